@@ -1,0 +1,41 @@
+import { checkFile } from '../load/index.js';
+import { formatProblem, sortProblems } from '../load/problems.js';
+import type { Problem } from '../load/problems.js';
+import { colors } from '../ui.js';
+
+export interface ValidateOptions {
+  questionnaire?: string;
+  json?: boolean;
+}
+
+export function validateCommand(files: string[], opts: ValidateOptions): void {
+  const c = colors();
+  const results = files.map((file) => ({ file, ...checkFile(file, { questionnaire: opts.questionnaire }) }));
+  const problems: Problem[] = sortProblems(results.flatMap((r) => r.problems));
+  const errors = problems.filter((p) => p.severity === 'error');
+  const bad = new Set(errors.map((p) => p.file));
+  const invalid = results.filter((r) => r.problems.some((p) => p.severity === 'error')).length;
+  if (opts.json) {
+    const doc = {
+      valid: errors.length === 0,
+      files: results.map((r) => ({
+        file: r.file,
+        kind: r.kind ?? null,
+        valid: !r.problems.some((p) => p.severity === 'error'),
+        problems: r.problems.map((p) => ({ file: p.file, line: p.line ?? null, col: p.col ?? null, severity: p.severity, message: p.message })),
+      })),
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    for (const p of problems) process.stdout.write(`${p.severity === 'error' ? formatProblem(p) : c.yellow(formatProblem(p))}\n`);
+    for (const r of results) {
+      if (!r.problems.some((p) => p.severity === 'error')) process.stderr.write(`${c.green('ok')}  ${r.file}${r.kind ? ` (${r.kind})` : ''}\n`);
+    }
+  }
+  if (errors.length) {
+    process.stderr.write(
+      `${c.red(`${errors.length} problem${errors.length > 1 ? 's' : ''}`)} in ${invalid} of ${files.length} file${files.length > 1 ? 's' : ''}${bad.size > invalid ? ` (and in ${bad.size - invalid} file${bad.size - invalid > 1 ? 's' : ''} they refer to)` : ''}\n`,
+    );
+    process.exitCode = 2;
+  }
+}

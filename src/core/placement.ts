@@ -1,0 +1,95 @@
+import type { Model, Requirement } from '../schema/model.js';
+import type { DimensionScore } from './score.js';
+import { round2 } from './score.js';
+
+export interface RequirementCheck {
+  dimension: string;
+  min: number;
+  score: number | null;
+  met: boolean;
+  /** How far the dimension is below the requirement (0 when met). */
+  shortfall: number;
+}
+
+export interface PhasePlacement {
+  /** 0 = not yet the first phase; n = the n-th phase of the model. */
+  reached: number;
+  reachedId: string | null;
+  next: {
+    number: number;
+    id: string;
+    /** 0..100: how much of the next phase's requirements are met, counting partial progress. */
+    progress: number;
+    /** Unmet requirements of the next phase, weakest first (the first one holds the phase back). */
+    blockers: RequirementCheck[];
+  } | null;
+  phases: Array<{ id: string; number: number; reached: boolean; requirements: RequirementCheck[] }>;
+}
+
+export interface StagePlacement {
+  id: string;
+  attained: boolean;
+  /** 0..100 */
+  attainment: number;
+  requirements: RequirementCheck[];
+}
+
+export interface OperatingModelPlacement {
+  /** The most advanced attained stage, or the model's baseline stage. */
+  predominant: string;
+  stages: StagePlacement[];
+}
+
+function check(reqs: Requirement[], dims: ReadonlyMap<string, DimensionScore>): RequirementCheck[] {
+  return reqs.map((r) => {
+    const score = dims.get(r.dimension)?.score ?? null;
+    const met = score !== null && score >= r.min;
+    return { dimension: r.dimension, min: r.min, score, met, shortfall: met ? 0 : round2(r.min - (score ?? 0)) };
+  });
+}
+
+function progress(checks: RequirementCheck[]): number {
+  const total = checks.reduce((s, c) => s + c.min, 0);
+  if (total === 0) return 100;
+  const got = checks.reduce((s, c) => s + Math.min(c.score ?? 0, c.min), 0);
+  return Math.floor((100 * got) / total + 1e-9);
+}
+
+const weakestFirst = (a: RequirementCheck, b: RequirementCheck) =>
+  b.shortfall - a.shortfall || (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0);
+
+/** Weakest-link placement on the journey: a phase is reached when it and every earlier phase are met. */
+export function placePhase(model: Model, dims: ReadonlyMap<string, DimensionScore>): PhasePlacement {
+  const phases = model.phases.list.map((p, i) => ({ id: p.id, number: i + 1, requirements: check(p.requires, dims) }));
+  let reached = 0;
+  for (const p of phases) {
+    if (p.requirements.every((c) => c.met)) reached = p.number;
+    else break;
+  }
+  const nextPhase = phases[reached];
+  // Later phases are met on their own merit but not reached while an earlier one is not.
+  const list = phases.map((p) => ({ ...p, reached: p.number <= reached }));
+  return {
+    reached,
+    reachedId: reached ? phases[reached - 1]!.id : null,
+    next: nextPhase
+      ? {
+          number: nextPhase.number,
+          id: nextPhase.id,
+          progress: progress(nextPhase.requirements),
+          blockers: nextPhase.requirements.filter((c) => !c.met).sort(weakestFirst),
+        }
+      : null,
+    phases: list,
+  };
+}
+
+/** Each operating-model stage is judged on its own: a later stage never implies an earlier one. */
+export function placeStages(model: Model, dims: ReadonlyMap<string, DimensionScore>): OperatingModelPlacement {
+  const stages = model.stages.list.map((s) => {
+    const requirements = check(s.requires, dims);
+    return { id: s.id, attained: requirements.every((c) => c.met), attainment: progress(requirements), requirements };
+  });
+  const attained = stages.filter((s) => s.attained);
+  return { predominant: attained.length ? attained[attained.length - 1]!.id : model.stages.baseline.id, stages };
+}

@@ -1,0 +1,47 @@
+/** A problem found in an input file, with the position where it can be pinned down. */
+export interface Problem {
+  file: string;
+  line?: number;
+  col?: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.line ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
+  return `${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+}
+
+/**
+ * A mistake in what the user gave us (a file, a flag). The CLI prints its message (and problems)
+ * without a stack trace and exits 2.
+ */
+export class UserError extends Error {
+  readonly problems: Problem[];
+  readonly exitCode: number;
+  constructor(message: string, problems: Problem[] = [], exitCode = 2) {
+    super(message);
+    this.name = 'UserError';
+    this.problems = problems;
+    this.exitCode = exitCode;
+  }
+}
+
+/** A check that ran and failed (a gate, a stale report): exit 1. */
+export class CheckFailed extends Error {
+  readonly exitCode = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckFailed';
+  }
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file, 'en') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}

@@ -1,0 +1,250 @@
+import { conditionLeaves } from '../core/conditions.js';
+import { answerParts } from '../schema/answers.js';
+import type { Answers } from '../schema/answers.js';
+import type { Model } from '../schema/model.js';
+import { RESERVED_ANSWERS } from '../schema/questionnaire.js';
+import type { Condition, Questionnaire } from '../schema/questionnaire.js';
+import type { Problem } from './problems.js';
+import { locate, locateKey } from './safe-yaml.js';
+import type { YamlFile } from './safe-yaml.js';
+import { pathString } from './validate-schema.js';
+
+type Path = Array<string | number>;
+
+/** Collects problems for one file, each placed at the line and column of the offending value. */
+export class Findings {
+  readonly problems: Problem[] = [];
+  constructor(private readonly f: YamlFile) {}
+  error(path: Path, message: string): void {
+    this.problems.push({ file: this.f.file, ...locate(this.f, path), message: `${pathString(path)}: ${message}`, severity: 'error' });
+  }
+  warn(path: Path, message: string): void {
+    this.problems.push({ file: this.f.file, ...locate(this.f, path), message: `${pathString(path)}: ${message}`, severity: 'warning' });
+  }
+  errorAtKey(path: Path, key: string, message: string): void {
+    this.problems.push({ file: this.f.file, ...locateKey(this.f, path, key), message: `${pathString([...path, key])}: ${message}`, severity: 'error' });
+  }
+}
+
+function uniqueIds(out: Findings, items: ReadonlyArray<{ id: string }>, path: Path, what: string): Set<string> {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) out.error([...path, i, 'id'], `duplicate ${what} id "${item.id}" (first used at ${pathString([...path, first])})`);
+    else seen.set(item.id, i);
+  });
+  return new Set(seen.keys());
+}
+
+function suggest(name: string, known: Iterable<string>): string {
+  let best = '';
+  let bestScore = Infinity;
+  for (const k of known) {
+    const d = editDistance(name, k);
+    if (d < bestScore) {
+      bestScore = d;
+      best = k;
+    }
+  }
+  return best && bestScore <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean "${best}"?` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+function unknown(what: string, id: string, known: Iterable<string>): string {
+  return `unknown ${what} "${id}"${suggest(id, known)}`;
+}
+
+/** Finds one dependency cycle, as the list of ids on it, or null. */
+export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | null {
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const visitNode = (n: string): string[] | null => {
+    state.set(n, 1);
+    stack.push(n);
+    for (const m of edges.get(n) ?? []) {
+      if (!edges.has(m)) continue;
+      const s = state.get(m);
+      if (s === 1) return [...stack.slice(stack.indexOf(m)), m];
+      if (s === undefined) {
+        const c = visitNode(m);
+        if (c) return c;
+      }
+    }
+    stack.pop();
+    state.set(n, 2);
+    return null;
+  };
+  for (const n of [...edges.keys()].sort()) {
+    if (!state.has(n)) {
+      const c = visitNode(n);
+      if (c) return c;
+    }
+  }
+  return null;
+}
+
+export function modelRules(f: YamlFile, m: Model): Problem[] {
+  const out = new Findings(f);
+  const levels = m.scale.map((s) => s.level);
+  const minLevel = Math.min(...levels);
+  const maxLevel = Math.max(...levels);
+  levels.forEach((l, i) => {
+    if (i > 0 && l <= levels[i - 1]!) out.error(['scale', i, 'level'], 'scale levels must increase, lowest first');
+  });
+  const axes = uniqueIds(out, m.axes, ['axes'], 'axis');
+  const dims = uniqueIds(out, m.dimensions, ['dimensions'], 'dimension');
+  m.dimensions.forEach((d, i) => {
+    if (!axes.has(d.axis)) out.error(['dimensions', i, 'axis'], unknown('axis', d.axis, axes));
+    if (d.target < minLevel || d.target > maxLevel) out.error(['dimensions', i, 'target'], `must be between ${minLevel} and ${maxLevel}, the scale's levels`);
+    for (const l of levels) if (d.levels[String(l)] === undefined) out.error(['dimensions', i, 'levels'], `has no descriptor for level ${l}`);
+    for (const k of Object.keys(d.levels)) if (!levels.includes(Number(k))) out.errorAtKey(['dimensions', i, 'levels'], k, `level ${k} is not on the scale (${levels.join(', ')})`);
+  });
+  const requirementRules = (reqs: Model['phases']['list'][number]['requires'], path: Path) =>
+    reqs.forEach((r, j) => {
+      if (!dims.has(r.dimension)) out.error([...path, j, 'dimension'], unknown('dimension', r.dimension, dims));
+      if (r.min < minLevel || r.min > maxLevel) out.error([...path, j, 'min'], `must be between ${minLevel} and ${maxLevel}`);
+    });
+  uniqueIds(out, m.phases.list, ['phases', 'list'], 'phase');
+  m.phases.list.forEach((p, i) => requirementRules(p.requires, ['phases', 'list', i, 'requires']));
+  const stageIds = uniqueIds(out, m.stages.list, ['stages', 'list'], 'stage');
+  if (stageIds.has(m.stages.baseline.id)) out.error(['stages', 'baseline', 'id'], `"${m.stages.baseline.id}" is also the id of a listed stage`);
+  m.stages.list.forEach((s, i) => requirementRules(s.requires, ['stages', 'list', i, 'requires']));
+  uniqueIds(out, m.roadmap.waves, ['roadmap', 'waves'], 'wave');
+  m.roadmap.waves.forEach((w, i) => {
+    const prev = m.roadmap.waves[i - 1];
+    if (prev && w.fromMonth !== prev.toMonth) out.error(['roadmap', 'waves', i, 'fromMonth'], `must be ${prev.toMonth}, where the previous wave ends`);
+  });
+  const efforts = uniqueIds(out, m.roadmap.efforts, ['roadmap', 'efforts'], 'effort');
+  const inits = uniqueIds(out, m.initiatives, ['initiatives'], 'initiative');
+  const edges = new Map<string, string[]>();
+  m.initiatives.forEach((it, i) => {
+    if (!efforts.has(it.effort)) out.error(['initiatives', i, 'effort'], unknown('effort', it.effort, efforts));
+    it.raises.forEach((r, j) => {
+      if (!dims.has(r.dimension)) out.error(['initiatives', i, 'raises', j, 'dimension'], unknown('dimension', r.dimension, dims));
+      if (r.from < minLevel || r.to > maxLevel) out.error(['initiatives', i, 'raises', j], `levels must lie between ${minLevel} and ${maxLevel}`);
+    });
+    it.dependsOn.forEach((dep, j) => {
+      if (!inits.has(dep)) out.error(['initiatives', i, 'dependsOn', j], unknown('initiative', dep, inits));
+      if (dep === it.id) out.error(['initiatives', i, 'dependsOn', j], 'an initiative cannot depend on itself');
+    });
+    if (!edges.has(it.id)) edges.set(it.id, it.dependsOn.filter((d) => d !== it.id));
+  });
+  const cycle = findCycle(edges);
+  if (cycle) {
+    const i = m.initiatives.findIndex((x) => x.id === cycle[0]);
+    out.error(['initiatives', i, 'dependsOn'], `dependency cycle: ${cycle.join(' -> ')}; remove one of these dependencies`);
+  }
+  return out.problems;
+}
+
+export function questionnaireRules(f: YamlFile, q: Questionnaire, model: Model | undefined): Problem[] {
+  const out = new Findings(f);
+  uniqueIds(out, q.sections, ['sections'], 'section');
+  const dims = new Set(model?.dimensions.map((d) => d.id) ?? []);
+  const levels = new Set(model?.scale.map((s) => s.level) ?? []);
+  const earlier = new Map<string, Set<string>>();
+  const seen = new Map<string, string>();
+  const checkCondition = (cond: Condition, path: Path, self?: string) => {
+    for (const leaf of conditionLeaves(cond)) {
+      const at = [...path, ...leaf.path];
+      const opts = earlier.get(leaf.question);
+      if (!opts) {
+        if (leaf.question === self) out.error([...at, 'question'], 'a question cannot depend on its own answer');
+        else if (seen.has(leaf.question) || q.sections.some((s) => s.questions.some((x) => x.id === leaf.question)))
+          out.error([...at, 'question'], `"${leaf.question}" comes later; conditions may only look at earlier questions`);
+        else out.error([...at, 'question'], unknown('question', leaf.question, earlier.keys()));
+        continue;
+      }
+      leaf.values.forEach((v, k) => {
+        if (!opts.has(v)) out.error([...at, leaf.key, k], `"${leaf.question}" has no option "${v}" (options: ${[...opts].join(', ')})`);
+      });
+    }
+  };
+  q.sections.forEach((s, si) => {
+    if (s.when) checkCondition(s.when, ['sections', si, 'when']);
+    s.questions.forEach((qu, qi) => {
+      const path: Path = ['sections', si, 'questions', qi];
+      const first = seen.get(qu.id);
+      if (first) out.error([...path, 'id'], `duplicate question id "${qu.id}" (first used in section "${first}")`);
+      seen.set(qu.id, s.id);
+      if (model && !dims.has(qu.dimension)) out.error([...path, 'dimension'], unknown('dimension', qu.dimension, dims));
+      if (qu.when) checkCondition(qu.when, [...path, 'when'], qu.id);
+      const optIds = new Set<string>();
+      qu.options.forEach((o, oi) => {
+        if ((RESERVED_ANSWERS as readonly string[]).includes(o.id)) out.error([...path, 'options', oi, 'id'], `"${o.id}" is reserved for the built-in answer; choose another id`);
+        if (optIds.has(o.id)) out.error([...path, 'options', oi, 'id'], `duplicate option id "${o.id}"`);
+        optIds.add(o.id);
+        if (model && !levels.has(o.level)) out.error([...path, 'options', oi, 'level'], `level ${o.level} is not on the model's scale (${[...levels].join(', ')})`);
+      });
+      const answerable = new Set(optIds);
+      if (qu.allowNa) answerable.add('na');
+      if (qu.allowDontKnow) answerable.add('dontKnow');
+      if (!earlier.has(qu.id)) earlier.set(qu.id, answerable);
+    });
+  });
+  return out.problems;
+}
+
+export function answersRules(f: YamlFile, a: Answers, q: Questionnaire | undefined, model: Model | undefined): Problem[] {
+  const out = new Findings(f);
+  if (q) {
+    if (a.questionnaire.id !== q.id) {
+      out.error(['questionnaire', 'id'], `answers are for questionnaire "${a.questionnaire.id}", but "${q.id}" was given`);
+      return out.problems;
+    }
+    if (a.questionnaire.version !== q.version) {
+      out.error(
+        ['questionnaire', 'version'],
+        `answers were given against ${q.id} version ${a.questionnaire.version}, but the questionnaire is version ${q.version}; use the questionnaire file of version ${a.questionnaire.version} (--questionnaire FILE), or migrate the answers`,
+      );
+      return out.problems;
+    }
+  }
+  const questions = new Map(q?.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)) ?? []);
+  const names = new Set<string>();
+  a.respondents.forEach((r, ri) => {
+    if (names.has(r.name)) out.error(['respondents', ri, 'name'], `duplicate respondent name "${r.name}"`);
+    names.add(r.name);
+    if (!q) return;
+    for (const [qid, ans] of Object.entries(r.answers)) {
+      const question = questions.get(qid);
+      if (!question) {
+        out.errorAtKey(['respondents', ri, 'answers'], qid, unknown('question', qid, questions.keys()));
+        continue;
+      }
+      const { option } = answerParts(ans);
+      const at: Path = ['respondents', ri, 'answers', qid, ...(typeof ans === 'string' ? [] : ['option'])];
+      if (option === 'na') {
+        if (!question.allowNa) out.error(at, `"${qid}" does not allow "na" (not applicable)`);
+      } else if (option === 'dontKnow') {
+        if (!question.allowDontKnow) out.error(at, `"${qid}" does not allow "dontKnow"`);
+      } else if (!question.options.some((o) => o.id === option)) {
+        const ids = question.options.map((o) => o.id);
+        out.error(at, `"${qid}" has no option "${option}"${suggest(option, ids)} (options: ${ids.join(', ')}, na, dontKnow)`);
+      }
+    }
+  });
+  if (a.targets && model) {
+    const dims = new Set(model.dimensions.map((d) => d.id));
+    const max = Math.max(...model.scale.map((s) => s.level));
+    const min = Math.min(...model.scale.map((s) => s.level));
+    for (const [dim, t] of Object.entries(a.targets)) {
+      if (!dims.has(dim)) out.errorAtKey(['targets'], dim, unknown('dimension', dim, dims));
+      else if (t < min || t > max) out.error(['targets', dim], `must be between ${min} and ${max}`);
+    }
+  }
+  return out.problems;
+}

@@ -1,0 +1,208 @@
+import { readFileSync, statSync } from 'node:fs';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
+import type { Node } from 'yaml';
+import { UserError } from './problems.js';
+import type { Problem } from './problems.js';
+
+/** Inputs are hand-written YAML; anything larger is a mistake or an attack. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_DEPTH = 64;
+export const MAX_ALIASES = 20;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A parsed YAML file that keeps what is needed to point at a line and column. */
+export interface YamlFile {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  data: unknown;
+}
+
+function fail(file: string, message: string, line?: number, col?: number): never {
+  const problem: Problem = { file, message, severity: 'error' };
+  if (line !== undefined) {
+    problem.line = line;
+    problem.col = col ?? 1;
+  }
+  throw new UserError(message, [problem]);
+}
+
+/** Reads a file as UTF-8 text, refusing what cannot be a YAML document we wrote or a person edited. */
+export function readTextFile(file: string): string {
+  let st;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') fail(file, 'no such file; check the path');
+    if (code === 'EACCES') fail(file, 'permission denied; check the file permissions');
+    fail(file, `cannot read the file (${code ?? 'unknown error'})`);
+  }
+  if (st.isDirectory()) fail(file, 'is a directory, not a file; name a .yaml file inside it');
+  if (!st.isFile()) fail(file, 'is not a regular file');
+  if (st.size > MAX_FILE_BYTES) fail(file, `is ${st.size} bytes; files over ${MAX_FILE_BYTES} bytes are refused`);
+  const buf = readFileSync(file);
+  if (buf.length === 0 || buf.toString('utf8').trim() === '') fail(file, 'is empty; expected a YAML document');
+  if (buf.includes(0)) fail(file, 'looks binary (it contains NUL bytes); expected a YAML text file');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    fail(file, 'is not valid UTF-8 text; save it as UTF-8');
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Cheap scan before parsing, so pathological nesting never reaches the parser. */
+function checkNesting(file: string, text: string): void {
+  let depth = 0;
+  let line = 1;
+  let col = 0;
+  let quote: string | null = null;
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    col++;
+    if (c === '\n') {
+      line++;
+      col = 0;
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(text[i - 1]!))) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) fail(file, `nesting deeper than ${MAX_DEPTH} levels is refused`, line, col);
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^( *)((?:[-?] +)*)/.exec(lines[i]!)!;
+    const indicators = (m[2]!.match(/[-?]/g) ?? []).length;
+    if (m[1]!.length > 4 * MAX_DEPTH || indicators > MAX_DEPTH) {
+      fail(file, `nesting deeper than ${MAX_DEPTH} levels is refused`, i + 1, 1);
+    }
+  }
+}
+
+function nodeDepth(node: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[node, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push([item, d + 1]);
+    else if (isPair(n)) {
+      stack.push([n.key, d]);
+      stack.push([n.value, d]);
+    }
+  }
+  return max;
+}
+
+export function positionOf(f: Pick<YamlFile, 'lineCounter'>, offset: number): { line: number; col: number } {
+  const p = f.lineCounter.linePos(offset);
+  return { line: p.line, col: p.col };
+}
+
+/** Parses YAML safely: YAML 1.2 core schema, one document, no duplicate keys, warnings are errors. */
+export function parseYaml(file: string, text: string): YamlFile {
+  checkNesting(file, text);
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+    merge: false,
+    customTags: [],
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  if (!Array.isArray(docs)) fail(file, 'is not a YAML document');
+  if (list.length === 0) fail(file, 'is empty; expected a YAML document');
+  const problems: Problem[] = [];
+  const at = (pos: readonly number[] | undefined, message: string) => {
+    const p = pos ? positionOf({ lineCounter }, pos[0]!) : { line: 1, col: 1 };
+    problems.push({ file, line: p.line, col: p.col, message, severity: 'error' });
+  };
+  if (list.length > 1) {
+    at(list[1]!.range, 'holds several YAML documents; put one document in each file');
+  }
+  const doc = list[0]!;
+  for (const e of [...doc.errors, ...doc.warnings]) at(e.pos, cleanYamlMessage(e.message));
+  let aliases = 0;
+  visit(doc, {
+    Alias(_k, n) {
+      if (++aliases > MAX_ALIASES) {
+        at(n.range ?? undefined, `more than ${MAX_ALIASES} aliases; write the values out instead`);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Pair(_k, pair) {
+      const key = pair.key;
+      if (isScalar(key) && typeof key.value === 'string' && FORBIDDEN_KEYS.has(key.value)) {
+        at(key.range ?? undefined, `the key "${key.value}" is not allowed`);
+      }
+      if (key !== null && !isScalar(key) && !isAlias(key)) at((key as Node).range ?? undefined, 'keys must be plain values');
+    },
+  });
+  if (problems.length) throw new UserError(`${file} is not valid YAML`, problems);
+  if (nodeDepth(doc.contents) > MAX_DEPTH) fail(file, `nesting deeper than ${MAX_DEPTH} levels is refused`);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    fail(file, `cannot be read: ${(e as Error).message}`);
+  }
+  if (data === null || data === undefined) fail(file, 'is empty; expected a YAML document');
+  return { file, text, doc, lineCounter, data };
+}
+
+function cleanYamlMessage(msg: string): string {
+  // The yaml package appends " at line X, column Y" itself; the position is already in front.
+  return msg.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+export function loadYamlFile(file: string): YamlFile {
+  return parseYaml(file, readTextFile(file));
+}
+
+/** Line and column of the value at a data path, or of the closest parent that exists. */
+export function locate(f: YamlFile, path: ReadonlyArray<PropertyKey>): { line: number; col: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const node = f.doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
+    if (node && typeof node === 'object' && node.range) {
+      // Point at the key for a missing child's parent map; at the value otherwise.
+      return positionOf(f, node.range[0]);
+    }
+    if (n > 0 && n === path.length) {
+      // A key that exists but whose value node is null: look for the pair itself.
+      const parent = f.doc.getIn(path.slice(0, n - 1) as unknown[], true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]);
+        if (pair && isScalar(pair.key) && pair.key.range) return positionOf(f, pair.key.range[0]);
+      }
+    }
+  }
+  return { line: 1, col: 1 };
+}
+
+/** Position of a map key (for "unknown key" and duplicate-id style messages). */
+export function locateKey(f: YamlFile, path: ReadonlyArray<PropertyKey>, key: string): { line: number; col: number } {
+  const parent = f.doc.getIn(path as unknown[], true);
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    if (pair && isScalar(pair.key) && pair.key.range) return positionOf(f, pair.key.range[0]);
+  }
+  return locate(f, path);
+}

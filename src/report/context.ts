@@ -1,0 +1,80 @@
+import type { Result } from '../core/assess.js';
+import type { RoadmapItem } from '../core/roadmap.js';
+import { LATER_WAVE } from '../core/roadmap.js';
+import { resolveText } from '../core/text.js';
+import type { Answers } from '../schema/answers.js';
+import type { Text } from '../schema/common.js';
+import type { Model } from '../schema/model.js';
+import type { Questionnaire } from '../schema/questionnaire.js';
+
+/** What every renderer gets: the loaded files, the result, and wording in one language. */
+export interface ReportContext {
+  lang: string;
+  model: Model;
+  questionnaire: Questionnaire;
+  answers: Answers;
+  result: Result;
+  /** Model text in the report language. */
+  m: (t: Text | undefined) => string;
+  /** Questionnaire text in the report language. */
+  q: (t: Text | undefined) => string;
+  dimTitle: (id: string) => string;
+  axisTitle: (id: string) => string;
+  phaseTitle: (n: number) => string;
+  stageTitle: (id: string) => string;
+  initiativeTitle: (id: string) => string;
+  waveTitle: (id: string) => string;
+  effortLabel: (id: string) => string;
+  levelLabel: (level: number | null) => string;
+  levelDescriptor: (dimension: string, level: number | null) => string;
+  questionText: (id: string) => string;
+  optionLabel: (question: string, option: string) => string;
+  reasonText: (item: RoadmapItem) => string;
+  /** Languages that fell back to another one, for a single notice. */
+  fallbacks: Set<string>;
+}
+
+export const fmtScore = (s: number | null): string => (s === null ? '–' : s.toFixed(1));
+
+export function buildContext(model: Model, questionnaire: Questionnaire, answers: Answers, result: Result, lang?: string): ReportContext {
+  const language = lang ?? answers.assessment.language ?? questionnaire.language;
+  const fallbacks = new Set<string>();
+  const m = (t: Text | undefined) => resolveText(t, language, model.language, (used) => fallbacks.add(used));
+  const q = (t: Text | undefined) => resolveText(t, language, questionnaire.language, (used) => fallbacks.add(used));
+  const dims = new Map(model.dimensions.map((d) => [d.id, d]));
+  const inits = new Map(model.initiatives.map((i) => [i.id, i]));
+  const questions = new Map(questionnaire.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
+  const ctx: ReportContext = {
+    lang: language,
+    model,
+    questionnaire,
+    answers,
+    result,
+    m,
+    q,
+    fallbacks,
+    dimTitle: (id) => m(dims.get(id)?.title) || id,
+    axisTitle: (id) => m(model.axes.find((a) => a.id === id)?.title) || id,
+    phaseTitle: (n) => (n === 0 ? m(model.phases.none.title) : m(model.phases.list[n - 1]?.title)),
+    stageTitle: (id) => (id === model.stages.baseline.id ? m(model.stages.baseline.title) : m(model.stages.list.find((s) => s.id === id)?.title) || id),
+    initiativeTitle: (id) => m(inits.get(id)?.title) || id,
+    waveTitle: (id) => (id === LATER_WAVE ? `After ${model.roadmap.waves[model.roadmap.waves.length - 1]!.toMonth} months` : m(model.roadmap.waves.find((w) => w.id === id)?.title) || id),
+    effortLabel: (id) => m(model.roadmap.efforts.find((e) => e.id === id)?.label) || id,
+    levelLabel: (level) => (level === null ? 'not assessed' : m(model.scale.find((s) => s.level === level)?.label) || String(level)),
+    levelDescriptor: (dimension, level) => (level === null ? '' : m(dims.get(dimension)?.levels[String(level)])),
+    questionText: (id) => q(questions.get(id)?.text) || id,
+    optionLabel: (question, option) => {
+      if (option === 'na') return 'Not applicable';
+      if (option === 'dontKnow') return "Don't know";
+      return q(questions.get(question)?.options.find((o) => o.id === option)?.label) || option;
+    },
+    reasonText: (item) => {
+      const parts: string[] = [];
+      for (const g of item.reason.gaps) parts.push(`closes ${g.closes.toFixed(1)} of the gap in ${ctx.dimTitle(g.dimension)} (from ${g.from.toFixed(1)} toward ${g.to.toFixed(1)})`);
+      if (item.reason.requiredBy.length) parts.push(`needed first by ${item.reason.requiredBy.map((id) => ctx.initiativeTitle(id)).join(', ')}`);
+      const s = parts.join('; ');
+      return s.charAt(0).toUpperCase() + s.slice(1) + '.';
+    },
+  };
+  return ctx;
+}

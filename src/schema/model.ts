@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { Id, LanguageCode, SemVer, Text } from './common.js';
+
+/** One rung of the maturity scale shared by every dimension. */
+export const ScaleLevel = z
+  .strictObject({
+    level: z.number().int().min(0).max(10).describe('The level number.'),
+    label: Text.describe('Short name of the level, e.g. "Defined".'),
+  })
+  .describe('A level of the maturity scale.');
+
+export const Axis = z
+  .strictObject({
+    id: Id,
+    title: Text,
+    description: Text.optional(),
+  })
+  .describe('A group of dimensions reported together (e.g. the technology journey).');
+
+export const Dimension = z
+  .strictObject({
+    id: Id,
+    axis: Id.describe('The id of the axis this dimension belongs to.'),
+    title: Text,
+    description: Text.describe('What this dimension measures, in one or two sentences.'),
+    weight: z.number().positive().max(10).default(1).describe('Relative importance in roadmap ranking (default 1).'),
+    target: z.number().min(0).max(10).describe('Default target level for this dimension.'),
+    levels: z
+      .record(z.string().regex(/^\d+$/, 'level keys must be level numbers'), Text)
+      .describe('What each level looks like in this dimension, keyed by level number; one entry per scale level.'),
+  })
+  .describe('Something that gets a score.');
+
+export const Requirement = z
+  .strictObject({
+    dimension: Id.describe('The dimension to test.'),
+    min: z.number().min(0).max(10).describe('The score the dimension must reach.'),
+  })
+  .describe('A dimension that must reach a minimum score.');
+
+export const Phase = z
+  .strictObject({
+    id: Id,
+    title: Text,
+    description: Text,
+    requires: z
+      .array(Requirement)
+      .min(1)
+      .describe('Weakest-link rule: every requirement must hold, and so must every earlier phase.'),
+  })
+  .describe('A phase of the journey, reached in order.');
+
+export const Stage = z
+  .strictObject({
+    id: Id,
+    title: Text,
+    description: Text,
+    requires: z.array(Requirement).min(1).describe('Every requirement must hold for the stage to be attained.'),
+  })
+  .describe('An operating-model stage; each is attained on its own, not necessarily in order.');
+
+export const Raise = z
+  .strictObject({
+    dimension: Id,
+    from: z.number().int().min(0).max(10).describe('The level this initiative starts from.'),
+    to: z.number().int().min(0).max(10).describe('The level this initiative brings the dimension to.'),
+  })
+  .refine((r) => r.to > r.from, { message: '"to" must be greater than "from"', path: ['to'] })
+  .describe('The level range of one dimension that an initiative moves.');
+
+export const Initiative = z
+  .strictObject({
+    id: Id,
+    title: Text,
+    rationale: Text.describe('Why this matters and what it involves, in plain words.'),
+    raises: z.array(Raise).min(1),
+    effort: Id.describe('The id of an effort size declared under roadmap.efforts.'),
+    dependsOn: z.array(Id).default([]).describe('Ids of initiatives that must be done first.'),
+  })
+  .describe('A piece of work that raises one or more dimensions.');
+
+export const Wave = z
+  .strictObject({
+    id: Id,
+    title: Text,
+    fromMonth: z.number().int().min(0),
+    toMonth: z.number().int().positive(),
+  })
+  .refine((w) => w.toMonth > w.fromMonth, { message: '"toMonth" must be after "fromMonth"', path: ['toMonth'] });
+
+export const Effort = z.strictObject({
+  id: Id,
+  label: Text,
+  points: z.number().positive().describe('Relative cost, used to rank initiatives.'),
+  months: z.number().int().positive().describe('Typical duration in months, used to schedule the roadmap.'),
+});
+
+export const Model = z
+  .strictObject({
+    $schema: z.string().optional(),
+    kind: z.literal('model').describe('Always "model".'),
+    id: Id,
+    version: SemVer,
+    title: Text,
+    description: Text.optional(),
+    language: LanguageCode.default('en').describe('The language of plain-string texts in this file.'),
+    scale: z.array(ScaleLevel).min(2).describe('The maturity scale, lowest level first.'),
+    axes: z.array(Axis).min(1),
+    dimensions: z.array(Dimension).min(1),
+    phases: z
+      .strictObject({
+        none: z.strictObject({ title: Text, description: Text }).describe('Where an organisation stands before the first phase.'),
+        list: z.array(Phase).min(1).describe('The phases in the order they are reached.'),
+      })
+      .describe('The journey: phases reached in order, each gated on dimension scores.'),
+    stages: z
+      .strictObject({
+        baseline: z.strictObject({ id: Id, title: Text, description: Text }).describe('The stage of an organisation that has attained none of the listed stages.'),
+        list: z.array(Stage).min(1).describe('The stages, least advanced first; each is scored on its own.'),
+      })
+      .describe('The operating-model progression.'),
+    roadmap: z.strictObject({
+      waves: z.array(Wave).min(1).describe('Time buckets for the roadmap, in order.'),
+      efforts: z.array(Effort).min(1).describe('Effort sizes initiatives may use.'),
+      parallel: z.number().int().positive().max(50).default(3).describe('How many initiatives can run at once.'),
+    }),
+    initiatives: z.array(Initiative).default([]),
+  })
+  .describe('A maturity model: what gets scored and what to do about it.');
+
+export type Model = z.infer<typeof Model>;
+export type Dimension = z.infer<typeof Dimension>;
+export type Initiative = z.infer<typeof Initiative>;
+export type Requirement = z.infer<typeof Requirement>;
+export type Phase = z.infer<typeof Phase>;
+export type Stage = z.infer<typeof Stage>;

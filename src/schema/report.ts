@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/** Bump when a field is removed or changes meaning; adding fields keeps the version. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+const Num = z.number();
+const NullableNum = z.number().nullable();
+
+const RequirementOut = z.strictObject({
+  dimension: z.string(),
+  min: Num,
+  score: NullableNum,
+  met: z.boolean(),
+  shortfall: Num,
+});
+
+const Coverage = z.strictObject({
+  questions: z.number().int(),
+  answered: z.number().int(),
+  scored: z.number().int(),
+  na: z.number().int(),
+  dontKnow: z.number().int(),
+  skipped: z.number().int(),
+  ratio: Num.describe('Share of shown questions answered with a scored option, 0..1.'),
+});
+
+const ItemOut = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  rationale: z.string(),
+  effort: z.string(),
+  start: z.number().int().describe('Months from the start of the roadmap.'),
+  end: z.number().int(),
+  priority: Num,
+  dimensions: z.array(z.string()).describe('Dimensions the initiative raises.'),
+  raises: z.array(z.strictObject({ dimension: z.string(), from: Num, to: Num })),
+  dependsOn: z.array(z.string()),
+  reason: z.strictObject({
+    gaps: z.array(z.strictObject({ dimension: z.string(), from: Num, to: Num, closes: Num })),
+    requiredBy: z.array(z.string()),
+    text: z.string().describe('Why the item is on the roadmap, in words.'),
+  }),
+});
+
+export const JsonReport = z
+  .strictObject({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    assessment: z.strictObject({
+      organisation: z.string(),
+      scope: z.string().nullable(),
+      date: z.string(),
+      assessor: z.string().nullable(),
+      language: z.string(),
+      questionnaire: z.strictObject({ id: z.string(), version: z.string() }),
+      model: z.strictObject({ id: z.string(), version: z.string() }),
+      respondents: z.array(z.strictObject({ name: z.string(), role: z.string().nullable(), completed: z.boolean() })),
+    }),
+    dimensions: z.array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        axis: z.string(),
+        weight: Num,
+        score: NullableNum,
+        level: z.number().int().nullable(),
+        target: Num,
+        targetSource: z.enum(['model', 'assessment']),
+        gap: NullableNum,
+        spread: z.number().int(),
+        coverage: Coverage,
+        disagreements: z.array(z.string()).describe('Ids of questions where respondents differ by 2 levels or more.'),
+      }),
+    ),
+    axes: z.array(z.strictObject({ id: z.string(), title: z.string(), score: NullableNum, target: Num, belowTarget: z.number().int(), dimensions: z.array(z.string()) })),
+    phase: z.strictObject({
+      reached: z.number().int().describe('0 = not yet the first phase.'),
+      id: z.string().nullable(),
+      title: z.string(),
+      next: z
+        .strictObject({
+          number: z.number().int(),
+          id: z.string(),
+          title: z.string(),
+          progress: z.number().int().describe('0..100'),
+          heldBackBy: z.string().nullable().describe('The dimension furthest below what the next phase needs.'),
+          blockers: z.array(RequirementOut),
+        })
+        .nullable(),
+    }),
+    operatingModel: z.strictObject({
+      predominant: z.strictObject({ id: z.string(), title: z.string() }),
+      stages: z.array(z.strictObject({ id: z.string(), title: z.string(), attained: z.boolean(), attainment: z.number().int(), requirements: z.array(RequirementOut) })),
+    }),
+    topGaps: z.array(z.string()),
+    disagreements: z.array(
+      z.strictObject({
+        question: z.string(),
+        dimension: z.string(),
+        spread: z.number().int(),
+        answers: z.array(z.strictObject({ respondent: z.string(), option: z.string(), level: z.number().int() })),
+      }),
+    ),
+    roadmap: z.strictObject({
+      months: z.number().int(),
+      waves: z.array(z.strictObject({ id: z.string(), title: z.string(), fromMonth: z.number().int(), toMonth: z.number().int().nullable(), items: z.array(ItemOut) })),
+    }),
+    questions: z.array(
+      z.strictObject({
+        id: z.string(),
+        dimension: z.string(),
+        score: NullableNum,
+        spread: z.number().int(),
+        responses: z.array(
+          z.strictObject({
+            respondent: z.string(),
+            status: z.enum(['answered', 'na', 'dontKnow', 'skipped', 'hidden']),
+            option: z.string().nullable(),
+            level: z.number().int().nullable(),
+            note: z.string().nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .describe('The machine-readable itaas assessment report.');
+
+export type JsonReport = z.infer<typeof JsonReport>;

@@ -1,0 +1,15 @@
+import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+
+/** Colour only on a TTY, never with NO_COLOR or --no-color. */
+export function useColor(stream: NodeJS.WriteStream = process.stderr, argv = process.argv): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (argv.includes('--no-color')) return false;
+  return Boolean(stream.isTTY);
+}
+
+let instance: ChalkInstance | undefined;
+export function colors(): ChalkInstance {
+  instance ??= new Chalk({ level: useColor() ? 1 : 0 });
+  return instance;
+}
