@@ -16,6 +16,8 @@ export interface ReportOptions {
   questionnaire?: string;
   lang?: string;
   aggregate: Aggregation;
+  paper?: 'a4' | 'letter';
+  templates?: string;
 }
 
 export function parseFormats(formats: string[] | undefined): string[] {
@@ -35,12 +37,12 @@ export function reportPath(outDir: string, answersFile: string, ext: string): st
 }
 
 /** Loads, scores and renders one answers file in memory. */
-export async function renderAssessment(file: string, formats: string[], opts: Pick<ReportOptions, 'questionnaire' | 'lang' | 'aggregate'>): Promise<{ ctx: ReportContext; outputs: Map<string, string | Buffer> }> {
+export async function renderAssessment(file: string, formats: string[], opts: Pick<ReportOptions, 'questionnaire' | 'lang' | 'aggregate' | 'paper' | 'templates'>): Promise<{ ctx: ReportContext; outputs: Map<string, string | Buffer> }> {
   const a = loadAssessment(file, { questionnaire: opts.questionnaire });
   const result = assess(a.model.data, a.questionnaire.data, a.answers.data, opts.aggregate);
   const ctx = buildContext(a.model.data, a.questionnaire.data, a.answers.data, result, opts.lang);
   const outputs = new Map<string, string | Buffer>();
-  for (const f of formats) outputs.set(f, await renderers[f]!.render(ctx));
+  for (const f of formats) outputs.set(f, await renderers[f]!.render(ctx, { paper: opts.paper, templatesDir: opts.templates }));
   return { ctx, outputs };
 }
 

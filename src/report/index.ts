@@ -1,9 +1,16 @@
 import type { ReportContext } from './context.js';
 
+/** Options that only some renderers use. */
+export interface RenderOptions {
+  paper?: 'a4' | 'letter';
+  /** A folder of templates that replace the built-in ones. */
+  templatesDir?: string;
+}
+
 export interface Renderer {
   /** File extension of the output, without the dot. */
   ext: string;
-  render: (ctx: ReportContext) => Promise<string | Buffer>;
+  render: (ctx: ReportContext, opts: RenderOptions) => Promise<string | Buffer>;
 }
 
 /**
