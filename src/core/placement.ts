@@ -40,18 +40,21 @@ export interface OperatingModelPlacement {
   stages: StagePlacement[];
 }
 
-function check(reqs: Requirement[], dims: ReadonlyMap<string, DimensionScore>): RequirementCheck[] {
+/** The bottom of the model's scale: a score there is no progress at all (scales may start at 1). */
+const floorOf = (model: Model): number => Math.min(...model.scale.map((s) => s.level));
+
+function check(reqs: Requirement[], dims: ReadonlyMap<string, DimensionScore>, floor: number): RequirementCheck[] {
   return reqs.map((r) => {
     const score = dims.get(r.dimension)?.score ?? null;
     const met = score !== null && score >= r.min;
-    return { dimension: r.dimension, min: r.min, score, met, shortfall: met ? 0 : round2(r.min - (score ?? 0)) };
+    return { dimension: r.dimension, min: r.min, score, met, shortfall: met ? 0 : round2(r.min - (score ?? floor)) };
   });
 }
 
-function progress(checks: RequirementCheck[]): number {
-  const total = checks.reduce((s, c) => s + c.min, 0);
-  if (total === 0) return 100;
-  const got = checks.reduce((s, c) => s + Math.min(c.score ?? 0, c.min), 0);
+function progress(checks: RequirementCheck[], floor: number): number {
+  const total = checks.reduce((s, c) => s + Math.max(0, c.min - floor), 0);
+  if (total === 0) return checks.every((c) => c.met) ? 100 : 0;
+  const got = checks.reduce((s, c) => s + Math.max(0, Math.min(c.score ?? floor, c.min) - floor), 0);
   return Math.floor((100 * got) / total + 1e-9);
 }
 
@@ -60,7 +63,8 @@ const weakestFirst = (a: RequirementCheck, b: RequirementCheck) =>
 
 /** Weakest-link placement on the journey: a phase is reached when it and every earlier phase are met. */
 export function placePhase(model: Model, dims: ReadonlyMap<string, DimensionScore>): PhasePlacement {
-  const phases = model.phases.list.map((p, i) => ({ id: p.id, number: i + 1, requirements: check(p.requires, dims) }));
+  const floor = floorOf(model);
+  const phases = model.phases.list.map((p, i) => ({ id: p.id, number: i + 1, requirements: check(p.requires, dims, floor) }));
   let reached = 0;
   for (const p of phases) {
     if (p.requirements.every((c) => c.met)) reached = p.number;
@@ -76,7 +80,7 @@ export function placePhase(model: Model, dims: ReadonlyMap<string, DimensionScor
       ? {
           number: nextPhase.number,
           id: nextPhase.id,
-          progress: progress(nextPhase.requirements),
+          progress: progress(nextPhase.requirements, floor),
           blockers: nextPhase.requirements.filter((c) => !c.met).sort(weakestFirst),
         }
       : null,
@@ -86,9 +90,10 @@ export function placePhase(model: Model, dims: ReadonlyMap<string, DimensionScor
 
 /** Each operating-model stage is judged on its own: a later stage never implies an earlier one. */
 export function placeStages(model: Model, dims: ReadonlyMap<string, DimensionScore>): OperatingModelPlacement {
+  const floor = floorOf(model);
   const stages = model.stages.list.map((s) => {
-    const requirements = check(s.requires, dims);
-    return { id: s.id, attained: requirements.every((c) => c.met), attainment: progress(requirements), requirements };
+    const requirements = check(s.requires, dims, floor);
+    return { id: s.id, attained: requirements.every((c) => c.met), attainment: progress(requirements, floor), requirements };
   });
   const attained = stages.filter((s) => s.attained);
   return { predominant: attained.length ? attained[attained.length - 1]!.id : model.stages.baseline.id, stages };
