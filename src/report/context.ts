@@ -6,10 +6,14 @@ import type { Answers } from '../schema/answers.js';
 import type { Text } from '../schema/common.js';
 import type { Model } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
+import { messages } from './messages/index.js';
+import type { Messages } from './messages/index.js';
 
 /** What every renderer gets: the loaded files, the result, and wording in one language. */
 export interface ReportContext {
   lang: string;
+  /** The fixed wording of the reports in `lang` (English where there is no catalogue for it). */
+  t: Messages;
   model: Model;
   questionnaire: Questionnaire;
   answers: Answers;
@@ -44,8 +48,10 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
   const dims = new Map(model.dimensions.map((d) => [d.id, d]));
   const inits = new Map(model.initiatives.map((i) => [i.id, i]));
   const questions = new Map(questionnaire.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
+  const t = messages(language);
   const ctx: ReportContext = {
     lang: language,
+    t,
     model,
     questionnaire,
     answers,
@@ -58,22 +64,21 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     phaseTitle: (n) => (n === 0 ? m(model.phases.none.title) : m(model.phases.list[n - 1]?.title)),
     stageTitle: (id) => (id === model.stages.baseline.id ? m(model.stages.baseline.title) : m(model.stages.list.find((s) => s.id === id)?.title) || id),
     initiativeTitle: (id) => m(inits.get(id)?.title) || id,
-    waveTitle: (id) => (id === LATER_WAVE ? `After ${model.roadmap.waves[model.roadmap.waves.length - 1]!.toMonth} months` : m(model.roadmap.waves.find((w) => w.id === id)?.title) || id),
+    waveTitle: (id) => (id === LATER_WAVE ? t.laterWave(model.roadmap.waves[model.roadmap.waves.length - 1]!.toMonth) : m(model.roadmap.waves.find((w) => w.id === id)?.title) || id),
     effortLabel: (id) => m(model.roadmap.efforts.find((e) => e.id === id)?.label) || id,
-    levelLabel: (level) => (level === null ? 'not assessed' : m(model.scale.find((s) => s.level === level)?.label) || String(level)),
+    levelLabel: (level) => (level === null ? t.notAssessed : m(model.scale.find((s) => s.level === level)?.label) || String(level)),
     levelDescriptor: (dimension, level) => (level === null ? '' : m(dims.get(dimension)?.levels[String(level)])),
     questionText: (id) => q(questions.get(id)?.text) || id,
     optionLabel: (question, option) => {
-      if (option === 'na') return 'Not applicable';
-      if (option === 'dontKnow') return "Don't know";
+      if (option === 'na') return t.notApplicable;
+      if (option === 'dontKnow') return t.dontKnow;
       return q(questions.get(question)?.options.find((o) => o.id === option)?.label) || option;
     },
     reasonText: (item) => {
       const parts: string[] = [];
-      for (const g of item.reason.gaps) parts.push(`closes ${g.closes.toFixed(1)} of the gap in ${ctx.dimTitle(g.dimension)} (from ${g.from.toFixed(1)} toward ${g.to.toFixed(1)})`);
-      if (item.reason.requiredBy.length) parts.push(`needed first by ${item.reason.requiredBy.map((id) => ctx.initiativeTitle(id)).join(', ')}`);
-      const s = parts.join('; ');
-      return s.charAt(0).toUpperCase() + s.slice(1) + '.';
+      for (const g of item.reason.gaps) parts.push(t.reason.closesGap(g.closes.toFixed(1), ctx.dimTitle(g.dimension), g.from.toFixed(1), g.to.toFixed(1)));
+      if (item.reason.requiredBy.length) parts.push(t.reason.neededFirstBy(item.reason.requiredBy.map((id) => ctx.initiativeTitle(id))));
+      return t.reason.sentence(parts);
     },
   };
   return ctx;

@@ -50,7 +50,7 @@ export function markdownData(ctx: ReportContext) {
 }
 
 export function renderMarkdown(ctx: ReportContext, opts: RenderOptions = {}): string {
-  const text = renderTemplate('report.md.eta', markdownData(ctx), { templatesDir: opts.templatesDir, escape: (s) => mdEscape(String(s)) });
+  const text = renderTemplate('report.md.eta', markdownData(ctx), { templatesDir: opts.templatesDir, escape: (s) => mdEscape(String(s)), autoTrim: false });
   // Templates may leave extra blank lines around their logic; Markdown gives them no meaning.
   return `${text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -19,53 +19,44 @@ export interface Summary {
   warnings: string[];
 }
 
-function list(xs: string[]): string {
-  if (xs.length <= 1) return xs.join('');
-  return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
-}
-
 /** The executive summary in plain words, shared by every report format. */
 export function summary(ctx: ReportContext): Summary {
-  const { result, answers } = ctx;
+  const { result, answers, t } = ctx;
+  const w = t.summary;
   const org = answers.assessment.organisation;
   const paragraphs: string[] = [];
   const phase = result.phase;
   const dims = new Map(result.dimensions.map((d) => [d.id, d]));
 
-  let p = phase.reached === 0 ? `${org} has not yet reached ${ctx.phaseTitle(1)}.` : `${org} has reached ${ctx.phaseTitle(phase.reached)}.`;
+  let p = phase.reached === 0 ? w.notYetReached(org, ctx.phaseTitle(1)) : w.reached(org, ctx.phaseTitle(phase.reached));
   if (phase.next) {
     const blockers = phase.next.blockers;
     const first = blockers[0];
-    p += ` ${phase.next.number === phase.reached + 1 && phase.reached > 0 ? `The next phase, ${ctx.phaseTitle(phase.next.number)}, is` : `${ctx.phaseTitle(phase.next.number)} is`} ${phase.next.progress}% of the way there.`;
+    p += ` ${phase.next.number === phase.reached + 1 && phase.reached > 0 ? w.nextPhaseProgress(ctx.phaseTitle(phase.next.number), phase.next.progress) : w.phaseProgress(ctx.phaseTitle(phase.next.number), phase.next.progress)}`;
     if (first) {
-      const hold = first.score === null ? `${ctx.dimTitle(first.dimension)}, which was not assessed` : `${ctx.dimTitle(first.dimension)} (${fmtScore(first.score)}, needs ${first.min})`;
-      p += ` It is held back most by ${hold}`;
-      const others = blockers.slice(1).map((b) => `${ctx.dimTitle(b.dimension)} (${fmtScore(b.score)}, needs ${b.min})`);
-      p += others.length ? `, and also by ${list(others)}.` : '.';
+      const hold = first.score === null ? w.blockerNotAssessed(ctx.dimTitle(first.dimension)) : w.blocker(ctx.dimTitle(first.dimension), fmtScore(first.score), first.min);
+      const others = blockers.slice(1).map((b) => w.blocker(ctx.dimTitle(b.dimension), fmtScore(b.score), b.min));
+      p += ` ${w.heldBackMost(hold, others)}`;
     }
   } else {
-    p += ' This is the last phase of the journey; the work now is to close the remaining gaps and keep the gains.';
+    p += ` ${w.lastPhase}`;
   }
   paragraphs.push(p);
 
   const om = result.operatingModel;
   const attained = om.stages.filter((s) => s.attained);
   const notAttained = om.stages.filter((s) => !s.attained);
-  let o = `The operating model is predominantly ${ctx.stageTitle(om.predominant)}.`;
-  if (attained.length) o += ` Attained: ${list(attained.map((s) => ctx.stageTitle(s.id)))}.`;
-  if (notAttained.length) o += ` Not yet attained: ${list(notAttained.map((s) => `${ctx.stageTitle(s.id)} (${s.attainment}%)`))}.`;
+  let o = w.predominantStage(ctx.stageTitle(om.predominant));
+  if (attained.length) o += ` ${w.attained(attained.map((s) => ctx.stageTitle(s.id)))}`;
+  if (notAttained.length) o += ` ${w.notYetAttained(notAttained.map((s) => w.stageProgress(ctx.stageTitle(s.id), s.attainment)))}`;
   const firstMissing = om.stages.findIndex((s) => !s.attained);
   if (firstMissing >= 0 && om.stages.slice(firstMissing + 1).some((s) => s.attained)) {
-    o += ` Note that a later stage is attained while ${ctx.stageTitle(om.stages[firstMissing]!.id)} is not: the foundations under it need attention.`;
+    o += ` ${w.foundations(ctx.stageTitle(om.stages[firstMissing]!.id))}`;
   }
   paragraphs.push(o);
 
-  const items = result.roadmap.waves.flatMap((w) => w.items);
-  if (items.length) {
-    paragraphs.push(
-      `The roadmap has ${items.length} initiative${items.length > 1 ? 's' : ''} over ${result.roadmap.months} months, ordered so that nothing starts before what it depends on.`,
-    );
-  }
+  const items = result.roadmap.waves.flatMap((x) => x.items);
+  if (items.length) paragraphs.push(w.roadmap(items.length, result.roadmap.months));
 
   const topGaps = result.topGaps.slice(0, 3).map((id) => {
     const d = dims.get(id)!;
@@ -75,11 +66,11 @@ export function summary(ctx: ReportContext): Summary {
 
   const warnings: string[] = [];
   const disagreements = result.questions.filter((x) => x.disagreement).length;
-  if (disagreements) warnings.push(`Respondents differ by two levels or more on ${disagreements} question${disagreements > 1 ? 's' : ''}; see "Disagreements to discuss" before acting on those scores.`);
+  if (disagreements) warnings.push(w.warnDisagreements(disagreements));
   const unassessed = result.dimensions.filter((d) => d.score === null).map((d) => ctx.dimTitle(d.id));
-  if (unassessed.length) warnings.push(`Not assessed (no scored answers): ${list(unassessed)}. Phases and stages that need them cannot be reached until they are.`);
+  if (unassessed.length) warnings.push(w.warnUnassessed(unassessed));
   const thin = result.dimensions.filter((d) => d.score !== null && d.coverage.ratio < 0.5).map((d) => ctx.dimTitle(d.id));
-  if (thin.length) warnings.push(`Less than half of the questions were answered for ${list(thin)}; treat those scores with care.`);
-  if (!answers.respondents.length) warnings.push('No respondent has answered yet.');
+  if (thin.length) warnings.push(w.warnThin(thin));
+  if (!answers.respondents.length) warnings.push(w.warnNoRespondents);
   return { paragraphs, topGaps, firstWave, warnings };
 }

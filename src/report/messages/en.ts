@@ -1,0 +1,149 @@
+/**
+ * Every fixed phrase of the reports, in English. This object's type is the contract for other
+ * languages: a translation is `export const de: Messages = { ... }` and the compiler names anything
+ * missing. Functions take already-resolved names (dimension titles and so on) and plain numbers.
+ */
+
+/** "a", "a and b", "a, b and c". */
+const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export const en = {
+  lang: 'en',
+  list,
+
+  // Values that stand in for a level, an answer or a wave.
+  notAssessed: 'not assessed',
+  notApplicable: 'Not applicable',
+  dontKnow: "Don't know",
+  laterWave: (months: number) => `After ${months} months`,
+  yes: 'yes',
+  no: 'no',
+  met: 'met',
+  none: 'none',
+
+  reason: {
+    closesGap: (closes: string, dimension: string, from: string, to: string) => `closes ${closes} of the gap in ${dimension} (from ${from} toward ${to})`,
+    neededFirstBy: (initiatives: string[]) => `needed first by ${initiatives.join(', ')}`,
+    /** Joins the parts into one sentence. */
+    sentence: (parts: string[]) => {
+      const s = parts.join('; ');
+      return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+    },
+  },
+
+  summary: {
+    notYetReached: (org: string, phase: string) => `${org} has not yet reached ${phase}.`,
+    reached: (org: string, phase: string) => `${org} has reached ${phase}.`,
+    nextPhaseProgress: (phase: string, progress: number) => `The next phase, ${phase}, is ${progress}% of the way there.`,
+    phaseProgress: (phase: string, progress: number) => `${phase} is ${progress}% of the way there.`,
+    blockerNotAssessed: (dimension: string) => `${dimension}, which was not assessed`,
+    blocker: (dimension: string, score: string, min: number) => `${dimension} (${score}, needs ${min})`,
+    heldBackMost: (blocker: string, others: string[]) => `It is held back most by ${blocker}${others.length ? `, and also by ${list(others)}.` : '.'}`,
+    lastPhase: 'This is the last phase of the journey; the work now is to close the remaining gaps and keep the gains.',
+    predominantStage: (stage: string) => `The operating model is predominantly ${stage}.`,
+    attained: (stages: string[]) => `Attained: ${list(stages)}.`,
+    notYetAttained: (stages: string[]) => `Not yet attained: ${list(stages)}.`,
+    stageProgress: (stage: string, attainment: number) => `${stage} (${attainment}%)`,
+    foundations: (stage: string) => `Note that a later stage is attained while ${stage} is not: the foundations under it need attention.`,
+    roadmap: (count: number, months: number) =>
+      `The roadmap has ${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months, ordered so that nothing starts before what it depends on.`,
+    warnDisagreements: (n: number) =>
+      `Respondents differ by two levels or more on ${n} ${plural(n, 'question', 'questions')}; see "Disagreements to discuss" before acting on those scores.`,
+    warnUnassessed: (dimensions: string[]) => `Not assessed (no scored answers): ${list(dimensions)}. Phases and stages that need them cannot be reached until they are.`,
+    warnThin: (dimensions: string[]) => `Less than half of the questions were answered for ${list(dimensions)}; treat those scores with care.`,
+    warnNoRespondents: 'No respondent has answered yet.',
+  },
+
+  report: {
+    /** The report's title: the model's title and the organisation. */
+    title: (model: string, org: string) => `${model}: ${org}`,
+    scope: 'Scope',
+    date: 'Date',
+    assessor: 'Assessor',
+    respondents: 'Respondents',
+    questionnaire: 'Questionnaire',
+    respondent: (name: string, role: string | undefined) => (role ? `${name} (${role})` : name),
+    contents: 'Contents',
+    executiveSummary: 'Executive summary',
+    largestGaps: 'The largest gaps to target:',
+    gapLine: (score: string, target: number, level: string) => `${score} against a target of ${target} (${level} today).`,
+    startWith: 'Start with:',
+    scoresByAxis: 'Scores by axis',
+    scoresIntro:
+      'Scores run from 0 to 4; a level is reached when the score gets to it. Coverage is the share of asked questions answered with a scored option (not "not applicable" or "don\'t know"). Spread is the widest disagreement between respondents on any one question.',
+    axisLine: (score: string, target: string, below: number, total: number) =>
+      `Average score ${score} against an average target of ${target}; ${below} of ${total} dimensions below target.`,
+    dimension: 'Dimension',
+    score: 'Score',
+    level: 'Level',
+    target: 'Target',
+    gap: 'Gap',
+    coverage: 'Coverage',
+    spread: 'Spread',
+    coverageValue: (pct: string, answered: number, questions: number) => `${pct} (${answered}/${questions} questions)`,
+    dimensionLevel: (dimension: string, level: number) => `${dimension}, level ${level}:`,
+    levelWord: (level: number) => `level ${level}`,
+    targetOverridden: 'Target set for this assessment rather than the model default.',
+    whereItStands: 'Where the organisation stands',
+    journeyPhases: 'Journey phases',
+    phase: 'Phase',
+    reachedCol: 'Reached',
+    requires: 'Requires',
+    operatingModelStages: 'Operating-model stages',
+    stagesIntro: 'Each stage is judged on its own: an organisation can be running parts of IT like a business before it is fully service-oriented.',
+    stage: 'Stage',
+    attainedCol: 'Attained',
+    progress: 'Progress',
+    disagreements: 'Disagreements to discuss',
+    noDisagreements: 'Respondents did not differ by two levels or more on any question.',
+    disagreementsIntro: (n: number) =>
+      `Respondents differ by two levels or more on ${n} ${plural(n, 'question', 'questions')}. The scores use the median; talk these through before acting on them.`,
+    disagreementMeta: (dimension: string, spread: number, median: string) => `${dimension}; spread ${spread} levels; median ${median}`,
+    roadmap: 'Roadmap',
+    noRoadmap: 'Every assessed dimension is at or above its target: no initiative is needed to close a gap.',
+    roadmapIntro: (count: number, months: number, parallel: number) =>
+      `${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months, at most ${parallel} at a time, ordered so that nothing starts before what it depends on.`,
+    emptyWave: 'Nothing starts in this wave.',
+    initiativeMeta: (effort: string, start: number, end: number, raises: string) => `${effort} effort; months ${start}–${end}; raises ${raises}`,
+    why: 'Why:',
+    after: 'After:',
+    timeline: 'Timeline',
+    timelineTitle: (org: string) => `Roadmap for ${org}`,
+    months: 'Months',
+    monthShort: (n: number) => `M${n}`,
+    appendix: 'Appendix: every answer',
+    question: 'Question',
+    asked: 'Asked',
+    answer: 'Answer',
+    note: 'Note',
+    noAnswers: 'No answers yet.',
+    // HTML and PDF only.
+    radarTitle: 'Current and target score per dimension',
+    radarCurrent: 'Current',
+    radarTarget: 'Target',
+    radarAlt: (org: string) => `Radar chart of ${org}'s current score and target for each dimension, on a scale of 0 to 4. The same figures are in the tables below.`,
+    placementTitle: 'Phase and operating-model stages',
+    placementAlt: (phase: string, stage: string) => `Journey phases with the phase reached, ${phase}, marked; operating-model stages with their attainment; predominant stage ${stage}.`,
+    timelineAlt: (count: number) => `Timeline of the ${count} roadmap initiatives by month, with arrows from each initiative to those that depend on it. The same schedule is listed by wave above.`,
+    phaseReachedMark: 'reached',
+    predominant: 'predominant',
+    dimensionSection: 'Dimensions in detail',
+    descriptor: 'Level descriptor',
+    notes: 'Notes',
+    noNotes: 'No notes.',
+    dimensionDisagreements: 'Disagreements',
+    byWave: 'By wave',
+    dependsOn: 'Depends on',
+    start: 'Start',
+    end: 'End',
+    effort: 'Effort',
+    initiative: 'Initiative',
+    wave: 'Wave',
+    page: (n: number, total: number) => `Page ${n} of ${total}`,
+    generatedFrom: (file: string) => `Generated from ${file}`,
+    missingGlyphs: 'Some characters could not be shown in this font and appear as �.',
+  },
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,86 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Eta } from 'eta';
+import { UserError } from '../load/problems.js';
+
+/** The templates shipped with itaas; `--templates DIR` replaces them file by file. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface TemplateOptions {
+  /** A folder of templates that replace the built-in ones (`--templates`). */
+  templatesDir?: string;
+  /** How `<%= %>` escapes: HTML-escaping by default; Markdown templates pass `mdEscape`. */
+  escape?: (s: unknown) => string;
+  /** Eta's whitespace control after tags; Markdown turns it off and trims control lines with `-%>`. */
+  autoTrim?: false | 'nl';
+}
+
+function inside(root: string, p: string): boolean {
+  const r = relative(root, p);
+  return r !== '' && r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r);
+}
+
+/**
+ * An Eta instance that can only read templates inside one folder: includes with absolute paths or
+ * `..` that leave it are refused, and so are symbolic links that point out of it (Eta's own check
+ * compares paths only and maps absolute paths into the folder).
+ */
+function confinedEta(views: string, opts: TemplateOptions): Eta {
+  const eta = new Eta({ views, cache: false, autoEscape: true, autoTrim: opts.autoTrim ?? [false, 'nl'], ...(opts.escape ? { escapeFunction: opts.escape } : {}) });
+  const realViews = realpathSync(views);
+  const refuse = (template: string, from: string | undefined, why: string) =>
+    new UserError(`template ${from ?? join(views, template)} includes "${template}", ${why}; a template may only include files inside ${views}`);
+  eta.resolvePath = (template, options) => {
+    const from = options?.filepath;
+    if (isAbsolute(template) || /^[\\/]/.test(template) || /^[a-zA-Z]:/.test(template)) throw refuse(template, from, 'an absolute path');
+    const p = resolve(from ? dirname(from) : views, template + (extname(template) ? '' : '.eta'));
+    if (!inside(resolve(views), p)) throw refuse(template, from, 'which is outside the templates folder');
+    return p;
+  };
+  eta.readFile = (p) => {
+    let real: string;
+    try {
+      real = realpathSync(p);
+    } catch {
+      throw new UserError(`template ${p} not found`);
+    }
+    if (!inside(realViews, real)) throw new UserError(`template ${p} leads outside the templates folder ${views} (a symbolic link?); a template may only include files inside it`);
+    return readFileSync(real, 'utf8');
+  };
+  return eta;
+}
+
+/** The folder to take a template from: the user's, if it has that template, else the built-in one. */
+function templateFolder(name: string, templatesDir: string | undefined): { views: string; user: boolean } {
+  if (templatesDir === undefined) return { views: BUILTIN_TEMPLATES, user: false };
+  const dir = resolve(templatesDir);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UserError(`--templates ${templatesDir}: no such folder`);
+  }
+  if (!isDir) throw new UserError(`--templates ${templatesDir}: not a folder`);
+  try {
+    if (statSync(join(dir, name)).isFile()) return { views: dir, user: true };
+  } catch {
+    // Not overridden: the built-in template serves.
+  }
+  return { views: BUILTIN_TEMPLATES, user: false };
+}
+
+/**
+ * Renders a report template. Mistakes in a user's template (syntax, a missing include, an include
+ * outside its folder, an error while it runs) are reported as UserError naming the template.
+ */
+export function renderTemplate(name: string, data: object, opts: TemplateOptions = {}): string {
+  const { views, user } = templateFolder(name, opts.templatesDir);
+  const eta = confinedEta(views, opts);
+  try {
+    return eta.render(name, data);
+  } catch (e) {
+    if (e instanceof UserError || !user) throw e;
+    throw new UserError(`template ${join(views, name)}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
