@@ -1,10 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { assess } from '../core/assess.js';
+import { evaluateGates, overallScore, parseThreshold } from '../core/gates.js';
+import type { GateFailure, Threshold } from '../core/gates.js';
+import type { PortfolioUnit } from '../core/portfolio.js';
 import type { Aggregation } from '../core/score.js';
 import { loadAssessment } from '../load/index.js';
-import { formatProblem, UserError } from '../load/problems.js';
+import { CheckFailed, formatProblem, UserError } from '../load/problems.js';
 import { buildContext } from '../report/context.js';
 import type { ReportContext } from '../report/context.js';
 import { DEFAULT_FORMATS, renderers } from '../report/index.js';
@@ -18,6 +21,12 @@ export interface ReportOptions {
   aggregate: Aggregation;
   paper?: 'a4' | 'letter';
   templates?: string;
+  check?: boolean;
+  failBelowTarget?: boolean;
+  failUnder?: string[];
+  failOnRegression?: string;
+  portfolio?: boolean;
+  json?: boolean;
 }
 
 export function parseFormats(formats: string[] | undefined): string[] {
@@ -36,40 +45,208 @@ export function reportPath(outDir: string, answersFile: string, ext: string): st
   return target;
 }
 
-/** Loads, scores and renders one answers file in memory. */
-export async function renderAssessment(file: string, formats: string[], opts: Pick<ReportOptions, 'questionnaire' | 'lang' | 'aggregate' | 'paper' | 'templates'>): Promise<{ ctx: ReportContext; outputs: Map<string, string | Buffer> }> {
+/**
+ * Loads, scores and renders one answers file in memory. `outputs` maps each file extension to its
+ * content (one format may give several files, as CSV does).
+ */
+export async function renderAssessment(
+  file: string,
+  formats: string[],
+  opts: Pick<ReportOptions, 'questionnaire' | 'lang' | 'aggregate' | 'paper' | 'templates'>,
+): Promise<{ ctx: ReportContext; outputs: Map<string, string | Buffer> }> {
   const a = loadAssessment(file, { questionnaire: opts.questionnaire });
   const result = assess(a.model.data, a.questionnaire.data, a.answers.data, opts.aggregate);
   const ctx = buildContext(a.model.data, a.questionnaire.data, a.answers.data, result, opts.lang);
   const outputs = new Map<string, string | Buffer>();
-  for (const f of formats) outputs.set(f, await renderers[f]!.render(ctx, { paper: opts.paper, templatesDir: opts.templates }));
+  const ropts = { paper: opts.paper, templatesDir: opts.templates };
+  for (const f of formats) {
+    const r = renderers[f]!;
+    if (r.files) for (const x of await r.files(ctx, ropts)) outputs.set(x.ext, x.content);
+    else outputs.set(r.ext, await r.render(ctx, ropts));
+  }
   return { ctx, outputs };
+}
+
+/** One gate failure in words, e.g. "automation 2.3 is below its target 4 by 1.7". */
+export function describeFailure(f: GateFailure, baselineName?: string): string {
+  const what = f.dimension ?? 'overall score';
+  const actual = f.actual === null ? 'is not assessed' : `${f.actual}`;
+  const by = f.by.toFixed(2).replace(/\.?0+$/, '');
+  if (f.kind === 'below-target') return f.actual === null ? `${what} is not assessed, so it cannot meet its target ${f.required}` : `${what} ${actual} is below its target ${f.required} by ${by}`;
+  if (f.kind === 'under') return f.actual === null ? `${what} is not assessed (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})` : `${what} ${actual} is under ${f.required} by ${by} (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})`;
+  return f.actual === null ? `${what} was ${f.required} in ${baselineName ?? 'the baseline'} and is not assessed now` : `${what} ${actual} fell from ${f.required} in ${baselineName ?? 'the baseline'} by ${by}`;
+}
+
+/** What reading the file already in place tells `--check`. */
+function checkAgainst(target: string, content: string | Buffer): 'fresh' | 'stale' | 'missing' {
+  let existing: Buffer;
+  try {
+    existing = readFileSync(target);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'stale';
+  }
+  return existing.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : content) ? 'fresh' : 'stale';
+}
+
+interface FileOutcome {
+  file: string;
+  status: 'ok' | 'error';
+  reports: string[];
+  /** Weighted mean of the assessed dimension scores. */
+  overall: number | null;
+  errors: string[];
+  gates: Array<GateFailure & { message: string }>;
 }
 
 export async function reportCommand(files: string[], opts: ReportOptions): Promise<void> {
   const c = colors();
   const formats = parseFormats(opts.format);
-  const failures: Array<{ file: string; message: string }> = [];
+  const thresholds: Threshold[] = [];
+  for (const raw of opts.failUnder ?? []) {
+    const t = parseThreshold(raw);
+    if (typeof t === 'string') throw new UserError(t);
+    thresholds.push(t);
+  }
+  // A bad baseline is a usage mistake: say so before anything is written.
+  let baseline: Map<string, number | null> | undefined;
+  const baselineName = opts.failOnRegression;
+  if (baselineName) {
+    const { loadSnapshot } = await import('./snapshot.js');
+    const snap = await loadSnapshot(baselineName, { questionnaire: opts.questionnaire, aggregate: opts.aggregate });
+    baseline = new Map(snap.dimensions.map((d) => [d.id, d.score]));
+  }
+  const gating = Boolean(opts.failBelowTarget || thresholds.length || baseline);
+
+  const progress = Boolean(process.stderr.isTTY) && files.length > 1;
+  const say = (s: string) => {
+    if (!progress) process.stderr.write(s);
+  };
+  const shown = (target: string) => join(opts.out, basename(target));
+  const outcomes: FileOutcome[] = [];
+  const stale: string[] = [];
+  const missing: string[] = [];
+  const owners = new Map<string, string>();
+  const units: PortfolioUnit[] = [];
+  let scale: number[] = [];
   let made = false;
-  for (const file of files) {
+  let written = 0;
+
+  const emit = async (target: string, content: string | Buffer): Promise<void> => {
+    if (opts.check) {
+      const state = checkAgainst(target, content);
+      if (state === 'stale') stale.push(shown(target));
+      if (state === 'missing') missing.push(shown(target));
+      return;
+    }
+    if (!made) {
+      mkdirSync(opts.out, { recursive: true });
+      made = true;
+    }
+    await writeFileAtomic(target, content);
+    written++;
+    say(`${c.green('wrote')} ${shown(target)}\n`);
+  };
+
+  for (const [i, file] of files.entries()) {
+    if (progress) process.stderr.write(`\r\x1b[K${i + 1}/${files.length} ${basename(file)}`);
+    const outcome: FileOutcome = { file, status: 'ok', reports: [], overall: null, errors: [], gates: [] };
+    outcomes.push(outcome);
     try {
-      const { outputs } = await renderAssessment(file, formats, opts);
-      if (!made) {
-        mkdirSync(opts.out, { recursive: true });
-        made = true;
+      const { ctx, outputs } = await renderAssessment(file, formats, opts);
+      const targets = [...outputs.keys()].map((ext) => reportPath(opts.out, file, ext));
+      const clash = targets.map((t) => owners.get(t)).find((o) => o !== undefined);
+      if (clash !== undefined) throw new UserError(`${file}: its reports would replace those of ${clash}; give the answers files different names`);
+      for (const t of targets) owners.set(t, file);
+      const dims = ctx.result.dimensions;
+      const unknown = thresholds.filter((t) => t.dimension !== null && !dims.some((d) => d.id === t.dimension));
+      if (unknown.length) {
+        throw new UserError(
+          `${file}: --fail-under names ${unknown.map((t) => `"${t.dimension}"`).join(', ')}, which model ${ctx.model.id} does not have; dimensions: ${dims.map((d) => d.id).join(', ')}`,
+        );
       }
-      for (const [fmt, content] of outputs) {
-        const target = reportPath(opts.out, file, renderers[fmt]!.ext);
-        await writeFileAtomic(target, content);
-        process.stderr.write(`${c.green('wrote')} ${join(opts.out, basename(target))}\n`);
+      outcome.overall = overallScore(dims);
+      let k = 0;
+      for (const content of outputs.values()) {
+        await emit(targets[k]!, content);
+        outcome.reports.push(shown(targets[k++]!));
+      }
+      if (gating) {
+        outcome.gates = evaluateGates(dims, { belowTarget: opts.failBelowTarget, under: thresholds, baseline }).map((f) => ({ ...f, message: describeFailure(f, baselineName) }));
+      }
+      if (opts.portfolio) {
+        if (!scale.length) scale = ctx.model.scale.map((s) => s.level);
+        units.push({
+          key: basename(file).replace(/\.ya?ml$/i, ''),
+          label: ctx.answers.assessment.organisation,
+          dimensions: dims.map((d) => ({ id: d.id, title: ctx.dimTitle(d.id), weight: d.weight, score: d.score, level: d.level, target: d.target, gap: d.gap })),
+        });
       }
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      failures.push({ file, message: e.problems.length ? e.problems.map(formatProblem).join('\n') : `${file}: ${e.message}` });
+      outcome.status = 'error';
+      outcome.errors = e.problems.length ? e.problems.map(formatProblem) : [e.message.startsWith(`${file}:`) ? e.message : `${file}: ${e.message}`];
     }
   }
-  if (failures.length) {
-    for (const f of failures) process.stderr.write(`${f.message}\n`);
-    throw new UserError(`${failures.length} of ${files.length} answers file${files.length > 1 ? 's' : ''} could not be reported; fix the problems above`);
+  if (progress) process.stderr.write('\r\x1b[K');
+
+  let portfolioReports: string[] | null = null;
+  if (opts.portfolio && units.length) {
+    const [{ buildPortfolio }, { renderPortfolioMarkdown, renderPortfolioJson }] = await Promise.all([import('../core/portfolio.js'), import('../report/portfolio-md.js')]);
+    // Units with the same organisation name are told apart by their file name.
+    const counts = new Map<string, number>();
+    for (const u of units) counts.set(u.label, (counts.get(u.label) ?? 0) + 1);
+    for (const u of units) if (counts.get(u.label)! > 1) u.label = `${u.label} (${u.key})`;
+    const p = buildPortfolio(units, scale);
+    const pf = formats.includes('json') ? ['md', 'json'] : ['md'];
+    portfolioReports = [];
+    for (const f of pf) {
+      const target = reportPath(opts.out, 'portfolio', f);
+      const owner = owners.get(target);
+      if (owner !== undefined) throw new UserError(`the portfolio report ${shown(target)} would replace the report of ${owner}; rename that answers file or drop --portfolio`);
+      await emit(target, f === 'json' ? renderPortfolioJson(p) : renderPortfolioMarkdown(p));
+      portfolioReports.push(shown(target));
+    }
   }
+
+  const bad = outcomes.filter((o) => o.status === 'error');
+  const gateFailures = outcomes.flatMap((o) => o.gates.map((g) => ({ file: o.file, ...g })));
+  const checkFailed = stale.length + missing.length > 0;
+  const exitCode = bad.length ? 2 : checkFailed || gateFailures.length ? 1 : 0;
+
+  if (progress && written) process.stderr.write(`${c.green('wrote')} ${written} file${written === 1 ? '' : 's'} into ${opts.out}\n`);
+  for (const o of bad) for (const m of o.errors) process.stderr.write(`${m}\n`);
+  for (const s of stale) process.stderr.write(`stale: ${s}\n`);
+  for (const m of missing) process.stderr.write(`missing: ${m}\n`);
+  if (opts.check && !checkFailed && !bad.length) process.stderr.write(`${c.green('ok')}  every report in ${opts.out} is up to date\n`);
+  for (const g of gateFailures) process.stderr.write(`${c.red('fail:')} ${g.file}: ${g.message}\n`);
+
+  if (opts.json) {
+    const doc = {
+      ok: exitCode === 0,
+      exitCode,
+      check: opts.check ? { stale, missing } : null,
+      gates: gating
+        ? {
+            failBelowTarget: Boolean(opts.failBelowTarget),
+            failUnder: thresholds,
+            failOnRegression: baselineName ?? null,
+            failures: gateFailures.map((g) => ({ file: g.file, kind: g.kind, dimension: g.dimension, actual: g.actual, required: g.required, by: g.by, message: g.message })),
+          }
+        : null,
+      files: outcomes.map((o) => ({ file: o.file, status: o.status, reports: o.reports, overall: o.overall, errors: o.errors })),
+      portfolio: portfolioReports,
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  }
+
+  if (bad.length) {
+    const also = [checkFailed ? 'stale or missing reports' : '', gateFailures.length ? 'failed gates' : ''].filter(Boolean).join(' and ');
+    throw new UserError(
+      `${bad.length} of ${files.length} answers file${files.length > 1 ? 's' : ''} could not be reported; fix the problems above${also ? ` (there are also ${also}; bad input takes precedence, exit 2)` : ''}`,
+    );
+  }
+  const parts: string[] = [];
+  if (checkFailed) parts.push(`${stale.length + missing.length} report${stale.length + missing.length > 1 ? 's' : ''} stale or missing in ${opts.out}; run the same command without --check to regenerate them`);
+  if (gateFailures.length) parts.push(`${gateFailures.length} gate${gateFailures.length > 1 ? 's' : ''} failed`);
+  if (parts.length) throw new CheckFailed(parts.join('; '));
 }

@@ -11,6 +11,8 @@ export interface Renderer {
   /** File extension of the output, without the dot. */
   ext: string;
   render: (ctx: ReportContext, opts: RenderOptions) => Promise<string | Buffer>;
+  /** For a format that writes several files (CSV): each file's extension and content, used instead of `ext` and `render`. */
+  files?: (ctx: ReportContext, opts: RenderOptions) => Promise<Array<{ ext: string; content: string | Buffer }>>;
 }
 
 /**
@@ -20,6 +22,17 @@ export interface Renderer {
 export const renderers: Record<string, Renderer> = {
   md: { ext: 'md', render: async (ctx) => (await import('./markdown.js')).renderMarkdown(ctx) },
   json: { ext: 'json', render: async (ctx) => (await import('./json.js')).renderJson(ctx) },
+  csv: {
+    ext: 'dimensions.csv',
+    render: async (ctx) => (await import('./csv.js')).renderDimensionsCsv(ctx),
+    files: async (ctx) => {
+      const csv = await import('./csv.js');
+      return [
+        { ext: 'dimensions.csv', content: csv.renderDimensionsCsv(ctx) },
+        { ext: 'answers.csv', content: csv.renderAnswersCsv(ctx) },
+      ];
+    },
+  },
 };
 
 export const DEFAULT_FORMATS = ['md', 'json'];

@@ -1,0 +1,151 @@
+import type { JsonReport } from '../schema/report.js';
+import { overallScore } from './gates.js';
+import { round2 } from './score.js';
+
+/** What a comparison needs of one assessment: the parts of its JSON report that can move. */
+export type Snapshot = Pick<JsonReport, 'assessment' | 'dimensions' | 'phase' | 'operatingModel' | 'roadmap' | 'topGaps'>;
+
+export interface DimensionState {
+  score: number | null;
+  level: number | null;
+  target: number;
+  gap: number | null;
+}
+
+export type Direction = 'up' | 'down' | 'same' | 'unknown';
+
+export interface DimensionChange {
+  id: string;
+  title: string;
+  axis: string;
+  before: DimensionState;
+  after: DimensionState;
+  /** after - before, null when either side was not assessed. */
+  delta: number | null;
+  direction: Direction;
+}
+
+export interface NotCompared {
+  what: 'dimension' | 'phase' | 'stage';
+  id: string;
+  reason: string;
+}
+
+export interface Comparison {
+  baseline: Snapshot['assessment'];
+  current: Snapshot['assessment'];
+  overall: { before: number | null; after: number | null; delta: number | null };
+  dimensions: DimensionChange[];
+  phase: {
+    before: { reached: number; id: string | null; title: string };
+    after: { reached: number; id: string | null; title: string };
+    direction: Direction;
+  } | null;
+  predominantStage: { before: { id: string; title: string }; after: { id: string; title: string }; changed: boolean } | null;
+  stages: Array<{ id: string; title: string; before: { attained: boolean; attainment: number }; after: { attained: boolean; attainment: number } }>;
+  roadmap: {
+    /** Items on the baseline roadmap that the current one no longer needs. */
+    noLongerNeeded: Array<{ id: string; title: string }>;
+    /** Items the current roadmap has that the baseline did not. */
+    added: Array<{ id: string; title: string }>;
+  };
+  gaps: {
+    /** Compared dimensions below target now that were not before. */
+    opened: Array<{ dimension: string; title: string; gap: number }>;
+    /** Compared dimensions that were below target and are not any more. */
+    closed: Array<{ dimension: string; title: string; gap: number }>;
+  };
+  notCompared: NotCompared[];
+  notes: string[];
+}
+
+const direction = (delta: number | null): Direction => (delta === null ? 'unknown' : delta > 1e-9 ? 'up' : delta < -1e-9 ? 'down' : 'same');
+const state = (d: Snapshot['dimensions'][number]): DimensionState => ({ score: d.score, level: d.level, target: d.target, gap: d.gap });
+const roadmapItems = (s: Snapshot) => s.roadmap.waves.flatMap((w) => w.items.map((i) => ({ id: i.id, title: i.title })));
+
+/**
+ * What moved between two assessments. Dimensions, stages and roadmap items are matched by id, so two
+ * versions of a questionnaire compare wherever their dimensions match; what cannot be matched is listed
+ * in `notCompared` rather than guessed.
+ */
+export function compareSnapshots(baseline: Snapshot, current: Snapshot): Comparison {
+  const notes: string[] = [];
+  const notCompared: NotCompared[] = [];
+  const bq = baseline.assessment.questionnaire;
+  const cq = current.assessment.questionnaire;
+  if (bq.id !== cq.id || bq.version !== cq.version) notes.push(`The questionnaires differ (${bq.id} ${bq.version} and ${cq.id} ${cq.version}); dimensions are compared where their ids match.`);
+  const bm = baseline.assessment.model;
+  const cm = current.assessment.model;
+  const sameModel = bm.id === cm.id;
+  if (!sameModel) notes.push(`The models differ (${bm.id} and ${cm.id}); phases and operating-model stages are not compared.`);
+  else if (bm.version !== cm.version) notes.push(`The model versions differ (${bm.version} and ${cm.version}); phases and stages are compared by id.`);
+
+  const before = new Map(baseline.dimensions.map((d) => [d.id, d]));
+  const after = new Map(current.dimensions.map((d) => [d.id, d]));
+  const dimensions: DimensionChange[] = [];
+  for (const d of current.dimensions) {
+    const b = before.get(d.id);
+    if (!b) {
+      notCompared.push({ what: 'dimension', id: d.id, reason: 'only in the current assessment' });
+      continue;
+    }
+    const delta = b.score === null || d.score === null ? null : round2(d.score - b.score);
+    dimensions.push({ id: d.id, title: d.title, axis: d.axis, before: state(b), after: state(d), delta, direction: direction(delta) });
+    if (delta === null) notCompared.push({ what: 'dimension', id: d.id, reason: b.score === null ? (d.score === null ? 'not assessed in either' : 'not assessed in the baseline') : 'not assessed in the current assessment' });
+  }
+  for (const b of baseline.dimensions) if (!after.has(b.id)) notCompared.push({ what: 'dimension', id: b.id, reason: 'only in the baseline' });
+
+  const common = dimensions.map((d) => d.id);
+  const overallOf = (s: Snapshot) => overallScore(s.dimensions.filter((d) => common.includes(d.id)));
+  const ob = overallOf(baseline);
+  const oa = overallOf(current);
+
+  let phase: Comparison['phase'] = null;
+  let predominantStage: Comparison['predominantStage'] = null;
+  const stages: Comparison['stages'] = [];
+  if (sameModel) {
+    const p = (s: Snapshot) => ({ reached: s.phase.reached, id: s.phase.id, title: s.phase.title });
+    phase = { before: p(baseline), after: p(current), direction: direction(current.phase.reached - baseline.phase.reached) };
+    const bp = baseline.operatingModel.predominant;
+    const cp = current.operatingModel.predominant;
+    predominantStage = { before: { ...bp }, after: { ...cp }, changed: bp.id !== cp.id };
+    const bs = new Map(baseline.operatingModel.stages.map((s) => [s.id, s]));
+    const cs = new Set(current.operatingModel.stages.map((s) => s.id));
+    for (const s of current.operatingModel.stages) {
+      const b = bs.get(s.id);
+      if (!b) notCompared.push({ what: 'stage', id: s.id, reason: 'only in the current assessment' });
+      else stages.push({ id: s.id, title: s.title, before: { attained: b.attained, attainment: b.attainment }, after: { attained: s.attained, attainment: s.attainment } });
+    }
+    for (const s of baseline.operatingModel.stages) if (!cs.has(s.id)) notCompared.push({ what: 'stage', id: s.id, reason: 'only in the baseline' });
+  } else {
+    notCompared.push({ what: 'phase', id: 'phase', reason: 'the assessments use different models' });
+  }
+
+  const bi = roadmapItems(baseline);
+  const ci = roadmapItems(current);
+  const ciIds = new Set(ci.map((i) => i.id));
+  const biIds = new Set(bi.map((i) => i.id));
+
+  const opened: Comparison['gaps']['opened'] = [];
+  const closed: Comparison['gaps']['closed'] = [];
+  for (const d of dimensions) {
+    const was = (d.before.gap ?? 0) > 0;
+    const is = (d.after.gap ?? 0) > 0;
+    if (is && !was && d.before.score !== null) opened.push({ dimension: d.id, title: d.title, gap: d.after.gap! });
+    if (was && !is && d.after.score !== null) closed.push({ dimension: d.id, title: d.title, gap: d.before.gap! });
+  }
+
+  return {
+    baseline: baseline.assessment,
+    current: current.assessment,
+    overall: { before: ob, after: oa, delta: ob === null || oa === null ? null : round2(oa - ob) },
+    dimensions,
+    phase,
+    predominantStage,
+    stages,
+    roadmap: { noLongerNeeded: bi.filter((i) => !ciIds.has(i.id)), added: ci.filter((i) => !biIds.has(i.id)) },
+    gaps: { opened, closed },
+    notCompared,
+    notes,
+  };
+}

@@ -1,0 +1,95 @@
+import { round2 } from './score.js';
+
+/** What the gates need of one assessment: its dimension scores and targets. */
+export interface GateDimension {
+  id: string;
+  weight: number;
+  score: number | null;
+  target: number;
+}
+
+/** A threshold from `--fail-under`: the overall score, or one dimension. */
+export interface Threshold {
+  dimension: string | null;
+  level: number;
+}
+
+export type GateKind = 'below-target' | 'under' | 'regression';
+
+/** One gate that failed. `actual` is null when the dimension was not assessed. */
+export interface GateFailure {
+  kind: GateKind;
+  /** The dimension id, or null for the overall score. */
+  dimension: string | null;
+  actual: number | null;
+  required: number;
+  /** How far below `required` the actual score is (all of `required` when not assessed). */
+  by: number;
+}
+
+/**
+ * The overall score: the weighted mean of the assessed dimensions, by dimension weight, to two
+ * decimals; null when nothing was assessed.
+ */
+export function overallScore(dimensions: readonly GateDimension[]): number | null {
+  const scored = dimensions.filter((d) => d.score !== null);
+  const w = scored.reduce((s, d) => s + d.weight, 0);
+  if (!scored.length || w <= 0) return null;
+  return round2(scored.reduce((s, d) => s + d.weight * d.score!, 0) / w);
+}
+
+/** Parses one `--fail-under` value: `2.5` (overall) or `automation=3`. Returns a message when it is not one. */
+export function parseThreshold(raw: string): Threshold | string {
+  const m = /^\s*(?:([a-z][a-z0-9-]*)\s*=\s*)?([0-9]+(?:\.[0-9]+)?)\s*$/.exec(raw);
+  if (!m) return `--fail-under "${raw}" is not a level or DIMENSION=LEVEL (e.g. --fail-under 2.5 or --fail-under automation=3)`;
+  return { dimension: m[1] ?? null, level: Number(m[2]) };
+}
+
+const shortBy = (required: number, actual: number | null) => round2(required - (actual ?? 0));
+
+/** Every dimension below its target. A dimension that was not assessed cannot show it meets its target, so it fails too. */
+export function belowTarget(dimensions: readonly GateDimension[]): GateFailure[] {
+  return dimensions
+    .filter((d) => d.score === null || d.score < d.target - 1e-9)
+    .map((d) => ({ kind: 'below-target', dimension: d.id, actual: d.score, required: d.target, by: shortBy(d.target, d.score) }));
+}
+
+/** Thresholds not met; thresholds naming a dimension the assessment does not have are the caller's to reject first. */
+export function under(dimensions: readonly GateDimension[], thresholds: readonly Threshold[]): GateFailure[] {
+  const byId = new Map(dimensions.map((d) => [d.id, d]));
+  const out: GateFailure[] = [];
+  for (const t of thresholds) {
+    const actual = t.dimension === null ? overallScore(dimensions) : (byId.get(t.dimension)?.score ?? null);
+    if (actual === null || actual < t.level - 1e-9) out.push({ kind: 'under', dimension: t.dimension, actual, required: t.level, by: shortBy(t.level, actual) });
+  }
+  return out;
+}
+
+/**
+ * Dimensions scored lower than in the baseline. Only dimensions the baseline assessed are compared;
+ * one that was assessed then and is not now counts as a regression.
+ */
+export function regressions(dimensions: readonly GateDimension[], baseline: ReadonlyMap<string, number | null>): GateFailure[] {
+  const out: GateFailure[] = [];
+  for (const d of dimensions) {
+    const before = baseline.get(d.id);
+    if (before === undefined || before === null) continue;
+    if (d.score === null || d.score < before - 1e-9) out.push({ kind: 'regression', dimension: d.id, actual: d.score, required: before, by: shortBy(before, d.score) });
+  }
+  return out;
+}
+
+export interface GateSettings {
+  belowTarget?: boolean;
+  under?: readonly Threshold[];
+  baseline?: ReadonlyMap<string, number | null>;
+}
+
+/** All gate failures of one assessment, in a stable order: target, thresholds, regressions. */
+export function evaluateGates(dimensions: readonly GateDimension[], settings: GateSettings): GateFailure[] {
+  return [
+    ...(settings.belowTarget ? belowTarget(dimensions) : []),
+    ...(settings.under?.length ? under(dimensions, settings.under) : []),
+    ...(settings.baseline ? regressions(dimensions, settings.baseline) : []),
+  ];
+}

@@ -1,0 +1,63 @@
+import { stringify } from 'csv-stringify/sync';
+import { answerParts } from '../schema/answers.js';
+import type { ReportContext } from './context.js';
+
+export type Cell = string | number | null;
+
+/** Cells a spreadsheet would read as a formula (or that can smuggle one in) start with one of these. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Makes a text cell safe to open in a spreadsheet: a leading `'` keeps `=`, `+`, `-`, `@`, tab and
+ * carriage return from starting a formula. Only text is touched: numeric columns hold JavaScript
+ * numbers, which cannot carry a formula, so a negative score stays a number a spreadsheet can sum.
+ */
+export function neutralise(cell: Cell): Cell {
+  return typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * RFC 4180 text: CRLF line ends, fields quoted when they hold a comma, quote or line break, and a
+ * UTF-8 byte-order mark so that spreadsheet programs read accents correctly.
+ */
+export function toCsv(header: string[], rows: Cell[][]): string {
+  return stringify(
+    rows.map((r) => r.map(neutralise)),
+    { header: true, columns: header, record_delimiter: 'windows', bom: true, cast: { number: (n) => String(n) } },
+  );
+}
+
+export function renderDimensionsCsv(ctx: ReportContext): string {
+  const a = ctx.answers.assessment;
+  const rows = ctx.result.dimensions.map((d): Cell[] => [
+    a.organisation,
+    a.date,
+    d.id,
+    ctx.dimTitle(d.id),
+    d.axis,
+    d.weight,
+    d.score,
+    d.level,
+    d.target,
+    d.gap,
+    d.coverage.ratio,
+    d.spread,
+  ]);
+  return toCsv(['organisation', 'date', 'dimension', 'title', 'axis', 'weight', 'score', 'level', 'target', 'gap', 'coverage', 'spread'], rows);
+}
+
+export function renderAnswersCsv(ctx: ReportContext): string {
+  const a = ctx.answers.assessment;
+  const questions = ctx.questionnaire.sections.flatMap((s) => s.questions);
+  const rows: Cell[][] = [];
+  for (const r of ctx.answers.respondents) {
+    for (const x of questions) {
+      const raw = r.answers[x.id];
+      if (raw === undefined) continue;
+      const { option, note } = answerParts(raw);
+      const level = x.options.find((o) => o.id === option)?.level ?? null;
+      rows.push([a.organisation, a.date, r.name, r.role ?? null, x.id, x.dimension, ctx.questionText(x.id), option, ctx.optionLabel(x.id, option), level, note ?? null]);
+    }
+  }
+  return toCsv(['organisation', 'date', 'respondent', 'role', 'question', 'dimension', 'text', 'option', 'answer', 'level', 'note'], rows);
+}
