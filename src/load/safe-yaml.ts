@@ -92,19 +92,19 @@ function checkNesting(file: string, text: string): void {
   }
 }
 
-function nodeDepth(node: unknown): number {
-  let max = 0;
+/** The first node nested deeper than `limit`, so that the error can point at it. */
+function tooDeep(node: unknown, limit: number): Node | undefined {
   const stack: Array<[unknown, number]> = [[node, 1]];
   while (stack.length) {
     const [n, d] = stack.pop()!;
-    if (d > max) max = d;
+    if (d > limit) return (isPair(n) ? n.key : n) as Node;
     if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push([item, d + 1]);
     else if (isPair(n)) {
       stack.push([n.key, d]);
       stack.push([n.value, d]);
     }
   }
-  return max;
+  return undefined;
 }
 
 export function positionOf(f: Pick<YamlFile, 'lineCounter'>, offset: number): { line: number; col: number } {
@@ -142,6 +142,10 @@ export function parseYaml(file: string, text: string): YamlFile {
   let aliases = 0;
   visit(doc, {
     Alias(_k, n) {
+      if (!n.resolve(doc)) {
+        at(n.range ?? undefined, `the alias "*${n.source}" names no anchor before it; define "&${n.source}" first`);
+        return undefined;
+      }
       if (++aliases > MAX_ALIASES) {
         at(n.range ?? undefined, `more than ${MAX_ALIASES} aliases; write the values out instead`);
         return visit.BREAK;
@@ -157,7 +161,11 @@ export function parseYaml(file: string, text: string): YamlFile {
     },
   });
   if (problems.length) throw new UserError(`${file} is not valid YAML`, problems);
-  if (nodeDepth(doc.contents) > MAX_DEPTH) fail(file, `nesting deeper than ${MAX_DEPTH} levels is refused`);
+  const deep = tooDeep(doc.contents, MAX_DEPTH);
+  if (deep) {
+    const pos = deep.range ? positionOf({ lineCounter }, deep.range[0]) : undefined;
+    fail(file, `nesting deeper than ${MAX_DEPTH} levels is refused`, pos?.line, pos?.col);
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
