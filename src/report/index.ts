@@ -20,7 +20,7 @@ export interface Renderer {
  * dependencies stay off the paths that do not need them.
  */
 export const renderers: Record<string, Renderer> = {
-  md: { ext: 'md', render: async (ctx) => (await import('./markdown.js')).renderMarkdown(ctx) },
+  md: { ext: 'md', render: async (ctx, opts) => (await import('./markdown.js')).renderMarkdown(ctx, opts) },
   json: { ext: 'json', render: async (ctx) => (await import('./json.js')).renderJson(ctx) },
   csv: {
     ext: 'dimensions.csv',
