@@ -1,0 +1,237 @@
+import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
+import type { Pair, Scalar, YAMLSeq } from 'yaml';
+import { loadAssessment, loadQuestionnaire, packageRoot, resolveRef } from '../load/index.js';
+import { formatProblem, UserError } from '../load/problems.js';
+import { parseYaml } from '../load/safe-yaml.js';
+import { schemaProblems } from '../load/validate-schema.js';
+import { Answers } from '../schema/answers.js';
+import type { Respondent } from '../schema/answers.js';
+import type { Model } from '../schema/model.js';
+import type { Questionnaire } from '../schema/questionnaire.js';
+
+/**
+ * The answers file of an interview, kept as a YAML document and edited in place so that comments and
+ * layout a person added survive every rewrite. Each change is written at once, atomically (temp file,
+ * fsync, rename, then fsync of the folder), and only after the new text has been read back and found
+ * valid. A file that failed to load is never opened as a store, so it is never rewritten.
+ */
+
+export interface AssessmentInfo {
+  organisation: string;
+  scope?: string;
+  date: string;
+  assessor?: string;
+}
+
+export interface QuestionnaireRef {
+  /** Absolute path of the questionnaire file. */
+  path: string;
+  data: Questionnaire;
+}
+
+const SCHEMA_FILE = resolve(packageRoot, 'schemas', 'answers.schema.json');
+
+/**
+ * The `questionnaire:` block of an answers file: the one place it is written, so that a content hash or
+ * a language can be added here later. A built-in questionnaire is named by id only; any other file is
+ * also named by its path relative to the answers file, so that a resumed interview and `itaas report`
+ * find it again.
+ */
+export function questionnaireBlock(ref: QuestionnaireRef, answersPath: string): Answers['questionnaire'] {
+  const block: Answers['questionnaire'] = { id: ref.data.id, version: ref.data.version };
+  if (!isBuiltin(ref)) block.path = relative(dirname(resolve(answersPath)), ref.path).split(sep).join('/');
+  return block;
+}
+
+function isBuiltin(ref: QuestionnaireRef): boolean {
+  try {
+    return resolve(resolveRef(ref.data.id, 'questionnaires', process.cwd())) === resolve(ref.path);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The editor hint for a new file. Inside the package folder (examples, fixtures) the schema is named
+ * by a relative path that stays true wherever the repository is checked out. Elsewhere it is left out:
+ * an absolute path into one machine's install folder would be wrong on the client's or colleague's
+ * machine the file is sent to, and stale after an upgrade; `itaas schema answers` prints it instead.
+ */
+export function schemaComment(answersPath: string): string | undefined {
+  const dir = dirname(resolve(answersPath));
+  const rel = relative(dir, SCHEMA_FILE);
+  const inside = dir === packageRoot || dir.startsWith(packageRoot + sep);
+  return inside && !isAbsolute(rel) ? ` yaml-language-server: $schema=${rel.split(sep).join('/')}` : undefined;
+}
+
+/** What went wrong with an answers file, worded for the person at the keyboard. */
+export function describeLoadError(path: string, e: UserError): UserError {
+  const detail = e.problems.length ? e.problems.map(formatProblem).join('\n') : `${path}: ${e.message}`;
+  return new UserError(
+    `${path} cannot be used for this interview:\n${detail}\n` +
+      `The file was left unchanged. Fix it by hand (\`itaas validate ${path}\` lists every problem), ` +
+      `give the questionnaire it was written for with --questionnaire FILE, or name a new file with --answers.`,
+    e.problems,
+  );
+}
+
+function fsyncDir(dir: string): void {
+  // Makes the rename itself durable (a laptop that loses power right after a save). Not every
+  // platform can open a folder; there the rename is as durable as the platform makes it.
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+export class AnswersStore {
+  private constructor(
+    readonly path: string,
+    private doc: Document,
+    private current: Answers,
+    readonly questionnaire: Questionnaire,
+    readonly model: Model,
+    readonly questionnairePath: string,
+  ) {}
+
+  /** Opens an existing answers file; refuses (exit 2, file untouched) if it is unreadable, invalid or for another questionnaire. */
+  static open(path: string, questionnaireOverride?: string): AnswersStore {
+    let a;
+    try {
+      a = loadAssessment(path, { questionnaire: questionnaireOverride });
+    } catch (e) {
+      if (e instanceof UserError) throw describeLoadError(path, e);
+      throw e;
+    }
+    return new AnswersStore(path, a.answers.file.doc, a.answers.data, a.questionnaire.data, a.model.data, a.questionnaire.file.file);
+  }
+
+  /** Creates a new answers file for an assessment and writes it at once. */
+  static create(path: string, questionnairePath: string, info: AssessmentInfo): AnswersStore {
+    if (existsSync(path)) throw new UserError(`${path} already exists; resume it instead of creating it again`);
+    const { questionnaire, model } = loadQuestionnaire(questionnairePath);
+    const assessment: Answers['assessment'] = { organisation: info.organisation, date: info.date };
+    if (info.scope) assessment.scope = info.scope;
+    if (info.assessor) assessment.assessor = info.assessor;
+    const doc = new Document({
+      kind: 'answers',
+      questionnaire: questionnaireBlock({ path: questionnairePath, data: questionnaire.data }, path),
+      assessment,
+      respondents: [],
+    });
+    const hint = schemaComment(path);
+    doc.commentBefore = [
+      ...(hint ? [hint, ''] : []),
+      ` Answers of an IT-as-a-Service maturity assessment, saved by \`itaas assess\` after every answer.`,
+      ` You may edit it by hand and add comments; they are kept. \`itaas report ${path.split(sep).join('/')}\` scores it.`,
+    ].join('\n');
+    const store = new AnswersStore(path, doc, Answers.parse(doc.toJS()), questionnaire.data, model.data, questionnaire.file.file);
+    store.save();
+    return store;
+  }
+
+  get data(): Answers {
+    return this.current;
+  }
+
+  respondent(index: number): Respondent {
+    return this.current.respondents[index]!;
+  }
+
+  /** Adds a respondent and saves; returns their index. */
+  addRespondent(name: string, role?: string): number {
+    if (this.current.respondents.some((r) => r.name === name)) throw new UserError(`${this.path} already has a respondent named "${name}"`);
+    let seq = this.doc.get('respondents', true);
+    if (!isSeq(seq)) {
+      seq = this.doc.createNode([]);
+      this.doc.set('respondents', seq);
+    }
+    const list = seq as YAMLSeq;
+    list.flow = false;
+    const r: Record<string, unknown> = { name };
+    if (role) r.role = role;
+    r.completed = false;
+    r.answers = {};
+    list.items.push(this.doc.createNode(r));
+    this.save();
+    return this.current.respondents.length - 1;
+  }
+
+  /** Records one answer (an option id, "na" or "dontKnow", with an optional note) and saves. */
+  setAnswer(index: number, questionId: string, option: string, note?: string): void {
+    const answers = this.answersMap(index);
+    const hasNote = note !== undefined && note !== '';
+    const pair = answers.items.find((p) => isScalar(p.key) && p.key.value === questionId) as Pair<Scalar, unknown> | undefined;
+    if (pair && isMap(pair.value)) {
+      // Keep the map (and any comments on it); change only what was answered.
+      pair.value.set('option', option);
+      if (hasNote) pair.value.set('note', note);
+      else pair.value.delete('note');
+    } else if (pair && isScalar(pair.value) && !hasNote) {
+      pair.value.value = option;
+    } else {
+      const node = this.doc.createNode(hasNote ? { option, note } : option);
+      if (pair) {
+        if (isScalar(pair.value) && pair.value.comment) (node as { comment?: string | null }).comment = pair.value.comment;
+        pair.value = node;
+      } else {
+        answers.items.splice(this.insertAt(answers, questionId), 0, this.doc.createPair(questionId, node) as Pair<Scalar, unknown>);
+      }
+    }
+    this.save();
+  }
+
+  setCompleted(index: number, completed: boolean): void {
+    const node = this.doc.getIn(['respondents', index], true);
+    if (!isMap(node)) throw new Error(`respondent ${index} is not a map`);
+    if (node.has('completed')) node.set('completed', completed);
+    else node.items.splice(Math.min(node.items.length, node.has('role') ? 2 : 1), 0, this.doc.createPair('completed', completed));
+    this.save();
+  }
+
+  private answersMap(index: number): YAMLMap {
+    const r = this.doc.getIn(['respondents', index], true);
+    if (!isMap(r)) throw new Error(`respondent ${index} is not a map`);
+    const found: unknown = r.get('answers', true);
+    let map: YAMLMap;
+    if (isMap(found)) map = found;
+    else {
+      map = new YAMLMap(this.doc.schema);
+      r.set('answers', map);
+    }
+    map.flow = false;
+    return map;
+  }
+
+  /** Where a new answer goes so the file lists answers in questionnaire order, as a person reads it. */
+  private insertAt(map: YAMLMap, questionId: string): number {
+    const order = this.questionnaire.sections.flatMap((s) => s.questions.map((q) => q.id));
+    const rank = order.indexOf(questionId);
+    const i = map.items.findIndex((p) => {
+      const k = isScalar(p.key) ? String(p.key.value) : '';
+      const r = order.indexOf(k);
+      return r > rank;
+    });
+    return i < 0 ? map.items.length : i;
+  }
+
+  /** Serialises, checks the text reads back as valid answers, then replaces the file atomically. */
+  private save(): void {
+    const text = this.doc.toString({ lineWidth: 0 });
+    const reread = parseYaml(this.path, text);
+    const { data, problems } = schemaProblems(reread, Answers);
+    if (!data) throw new Error(`refusing to save answers that would not read back:\n${problems.map(formatProblem).join('\n')}`);
+    writeFileAtomic.sync(this.path, text, { fsync: true });
+    fsyncDir(dirname(resolve(this.path)));
+    this.current = data;
+  }
+}
