@@ -71,6 +71,9 @@ const roadmapItems = (s: Snapshot) => s.roadmap.waves.flatMap((w) => w.items.map
 export function compareSnapshots(baseline: Snapshot, current: Snapshot): Comparison {
   const notes: string[] = [];
   const notCompared: NotCompared[] = [];
+  if (baseline.assessment.organisation !== current.assessment.organisation) {
+    notes.push(`The assessments are of different organisations (${baseline.assessment.organisation} and ${current.assessment.organisation}).`);
+  }
   const bq = baseline.assessment.questionnaire;
   const cq = current.assessment.questionnaire;
   if (bq.id !== cq.id || bq.version !== cq.version) notes.push(`The questionnaires differ (${bq.id} ${bq.version} and ${cq.id} ${cq.version}); dimensions are compared where their ids match.`);

@@ -23,7 +23,9 @@ export function neutralise(cell: Cell): Cell {
 export function toCsv(header: string[], rows: Cell[][]): string {
   return stringify(
     rows.map((r) => r.map(neutralise)),
-    { header: true, columns: header, record_delimiter: 'windows', bom: true, cast: { number: (n) => String(n) } },
+    // With CRLF as the record delimiter, csv-stringify quotes only fields holding a CRLF; a lone LF or
+    // CR in a note must be quoted too, or a reader would split the record there.
+    { header: true, columns: header, record_delimiter: 'windows', bom: true, quoted_match: /[\r\n]/, cast: { number: (n) => String(n) } },
   );
 }
 
