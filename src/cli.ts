@@ -95,7 +95,7 @@ program
   .command('assess')
   .description('interview respondents in the terminal and save their answers as they go')
   .option('-a, --answers <file>', 'answers file to create or resume', 'answers.yaml')
-  .option('-q, --questionnaire <id|file>', 'questionnaire to use for a new answers file', 'itaas-core')
+  .option('-q, --questionnaire <id|file>', 'questionnaire for a new answers file (default: itaas-core); for an existing one, the file to use instead of the one it names')
   .option('-r, --respondent <name>', 'name of the person being interviewed')
   .option('--role <role>', 'role of the person being interviewed')
   .option('--lang <code>', 'interview language')

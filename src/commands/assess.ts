@@ -1,5 +1,106 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { acquireLock } from '../interview/lock.js';
+import type { Lock } from '../interview/lock.js';
+import { terminalUi } from '../interview/prompts.js';
+import { askAssessment, interviewRespondent, pickRespondent, summaryLines } from '../interview/session.js';
+import { AnswersStore } from '../interview/store.js';
+import { progress, visibleQuestions } from '../interview/state.js';
+import { loadQuestionnaire, resolveRef } from '../load/index.js';
 import { UserError } from '../load/problems.js';
+import { useColor } from '../ui.js';
 
-export function assessCommand(_opts: Record<string, unknown>): void {
-  throw new UserError('the interview is not available in this build');
+export interface AssessOptions {
+  answers: string;
+  questionnaire?: string;
+  respondent?: string;
+  role?: string;
+  lang?: string;
+}
+
+/** A path as it can be pasted into a shell. */
+export function shellQuote(s: string): string {
+  return /^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Today in the local calendar: the interview happens here and now (reports never read the clock). */
+function localToday(): string {
+  const d = new Date();
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function isPromptExit(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}
+
+export async function assessCommand(opts: AssessOptions): Promise<void> {
+  // Checked before anything else, so that a script or CI job never hangs and no file appears.
+  if (!process.stdin.isTTY) {
+    throw new UserError(
+      'itaas assess interviews people and needs a terminal, but its input is not one. ' +
+        'To score a saved answers file without prompts, run `itaas report FILE`.',
+    );
+  }
+  const path = opts.answers;
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`${path}: the folder ${dir} does not exist; create it first or name another --answers file`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UserError(`${path} is a folder; name a .yaml file with --answers`);
+
+  // A new file's questionnaire is checked before the lock is taken and anything is asked.
+  const fresh = !existsSync(path);
+  const newQuestionnaire = fresh ? resolveRef(opts.questionnaire ?? 'itaas-core', 'questionnaires', process.cwd()) : undefined;
+  if (newQuestionnaire) loadQuestionnaire(newQuestionnaire);
+
+  const output = process.stdout.isTTY ? process.stdout : process.stderr;
+  const color = useColor(output);
+  const ui = terminalUi({ output, color });
+  const resume = `itaas assess --answers ${shellQuote(path)}${!fresh && opts.questionnaire ? ` --questionnaire ${shellQuote(opts.questionnaire)}` : ''}`;
+
+  const lock: Lock = acquireLock(path);
+  let saved = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Every confirmed answer is already on disk: free the file and go.
+    lock.release();
+    if (signal === 'SIGINT') process.stderr.write(`\nInterrupted.${saved ? ` Every confirmed answer is saved in ${path}.\nResume with: ${resume}` : ''}\n`);
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, onSignal);
+  try {
+    let store: AnswersStore;
+    if (fresh) {
+      const info = await askAssessment(ui, localToday());
+      store = AnswersStore.create(path, newQuestionnaire!, info);
+    } else {
+      store = AnswersStore.open(path, opts.questionnaire);
+    }
+    saved = true;
+    const lang = opts.lang ?? store.questionnaire.language;
+    const ri = await pickRespondent(store, ui, { ...(opts.respondent ? { respondent: opts.respondent } : {}), ...(opts.role ? { role: opts.role } : {}) });
+    const outcome = await interviewRespondent(store, ri, ui, lang);
+    const r = store.respondent(ri);
+    if (outcome === 'quit') {
+      const p = progress(store.questionnaire, r.answers, null);
+      ui.print(`Saved: ${p.answered} of ${p.questions} questions answered for ${r.name}, in ${path}.\nResume with: ${resume}`);
+      return;
+    }
+    const left = visibleQuestions(store.questionnaire, r.answers).filter((v) => !Object.hasOwn(r.answers, v.question.id)).length;
+    ui.print('');
+    for (const line of summaryLines(store, lang, color, ui.columns)) ui.print(line);
+    ui.print(`${r.name}'s interview is complete${left ? ` (${left} unanswered)` : ''}; answers are in ${path}.`);
+    ui.print(`Next: itaas report ${shellQuote(path)}${opts.questionnaire && !fresh ? ` --questionnaire ${shellQuote(opts.questionnaire)}` : ''}`);
+    ui.print(`Another respondent: ${resume}`);
+  } catch (e) {
+    if (isPromptExit(e)) {
+      process.stderr.write(
+        saved ? `\nInterrupted. Every confirmed answer is saved in ${path}.\nResume with: ${resume}\n` : `\nInterrupted before anything was saved; ${path} was not created.\n`,
+      );
+      process.exitCode = 130;
+      return;
+    }
+    throw e;
+  } finally {
+    for (const s of signals) process.removeListener(s, onSignal);
+    lock.release();
+  }
 }

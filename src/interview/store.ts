@@ -42,8 +42,15 @@ const SCHEMA_FILE = resolve(packageRoot, 'schemas', 'answers.schema.json');
  */
 export function questionnaireBlock(ref: QuestionnaireRef, answersPath: string): Answers['questionnaire'] {
   const block: Answers['questionnaire'] = { id: ref.data.id, version: ref.data.version };
-  if (!isBuiltin(ref)) block.path = relative(dirname(resolve(answersPath)), ref.path).split(sep).join('/');
+  if (!isBuiltin(ref)) block.path = pathFrom(dirname(resolve(answersPath)), resolve(ref.path));
   return block;
+}
+
+/** Relative where the two share a top folder (a project checked out anywhere), else absolute. */
+function pathFrom(dir: string, target: string): string {
+  const top = (p: string) => p.split(sep).filter(Boolean)[0];
+  const rel = relative(dir, target);
+  return top(dir) === top(target) && !isAbsolute(rel) ? rel.split(sep).join('/') : target;
 }
 
 function isBuiltin(ref: QuestionnaireRef): boolean {
@@ -119,8 +126,7 @@ export class AnswersStore {
   static create(path: string, questionnairePath: string, info: AssessmentInfo): AnswersStore {
     if (existsSync(path)) throw new UserError(`${path} already exists; resume it instead of creating it again`);
     const { questionnaire, model } = loadQuestionnaire(questionnairePath);
-    const assessment: Answers['assessment'] = { organisation: info.organisation, date: info.date };
-    if (info.scope) assessment.scope = info.scope;
+    const assessment: Answers['assessment'] = { organisation: info.organisation, ...(info.scope ? { scope: info.scope } : {}), date: info.date };
     if (info.assessor) assessment.assessor = info.assessor;
     const doc = new Document({
       kind: 'answers',

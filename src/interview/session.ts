@@ -1,0 +1,280 @@
+import { assess } from '../core/assess.js';
+import { resolveText } from '../core/text.js';
+import { buildContext } from '../report/context.js';
+import { answerParts } from '../schema/answers.js';
+import { IsoDate } from '../schema/common.js';
+import type { Text } from '../schema/common.js';
+import { DONT_KNOW_LABEL, NA_LABEL, palette } from './prompts.js';
+import type { Ui } from './prompts.js';
+import { advance, findVisible, progress, progressLine, sectionSummary, startState, unanswered, visibleQuestions } from './state.js';
+import type { InterviewState } from './state.js';
+import type { AnswersStore, AssessmentInfo } from './store.js';
+
+/**
+ * The interview flow: asks through `Ui`, moves with the state machine, saves through the store after
+ * every confirmed answer. No terminal and no file system here, so tests drive it with a scripted Ui.
+ */
+
+export interface Texts {
+  q: (t: Text | undefined) => string;
+}
+
+export function textsFor(store: AnswersStore, lang: string): Texts {
+  return { q: (t) => resolveText(t, lang, store.questionnaire.language) };
+}
+
+function shorten(s: string, width: number): string {
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length <= width ? flat : `${flat.slice(0, Math.max(1, width - 1))}…`;
+}
+
+export function optionLabel(store: AnswersStore, questionId: string, option: string, tx: Texts): string {
+  if (option === 'na') return NA_LABEL;
+  if (option === 'dontKnow') return DONT_KNOW_LABEL;
+  const q = store.questionnaire.sections.flatMap((s) => s.questions).find((x) => x.id === questionId);
+  return tx.q(q?.options.find((o) => o.id === option)?.label) || option;
+}
+
+/** Asks for the assessment's details when a new answers file is started. */
+export async function askAssessment(ui: Ui, today: string): Promise<AssessmentInfo> {
+  ui.print('A new assessment. Enter the details once; they are saved with the answers.');
+  const organisation = await ui.text({ message: 'Organisation', required: true, validate: (v) => (v.length <= 200 ? true : 'At most 200 characters.') });
+  const scope = await ui.text({ message: 'Scope (what is assessed; Enter to skip)', validate: (v) => (v.length <= 500 ? true : 'At most 500 characters.') });
+  const assessor = await ui.text({ message: 'Assessor (Enter to skip)', validate: (v) => (v.length <= 200 ? true : 'At most 200 characters.') });
+  const date = await ui.text({
+    message: 'Date of the assessment',
+    default: today,
+    validate: (v) => (IsoDate.safeParse(v).success ? true : 'Write a real date as YYYY-MM-DD.'),
+  });
+  return { organisation, date, ...(scope ? { scope } : {}), ...(assessor ? { assessor } : {}) };
+}
+
+export interface Who {
+  respondent?: string;
+  role?: string;
+}
+
+/** Picks whom to interview: the one named, an unfinished one to resume, or a new one. */
+export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who): Promise<number> {
+  const list = store.data.respondents;
+  const named = who.respondent?.trim();
+  if (named) {
+    const at = list.findIndex((r) => r.name === named);
+    if (at >= 0) return at;
+    return store.addRespondent(named, who.role?.trim() || (await ui.text({ message: `Role of ${named} (Enter to skip)`, validate: maxLen(200) })) || undefined);
+  }
+  const q = store.questionnaire;
+  const count = (i: number) => {
+    const answers = list[i]!.answers;
+    const vis = visibleQuestions(q, answers);
+    return `${vis.filter((v) => Object.hasOwn(answers, v.question.id)).length}/${vis.length} answered`;
+  };
+  let choice = -1;
+  if (list.length) {
+    const entries: Array<{ value: number; name: string } | 'separator'> = [];
+    list.forEach((r, i) => {
+      if (!r.completed) entries.push({ value: i, name: `Resume ${r.name}${r.role ? ` (${r.role})` : ''}, ${count(i)}` });
+    });
+    entries.push({ value: -1, name: 'Add a new respondent' });
+    const done = list.map((r, i) => [r, i] as const).filter(([r]) => r.completed);
+    if (done.length) {
+      entries.push('separator');
+      for (const [r, i] of done) entries.push({ value: i, name: `Review ${r.name}${r.role ? ` (${r.role})` : ''}, completed` });
+    }
+    choice = await ui.choose({ message: `${store.path} has ${list.length} respondent${list.length > 1 ? 's' : ''}. Who is next?`, choices: entries });
+  }
+  if (choice >= 0) return choice;
+  const names = new Set(list.map((r) => r.name));
+  const name = await ui.text({
+    message: 'Respondent (the person interviewed)',
+    required: true,
+    validate: (v) => (names.has(v) ? `${v} is already in this file; resume them instead, or add a distinguishing detail.` : maxLen(200)(v)),
+  });
+  const role = who.role?.trim() || (await ui.text({ message: `Role of ${name} (Enter to skip)`, validate: maxLen(200) }));
+  return store.addRespondent(name, role || undefined);
+}
+
+const maxLen = (n: number) => (v: string) => (v.length <= n ? true : `At most ${n} characters.`);
+
+export type Outcome = 'finished' | 'quit';
+
+/** Interviews one respondent until they finish or quit. Every answer is saved before the next question. */
+export async function interviewRespondent(store: AnswersStore, ri: number, ui: Ui, lang: string): Promise<Outcome> {
+  const q = store.questionnaire;
+  const tx = textsFor(store, lang);
+  const c = palette(ui.color);
+  const answers = () => store.respondent(ri).answers;
+  let state: InterviewState = startState(q, answers());
+  const r = store.respondent(ri);
+  ui.print(c.bold(`Interviewing ${r.name}${r.role ? ` (${r.role})` : ''}. Answers are saved to ${store.path} as you go.`));
+  if (state.current !== null && Object.keys(answers()).length) {
+    const p = progress(q, answers(), state.current);
+    ui.print(c.dim(`Resuming at question ${p.question} of ${p.questions}; ${p.answered} answered so far.`));
+  }
+  for (;;) {
+    if (state.current === null) {
+      const end = await endOfInterview(store, ri, ui, tx);
+      if (end.type === 'finish') {
+        if (!store.respondent(ri).completed) store.setCompleted(ri, true);
+        return 'finished';
+      }
+      if (end.type === 'quit') return 'quit';
+      state = advance(q, answers(), state, end.type === 'back' ? { type: 'back' } : { type: 'goto', question: end.question });
+      continue;
+    }
+    const v = findVisible(q, answers(), state.current);
+    if (!v) {
+      state = startState(q, answers());
+      continue;
+    }
+    const given = answers()[v.question.id];
+    const prev = given === undefined ? undefined : answerParts(given);
+    const p = progress(q, answers(), v.question.id);
+    const action = await ui.question({
+      progress: progressLine(p),
+      section: tx.q(v.section.title),
+      text: tx.q(v.question.text),
+      options: v.question.options.map((o) => ({ id: o.id, label: tx.q(o.label), ...(o.description ? { description: tx.q(o.description) } : {}) })),
+      allowNa: v.question.allowNa,
+      allowDontKnow: v.question.allowDontKnow,
+      ...(prev ? { current: prev.option } : {}),
+    });
+    switch (action.type) {
+      case 'answer': {
+        // The choice is on disk before the note is asked for, so quitting at the note loses nothing.
+        store.setAnswer(ri, v.question.id, action.option, prev?.note);
+        const note = await ui.note(prev?.note);
+        if (note !== prev?.note) store.setAnswer(ri, v.question.id, action.option, note);
+        const label = optionLabel(store, v.question.id, action.option, tx);
+        const head = `${c.green('✔')} ${c.dim(`${p.question}.`)} ${shorten(tx.q(v.question.text), Math.max(20, ui.columns - label.length - 12))} ${c.cyan(`→ ${label}`)}`;
+        ui.print(note ? `${head}\n  ${c.dim(`✎ ${shorten(note, ui.columns - 5)}`)}` : head);
+        state = advance(q, answers(), state, { type: 'answered' });
+        break;
+      }
+      case 'back': {
+        const next = advance(q, answers(), state, { type: 'back' });
+        if (next.current === state.current) ui.print(c.dim('This is the first question.'));
+        state = next;
+        break;
+      }
+      case 'skip':
+        ui.print(`${c.yellow('»')} ${c.dim(`${p.question}. skipped for now; it is listed again at the end.`)}`);
+        state = advance(q, answers(), state, { type: 'skip' });
+        break;
+      case 'help':
+        ui.print(helpText(v.question, tx, c, ui.columns));
+        break;
+      case 'summary': {
+        const target = await showSection(store, ri, ui, v.sectionIndex, v.question.id, tx);
+        if (target !== v.question.id) state = advance(q, answers(), state, { type: 'goto', question: target });
+        break;
+      }
+      case 'quit':
+        return 'quit';
+    }
+  }
+}
+
+function helpText(question: import('../schema/questionnaire.js').Question, tx: Texts, c: ReturnType<typeof palette>, columns: number): string {
+  const width = Math.max(30, columns - 4);
+  const indent = (text: string, first = '  ', rest = '     ') => wrap(text, width).map((l, i) => `${i ? rest : first}${l}`);
+  const lines: string[] = [c.bold(`Help: ${shorten(tx.q(question.text), width - 6)}`)];
+  const help = tx.q(question.help);
+  lines.push(...(help ? indent(help, '  ', '  ') : [c.dim('  This question has no extra explanation.')]));
+  question.options.forEach((o, i) => {
+    const d = tx.q(o.description);
+    lines.push(...indent(`${i + 1}. ${tx.q(o.label)}${d ? `: ${d}` : ''}`));
+  });
+  lines.push(...indent(`"${NA_LABEL}" and "${DONT_KNOW_LABEL}" do not count towards the score; the report shows how much of each dimension was answered.`, '  ', '  ').map((l) => c.dim(l)));
+  return lines.join('\n');
+}
+
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/** The section's questions with their answers; picking one jumps to it. */
+async function showSection(store: AnswersStore, ri: number, ui: Ui, sectionIndex: number, current: string, tx: Texts): Promise<string> {
+  const q = store.questionnaire;
+  const rows = sectionSummary(q, store.respondent(ri).answers, sectionIndex);
+  const section = q.sections[sectionIndex]!;
+  const width = Math.max(30, ui.columns - 6);
+  return ui.choose<string>({
+    message: `${tx.q(section.title)}: ${rows.filter((x) => x.answer !== undefined).length} of ${rows.length} answered. Pick a question to go to it.`,
+    default: current,
+    choices: rows.map((x) => {
+      const ans = x.answer === undefined ? 'not answered' : optionLabel(store, x.question.id, answerParts(x.answer).option, tx);
+      const mark = x.answer === undefined ? '·' : '✔';
+      const text = tx.q(x.question.text);
+      return { value: x.question.id, name: `${mark} ${shorten(text, width - ans.length - 5)} → ${ans}`, description: text };
+    }),
+  });
+}
+
+type End = { type: 'finish' } | { type: 'quit' } | { type: 'back' } | { type: 'goto'; question: string };
+
+/** At the end: what is unanswered, with the choice to go back to it, finish anyway or stop for now. */
+async function endOfInterview(store: AnswersStore, ri: number, ui: Ui, tx: Texts): Promise<End> {
+  const q = store.questionnaire;
+  const open = unanswered(q, store.respondent(ri).answers);
+  const width = Math.max(30, ui.columns - 8);
+  if (!open.length) {
+    return ui.choose<End>({
+      message: 'Every question is answered.',
+      choices: [
+        { value: { type: 'finish' }, name: 'Finish this interview' },
+        { value: { type: 'back' }, name: '← Back to the last question' },
+      ],
+    });
+  }
+  const all = visibleQuestions(q, store.respondent(ri).answers);
+  return ui.choose<End>({
+    message: `${open.length} question${open.length > 1 ? 's are' : ' is'} not answered yet. Go back to one, or finish anyway.`,
+    choices: [
+      ...open.map((v) => ({
+        value: { type: 'goto', question: v.question.id } as End,
+        name: `${all.findIndex((x) => x.question.id === v.question.id) + 1}. ${shorten(tx.q(v.question.text), width)}`,
+        description: tx.q(v.section.title),
+      })),
+      'separator' as const,
+      { value: { type: 'finish' } as End, name: 'Finish anyway (unanswered questions do not count)' },
+      { value: { type: 'quit' } as End, name: 'Save and quit (finish later)' },
+    ],
+  });
+}
+
+/** The one-screen summary after an interview: scores so far per dimension and the phase reached. */
+export function summaryLines(store: AnswersStore, lang: string, color: boolean, columns = 80): string[] {
+  const c = palette(color);
+  const data = store.data;
+  const result = assess(store.model, store.questionnaire, data);
+  const ctx = buildContext(store.model, store.questionnaire, data, result, lang);
+  const n = data.respondents.length;
+  const lines: string[] = [c.bold(`${data.assessment.organisation}: scores so far (${n} respondent${n === 1 ? '' : 's'}, median)`)];
+  const titleWidth = Math.min(30, Math.max(...result.dimensions.map((d) => ctx.dimTitle(d.id).length)));
+  const barWidth = Math.max(4, Math.min(20, columns - titleWidth - 24));
+  const max = Math.max(...store.model.scale.map((s) => s.level));
+  for (const d of result.dimensions) {
+    const title = shorten(ctx.dimTitle(d.id), titleWidth).padEnd(titleWidth);
+    if (d.score === null) {
+      lines.push(`  ${title}    ${c.dim('–  not assessed yet')}`);
+      continue;
+    }
+    const filled = Math.round((d.score / max) * barWidth);
+    const bar = `${'█'.repeat(filled)}${'·'.repeat(barWidth - filled)}`;
+    const mark = (d.gap ?? 0) > 0 ? c.yellow(bar) : c.green(bar);
+    lines.push(`  ${title} ${d.score.toFixed(1).padStart(4)} ${mark} ${c.dim(`target ${d.target}`)}`);
+  }
+  const phase = result.phase;
+  lines.push(`${c.bold('Phase reached:')} ${ctx.phaseTitle(phase.reached)}${phase.next ? c.dim(` (${phase.next.progress}% of the way to ${ctx.phaseTitle(phase.next.number)})`) : ''}`);
+  return lines;
+}
