@@ -35,7 +35,8 @@ function describeIssue(issue: Issue): string {
 
 /** Validates data against a zod schema; every issue becomes a problem at its line and column. */
 export function schemaProblems<T>(f: YamlFile, schema: z.ZodType<T>): { data?: T; problems: Problem[] } {
-  const result = schema.safeParse(f.data);
+  // reportInput: without it zod leaves the value out of type errors, and every wrong type read as "is required".
+  const result = schema.safeParse(f.data, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
   const problems: Problem[] = [];
   for (const issue of result.error.issues) {
