@@ -22,6 +22,7 @@ export interface Renderer {
 export const renderers: Record<string, Renderer> = {
   md: { ext: 'md', render: async (ctx, opts) => (await import('./markdown.js')).renderMarkdown(ctx, opts) },
   json: { ext: 'json', render: async (ctx) => (await import('./json.js')).renderJson(ctx) },
+  html: { ext: 'html', render: async (ctx, opts) => (await import('./html.js')).renderHtml(ctx, opts) },
   csv: {
     ext: 'dimensions.csv',
     render: async (ctx) => (await import('./csv.js')).renderDimensionsCsv(ctx),

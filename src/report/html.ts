@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { answerParts } from '../schema/answers.js';
+import { COLORS, placementFigure, radarFigure, timelineFigure } from './charts.js';
+import type { Figure, Paint } from './charts.js';
+import { fmtScore } from './context.js';
+import type { ReportContext } from './context.js';
+import type { RenderOptions } from './index.js';
+import { summary } from './summary.js';
+import { renderTemplate } from './templates.js';
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: unknown): string => String(s).replace(/[&<>"']/g, (c) => ESC[c]!);
+
+function paint(p: Paint): string {
+  const a: string[] = [];
+  a.push(`fill="${p.fill ?? 'none'}"`);
+  if (p.fill && p.fillOpacity !== undefined) a.push(`fill-opacity="${p.fillOpacity}"`);
+  if (p.stroke) a.push(`stroke="${p.stroke}" stroke-width="${p.strokeWidth ?? 1}"`);
+  if (p.dash) a.push(`stroke-dasharray="${p.dash.join(' ')}"`);
+  return a.join(' ');
+}
+
+/**
+ * Draws a figure as inline SVG: presentation attributes only (no style attributes), so the
+ * report's Content-Security-Policy can forbid inline styles other than its one stylesheet.
+ */
+export function figureSvg(fig: Figure, id: string, title: string, desc: string): string {
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fig.width} ${fig.height}" width="${fig.width}" height="${fig.height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="'DejaVu Sans', Verdana, sans-serif">`,
+    `<title id="${id}-title">${escapeHtml(title)}</title>`,
+    `<desc id="${id}-desc">${escapeHtml(desc)}</desc>`,
+  );
+  for (const s of fig.shapes) {
+    if (s.kind === 'path') out.push(`<path d="M${s.points.map(([x, y]) => `${x} ${y}`).join('L')}${s.closed ? 'Z' : ''}" ${paint(s)}/>`);
+    else if (s.kind === 'rect') out.push(`<rect x="${s.x}" y="${s.y}" width="${s.w}" height="${s.h}" ${paint(s)}/>`);
+    else if (s.kind === 'circle') out.push(`<circle cx="${s.cx}" cy="${s.cy}" r="${s.r}" ${paint(s)}/>`);
+    else {
+      const anchor = s.anchor === 'start' ? '' : ` text-anchor="${s.anchor}"`;
+      const weight = s.bold ? ' font-weight="bold"' : '';
+      const spans = s.lines.map((l, i) => `<tspan x="${s.x}" dy="${i ? s.lineHeight : 0}">${escapeHtml(l)}</tspan>`).join('');
+      out.push(`<text x="${s.x}" y="${s.y}" font-size="${s.size}" fill="${s.fill}"${anchor}${weight}>${spans}</text>`);
+    }
+  }
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+/** What the HTML template sees as `it`. `<%= %>` escapes HTML; `<%~ %>` is for the SVG and helper output. */
+export function htmlData(ctx: ReportContext, css: string) {
+  const t = ctx.t.report;
+  const org = ctx.answers.assessment.organisation;
+  const phase = ctx.phaseTitle(ctx.result.phase.reached);
+  const items = ctx.result.roadmap.waves.flatMap((w) => w.items);
+  const cssHash = createHash('sha256').update(css, 'utf8').digest('base64');
+  return {
+    ctx,
+    t: ctx.t,
+    s: summary(ctx),
+    a: ctx.answers.assessment,
+    model: ctx.model,
+    questionnaire: ctx.questionnaire,
+    answers: ctx.answers,
+    result: ctx.result,
+    dim: new Map(ctx.result.dimensions.map((d) => [d.id, d])),
+    css,
+    /** Nothing may load or run: only the one stylesheet above, whose hash is pinned here. */
+    csp: `default-src 'none'; style-src 'sha256-${cssHash}'; img-src 'none'; font-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`,
+    colors: COLORS,
+    radarSvg: figureSvg(radarFigure(ctx), 'radar', t.radarTitle, t.radarAlt(org)),
+    placementSvg: figureSvg(placementFigure(ctx), 'placement', t.placementTitle, t.placementAlt(phase, ctx.stageTitle(ctx.result.operatingModel.predominant))),
+    timelineSvg: items.length ? figureSvg(timelineFigure(ctx), 'timeline', t.timeline, t.timelineAlt(items.length)) : '',
+    esc: escapeHtml,
+    /** User text inline: escaped and isolated, so right-to-left text or stray direction marks cannot reorder what is around it. */
+    bdi: (s: string) => `<bdi>${escapeHtml(s)}</bdi>`,
+    fmt: fmtScore,
+    pct: (x: number) => `${Math.round(x * 100)}%`,
+    answerParts,
+  };
+}
+
+export function renderHtml(ctx: ReportContext, opts: RenderOptions = {}): string {
+  const css = renderTemplate('report.css', {}, { templatesDir: opts.templatesDir });
+  return renderTemplate('report.html.eta', htmlData(ctx, css), { templatesDir: opts.templatesDir });
+}
