@@ -16,7 +16,7 @@ async function report(e: unknown): Promise<void> {
   }
   if (e instanceof UserError || e instanceof CheckFailed) {
     process.stderr.write(`${c.red('error:')} ${e.message}\n`);
-    if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+    // A mistake in the input is never a bug: no stack trace, even with --debug.
     process.exitCode = e.exitCode;
     return;
   }

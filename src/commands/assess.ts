@@ -62,6 +62,8 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
     // Every confirmed answer is already on disk: free the file and go.
     lock.release();
     if (signal === 'SIGINT') process.stderr.write(`\nInterrupted.${saved ? ` Every confirmed answer is saved in ${path}.\nResume with: ${resume}` : ''}\n`);
+    // Leave the shell prompt on a line of its own; a closed terminal (SIGHUP) gets nothing.
+    else if (signal === 'SIGTERM') output.write('\n');
     process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
