@@ -120,7 +120,8 @@ program
   .argument('<name>', 'id of the new file (a slug); written to <name>.yaml')
   .option('-o, --out <file>', 'where to write it (default: <name>.yaml)')
   .option('--force', 'overwrite an existing file')
-  .addHelpText('after', examples('itaas init questionnaire acme-itaas', 'itaas init model acme-maturity'))
+  .option('--standalone', 'a complete questionnaire of its own, instead of one that extends the built-in itaas-core')
+  .addHelpText('after', examples('itaas init questionnaire acme-itaas', 'itaas init questionnaire acme-own --standalone', 'itaas init model acme-maturity'))
   .action(async (kind: string, name: string, opts) => (await import('./commands/init.js')).initCommand(kind, name, opts));
 
 const questionnaire = program.command('questionnaire').description('list and print the built-in questionnaires');

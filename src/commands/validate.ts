@@ -6,11 +6,12 @@ import { colors } from '../ui.js';
 export interface ValidateOptions {
   questionnaire?: string;
   json?: boolean;
+  strict?: boolean;
 }
 
 export function validateCommand(files: string[], opts: ValidateOptions): void {
   const c = colors();
-  const results = files.map((file) => ({ file, ...checkFile(file, { questionnaire: opts.questionnaire }) }));
+  const results = files.map((file) => ({ file, ...checkFile(file, { questionnaire: opts.questionnaire, strict: opts.strict }) }));
   const problems: Problem[] = sortProblems(results.flatMap((r) => r.problems));
   const errors = problems.filter((p) => p.severity === 'error');
   const bad = new Set(errors.map((p) => p.file));

@@ -3,10 +3,13 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Answers } from '../schema/answers.js';
 import { Model } from '../schema/model.js';
-import { Questionnaire } from '../schema/questionnaire.js';
+import type { Questionnaire } from '../schema/questionnaire.js';
+import { originOf, resolveQuestionnaireFile } from './extend.js';
+import type { ResolvedQuestionnaire } from './extend.js';
 import { formatProblem, UserError } from './problems.js';
 import type { Problem } from './problems.js';
 import { answersRules, modelRules, questionnaireRules } from './rules.js';
+import { strictModelRules, strictQuestionnaireRules } from './strict-rules.js';
 import { loadYamlFile } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
 import { schemaProblems } from './validate-schema.js';
@@ -26,6 +29,8 @@ export interface Assessment {
   answers: Loaded<Answers>;
   questionnaire: Loaded<Questionnaire>;
   model: Loaded<Model>;
+  /** Problems that do not stop a report (e.g. the questionnaire changed without a new version). */
+  warnings: Problem[];
 }
 
 export function detectKind(data: unknown): FileKind | undefined {
@@ -82,16 +87,32 @@ export function loadModel(path: string): Loaded<Model> {
   return loaded;
 }
 
-export function loadQuestionnaire(path: string): { questionnaire: Loaded<Questionnaire>; model: Loaded<Model> } {
+function wrongKind(f: YamlFile, kind: FileKind): Problem[] {
+  const found = detectKind(f.data);
+  if (!found || found === kind) return [];
+  return [{ file: f.file, line: 1, col: 1, message: `is ${found === 'answers' ? 'an answers file' : `a ${found}`}, but a ${kind === 'answers' ? 'answers file' : kind} was expected here`, severity: 'error' }];
+}
+
+const questionnaireRef = (ref: string, baseDir: string) => resolveRef(ref, 'questionnaires', baseDir);
+
+/** Problems found in an extended questionnaire's own lines say which file's changes led to them. */
+function attribute(problems: Problem[], f: YamlFile): Problem[] {
+  return problems.map((p) => (p.file === f.file ? p : { ...p, message: `${p.message} (in the questionnaire that ${f.file} extends, after its changes)` }));
+}
+
+/** A questionnaire with `extends` resolved, checked against its model. */
+export function loadQuestionnaire(path: string): { questionnaire: Loaded<Questionnaire>; model: Loaded<Model>; resolved: ResolvedQuestionnaire } {
   const key = `questionnaire:${path}`;
-  const hit = cache.get(key) as { questionnaire: Loaded<Questionnaire>; model: Loaded<Model> } | undefined;
+  const hit = cache.get(key) as { questionnaire: Loaded<Questionnaire>; model: Loaded<Model>; resolved: ResolvedQuestionnaire } | undefined;
   if (hit) return hit;
   const f = loadYamlFile(path);
-  const { data, problems } = parseAs(f, 'questionnaire', Questionnaire);
+  throwIfErrors(wrongKind(f, 'questionnaire'), path);
+  const { resolved, problems } = resolveQuestionnaireFile(f, questionnaireRef);
   throwIfErrors(problems, path);
-  const model = loadModel(resolveRef(data!.model, 'models', dirname(path)));
-  throwIfErrors(questionnaireRules(f, data!, model.data), path);
-  const loaded = { questionnaire: { file: f, data: data! }, model };
+  const r = resolved!;
+  const model = loadModel(resolveRef(r.model.ref, 'models', r.model.baseDir));
+  throwIfErrors(attribute(questionnaireRules(f, r.data, model.data, (p) => originOf(r, p)), f), path);
+  const loaded = { questionnaire: { file: f, data: r.data }, model, resolved: r };
   cache.set(key, loaded as unknown as Loaded<unknown>);
   return loaded;
 }
@@ -108,12 +129,13 @@ export function loadAssessment(path: string, opts: { questionnaire?: string } = 
   const { data, problems } = parseAs(f, 'answers', Answers);
   throwIfErrors(problems, path);
   const { questionnaire, model } = loadQuestionnaire(questionnairePathFor(data!, path, opts.questionnaire));
-  throwIfErrors(answersRules(f, data!, questionnaire.data, model.data), path);
-  return { answers: { file: f, data: data! }, questionnaire, model };
+  const found = answersRules(f, data!, questionnaire.data, model.data);
+  throwIfErrors(found, path);
+  return { answers: { file: f, data: data! }, questionnaire, model, warnings: found.filter((p) => p.severity === 'warning') };
 }
 
 /** Checks one file of any kind and returns every problem found (for `itaas validate`). */
-export function checkFile(path: string, opts: { questionnaire?: string } = {}): { kind?: FileKind; problems: Problem[] } {
+export function checkFile(path: string, opts: { questionnaire?: string; strict?: boolean } = {}): { kind?: FileKind; problems: Problem[] } {
   let f: YamlFile;
   try {
     f = loadYamlFile(path);
@@ -136,16 +158,21 @@ export function checkFile(path: string, opts: { questionnaire?: string } = {}): 
   };
   if (kind === 'model') {
     const { data, problems } = schemaProblems(f, Model);
-    return { kind, problems: data ? modelRules(f, data) : problems };
+    if (!data) return { kind, problems };
+    const errors = modelRules(f, data);
+    return { kind, problems: opts.strict && !errors.length ? strictModelRules(f, data) : errors };
   }
   if (kind === 'questionnaire') {
-    const { data, problems } = schemaProblems(f, Questionnaire);
-    if (!data) return { kind, problems };
+    const { resolved, problems } = resolveQuestionnaireFile(f, questionnaireRef);
+    if (!resolved) return { kind, problems };
     let model: Model | undefined;
     const refProblems = related(() => {
-      model = loadModel(resolveRef(data.model, 'models', dirname(path))).data;
+      model = loadModel(resolveRef(resolved.model.ref, 'models', resolved.model.baseDir)).data;
     });
-    return { kind, problems: [...refProblems.map((p) => ({ ...p, message: p.file === path ? p.message : `model: ${p.message}` })), ...questionnaireRules(f, data, model)] };
+    const where = (p: Array<string | number>) => originOf(resolved, p);
+    const found = [...refProblems.map((p) => ({ ...p, message: p.file === path ? p.message : `model: ${p.message}` })), ...attribute(questionnaireRules(f, resolved.data, model, where), f)];
+    const strict = opts.strict && model && !found.some((p) => p.severity === 'error') ? attribute(strictQuestionnaireRules(f, resolved.data, model, where), f) : [];
+    return { kind, problems: [...found, ...strict] };
   }
   const { data, problems } = schemaProblems(f, Answers);
   if (!data) return { kind, problems };

@@ -4,6 +4,7 @@ import type { Answers } from '../schema/answers.js';
 import type { Model } from '../schema/model.js';
 import { RESERVED_ANSWERS } from '../schema/questionnaire.js';
 import type { Condition, Questionnaire } from '../schema/questionnaire.js';
+import { questionnaireHash } from './hash.js';
 import type { Problem } from './problems.js';
 import { locate, locateKey } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
@@ -11,18 +12,33 @@ import { pathString } from './validate-schema.js';
 
 type Path = Array<string | number>;
 
+/** Maps a data path to the file and path where the value was written (for merged questionnaires). */
+export type Locator = (path: Path) => { file: YamlFile; path: Path };
+
 /** Collects problems for one file, each placed at the line and column of the offending value. */
 export class Findings {
   readonly problems: Problem[] = [];
-  constructor(private readonly f: YamlFile) {}
+  private readonly where: Locator;
+  constructor(f: YamlFile, where?: Locator) {
+    this.where = where ?? ((path) => ({ file: f, path }));
+  }
+  private push(path: Path, message: string, severity: Problem['severity'], key?: string): void {
+    const w = this.where(path);
+    const pos = key === undefined ? locate(w.file, w.path) : locateKey(w.file, w.path, key);
+    const shown = key === undefined ? w.path : [...w.path, key];
+    this.problems.push({ file: w.file.file, ...pos, message: `${pathString(shown)}: ${message}`, severity });
+  }
   error(path: Path, message: string): void {
-    this.problems.push({ file: this.f.file, ...locate(this.f, path), message: `${pathString(path)}: ${message}`, severity: 'error' });
+    this.push(path, message, 'error');
   }
   warn(path: Path, message: string): void {
-    this.problems.push({ file: this.f.file, ...locate(this.f, path), message: `${pathString(path)}: ${message}`, severity: 'warning' });
+    this.push(path, message, 'warning');
+  }
+  warnAtKey(path: Path, key: string, message: string): void {
+    this.push(path, message, 'warning', key);
   }
   errorAtKey(path: Path, key: string, message: string): void {
-    this.problems.push({ file: this.f.file, ...locateKey(this.f, path, key), message: `${pathString([...path, key])}: ${message}`, severity: 'error' });
+    this.push(path, message, 'error', key);
   }
 }
 
@@ -36,7 +52,7 @@ function uniqueIds(out: Findings, items: ReadonlyArray<{ id: string }>, path: Pa
   return new Set(seen.keys());
 }
 
-function suggest(name: string, known: Iterable<string>): string {
+export function suggest(name: string, known: Iterable<string>): string {
   let best = '';
   let bestScore = Infinity;
   for (const k of known) {
@@ -63,7 +79,7 @@ function editDistance(a: string, b: string): number {
   return dp[b.length]!;
 }
 
-function unknown(what: string, id: string, known: Iterable<string>): string {
+export function unknown(what: string, id: string, known: Iterable<string>): string {
   return `unknown ${what} "${id}"${suggest(id, known)}`;
 }
 
@@ -150,8 +166,8 @@ export function modelRules(f: YamlFile, m: Model): Problem[] {
   return out.problems;
 }
 
-export function questionnaireRules(f: YamlFile, q: Questionnaire, model: Model | undefined): Problem[] {
-  const out = new Findings(f);
+export function questionnaireRules(f: YamlFile, q: Questionnaire, model: Model | undefined, where?: Locator): Problem[] {
+  const out = new Findings(f, where);
   uniqueIds(out, q.sections, ['sections'], 'section');
   const dims = new Set(model?.dimensions.map((d) => d.id) ?? []);
   const levels = new Set(model?.scale.map((s) => s.level) ?? []);
@@ -211,6 +227,13 @@ export function answersRules(f: YamlFile, a: Answers, q: Questionnaire | undefin
         `answers were given against ${q.id} version ${a.questionnaire.version}, but the questionnaire is version ${q.version}; use the questionnaire file of version ${a.questionnaire.version} (--questionnaire FILE), or migrate the answers`,
       );
       return out.problems;
+    }
+    const hash = a.questionnaire.hash;
+    if (hash !== undefined && hash !== questionnaireHash(q)) {
+      out.warn(
+        ['questionnaire', 'hash'],
+        `answers were given against a different text of ${q.id} version ${q.version}: the questionnaire was changed since, without a new version number; check that the questions still mean what the respondents answered, and give a changed questionnaire a new version`,
+      );
     }
   }
   const questions = new Map(q?.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)) ?? []);

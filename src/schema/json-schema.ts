@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Answers } from './answers.js';
 import { Model } from './model.js';
-import { Questionnaire } from './questionnaire.js';
+import { QuestionnaireFile } from './questionnaire.js';
 import { JsonReport } from './report.js';
 
 export const SCHEMA_KINDS = ['model', 'questionnaire', 'answers', 'report'] as const;
@@ -9,7 +9,7 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 const sources: Record<SchemaKind, { schema: z.ZodType; title: string; io: 'input' | 'output' }> = {
   model: { schema: Model, title: 'itaas maturity model', io: 'input' },
-  questionnaire: { schema: Questionnaire, title: 'itaas questionnaire', io: 'input' },
+  questionnaire: { schema: QuestionnaireFile, title: 'itaas questionnaire', io: 'input' },
   answers: { schema: Answers, title: 'itaas answers file', io: 'input' },
   report: { schema: JsonReport, title: 'itaas JSON report', io: 'output' },
 };

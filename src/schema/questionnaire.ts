@@ -49,7 +49,8 @@ export const Question = z
     allowDontKnow: z.boolean().default(true).describe('Offer "Don\'t know" (default true).'),
     when: Condition.optional().describe('Show this question only when the condition holds.'),
   })
-  .describe('A question that measures one dimension.');
+  .describe('A question that measures one dimension.')
+  .meta({ id: 'Question' });
 
 export const Section = z
   .strictObject({
@@ -59,7 +60,8 @@ export const Section = z
     when: Condition.optional().describe('Show this section only when the condition holds.'),
     questions: z.array(Question).min(1),
   })
-  .describe('A group of questions asked together.');
+  .describe('A group of questions asked together.')
+  .meta({ id: 'Section' });
 
 export const Questionnaire = z
   .strictObject({
@@ -78,7 +80,77 @@ export const Questionnaire = z
   })
   .describe('An interview: sections of questions, each measuring a model dimension.');
 
+/** Adds a section (after another, or at the end) or a question into a section (after another, or at its end). */
+export const AddChange = z
+  .union([
+    z
+      .strictObject({
+        section: Section,
+        after: Id.optional().describe('Put the new section after this section (default: at the end).'),
+      })
+      .describe('Add a whole new section.'),
+    z
+      .strictObject({
+        question: Question,
+        into: Id.describe('The section the question goes into: one of the extended questionnaire or one added here.'),
+        after: Id.optional().describe('Put the new question after this question of the section (default: at the end of the section).'),
+      })
+      .describe('Add a question to a section.'),
+  ])
+  .describe('Something to add to the extended questionnaire.');
+
+/** Replaces a question or a section of the extended questionnaire, keeping its place. */
+export const ReplaceChange = z
+  .union([
+    z.strictObject({ question: Question }).describe('Replace the question with this id, in its place.'),
+    z.strictObject({ section: Section }).describe('Replace the section with this id, in its place, questions and all.'),
+  ])
+  .describe('A question or section that takes the place of the one with the same id.');
+
+/**
+ * A questionnaire as written in a file: either complete (with `sections`), or extending another one
+ * (`extends`) and changing it by id with `drop`, `replace` and `add`.
+ */
+export const QuestionnaireFile = z
+  .strictObject({
+    $schema: z.string().optional(),
+    kind: z.literal('questionnaire').describe('Always "questionnaire".'),
+    id: Id,
+    version: SemVer,
+    extends: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Start from another questionnaire: a built-in id (e.g. "itaas-core") or a path relative to this file. Its sections are changed by drop, replace and add, in that order.'),
+    title: Text.optional().describe('Required unless the questionnaire extends another (whose title it then keeps).'),
+    description: Text.optional(),
+    language: LanguageCode.optional().describe('The language of plain-string texts in this file (default "en", or that of the extended questionnaire).'),
+    model: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The model this questionnaire measures: a built-in model id (e.g. "itaas") or a path relative to this file. Required unless the questionnaire extends another (whose model it then uses).'),
+    drop: z.array(Id).optional().describe('Ids of questions or sections of the extended questionnaire to leave out.'),
+    replace: z.array(ReplaceChange).optional().describe('Questions or sections that take the place of those with the same id in the extended questionnaire.'),
+    add: z.array(AddChange).optional().describe('New sections, and new questions in existing sections.'),
+    sections: z.array(Section).min(1).optional().describe('The sections, in interview order. Required unless the questionnaire extends another.'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.extends === undefined) {
+      for (const key of ['title', 'model', 'sections'] as const) {
+        if (q[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required (unless the questionnaire extends another with "extends:")` });
+      }
+      for (const key of ['drop', 'replace', 'add'] as const) {
+        if (q[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `only works together with "extends:" (the questionnaire to change)` });
+      }
+    } else if (q.sections !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: 'a questionnaire that extends another changes it with drop, replace and add; add new sections with "add: [{section: ...}]"' });
+    }
+  })
+  .describe('An interview: sections of questions, each measuring a model dimension. Either complete, or extending another questionnaire.');
+
 export type Questionnaire = z.infer<typeof Questionnaire>;
+export type QuestionnaireFile = z.infer<typeof QuestionnaireFile>;
 export type Section = z.infer<typeof Section>;
 export type Question = z.infer<typeof Question>;
 export type Option = z.infer<typeof Option>;

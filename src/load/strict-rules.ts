@@ -1,0 +1,196 @@
+import { holds } from '../core/conditions.js';
+import type { Model } from '../schema/model.js';
+import type { Condition, Question, Questionnaire } from '../schema/questionnaire.js';
+import type { Problem } from './problems.js';
+import { Findings } from './rules.js';
+import type { Locator } from './rules.js';
+import type { YamlFile } from './safe-yaml.js';
+
+/*
+ * Authoring smells, reported by `itaas validate --strict` as warnings: the file works, but something
+ * in it is probably not what its author meant.
+ */
+
+/** Beyond this many combinations of earlier answers, a condition is assumed to be satisfiable. */
+const MAX_COMBINATIONS = 50_000;
+
+const list = (xs: Iterable<number | string>) => [...xs].join(', ');
+
+type Raise = Model['initiatives'][number]['raises'][number];
+
+/**
+ * Ids of initiatives that some gap can select, or that such an initiative needs first while it is
+ * not yet done (the roadmap leaves out prerequisites already achieved).
+ */
+function selectableInitiatives(model: Model, canSelect: (r: Raise) => boolean, canBePending: (r: Raise) => boolean): Set<string> {
+  const byId = new Map(model.initiatives.map((i) => [i.id, i]));
+  const out = new Set(model.initiatives.filter((i) => i.raises.some(canSelect)).map((i) => i.id));
+  const queue = [...out];
+  while (queue.length) {
+    for (const dep of byId.get(queue.shift()!)?.dependsOn ?? []) {
+      const d = byId.get(dep);
+      if (!out.has(dep) && d && d.raises.some(canBePending)) {
+        out.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  return out;
+}
+
+export function strictModelRules(f: YamlFile, m: Model): Problem[] {
+  const out = new Findings(f);
+  const scale = m.scale.map((s) => s.level);
+  // A gap in a step of a dimension that no initiative raises leaves the roadmap silent about it.
+  m.dimensions.forEach((d, i) => {
+    const raised = m.initiatives.flatMap((it) => it.raises.filter((r) => r.dimension === d.id));
+    const open = scale.slice(0, -1).filter((l, k) => l < d.target && !raised.some((r) => r.from <= l && r.to >= scale[k + 1]!));
+    if (raised.length === 0) out.warn(['dimensions', i, 'id'], `no initiative raises dimension "${d.id}", so a gap in it never reaches a roadmap`);
+    else if (open.length) out.warn(['dimensions', i, 'id'], `no initiative raises dimension "${d.id}" from level ${list(open)} to the next level, so such a gap never reaches a roadmap`);
+  });
+  return out.problems;
+}
+
+interface Visibility {
+  question: Question;
+  /** The section's and the question's conditions together. */
+  when: Condition | undefined;
+  answerable: string[];
+}
+
+/** Whether a condition can hold in some complete interview: every shown question answered, no hidden one. */
+function makeSolver(q: Questionnaire): (cond: Condition) => boolean | undefined {
+  const vis = new Map<string, Visibility>();
+  for (const s of q.sections) {
+    for (const qu of s.questions) {
+      const parts = [s.when, qu.when].filter((c): c is Condition => c !== undefined);
+      const answerable = [...qu.options.map((o) => o.id), ...(qu.allowNa ? ['na'] : []), ...(qu.allowDontKnow ? ['dontKnow'] : [])];
+      vis.set(qu.id, { question: qu, when: parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : { all: parts }, answerable });
+    }
+  }
+  const refs = (c: Condition | undefined, acc: Set<string>): Set<string> => {
+    if (!c) return acc;
+    if ('all' in c) c.all.forEach((x) => refs(x, acc));
+    else if ('any' in c) c.any.forEach((x) => refs(x, acc));
+    else if ('not' in c) refs(c.not, acc);
+    else if (!acc.has(c.question) && vis.has(c.question)) {
+      acc.add(c.question);
+      refs(vis.get(c.question)!.when, acc);
+    }
+    return acc;
+  };
+  return (cond) => {
+    const vars = [...refs(cond, new Set())];
+    // A question without a condition is always shown, so always answered.
+    const domains = vars.map((v) => {
+      const info = vis.get(v)!;
+      return info.when ? [undefined, ...info.answerable] : info.answerable;
+    });
+    if (domains.reduce((n, d) => n * d.length, 1) > MAX_COMBINATIONS) return undefined;
+    const choice = new Map<string, string>();
+    const search = (i: number): boolean => {
+      if (i === vars.length) {
+        for (const v of vars) if (choice.has(v) !== holds(vis.get(v)!.when, choice)) return false;
+        return holds(cond, choice);
+      }
+      for (const value of domains[i]!) {
+        if (value === undefined) choice.delete(vars[i]!);
+        else choice.set(vars[i]!, value);
+        if (search(i + 1)) return true;
+      }
+      choice.delete(vars[i]!);
+      return false;
+    };
+    return search(0);
+  };
+}
+
+export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: Model, where?: Locator): Problem[] {
+  const out = new Findings(f, where);
+  const top = f.data && typeof f.data === 'object' && 'model' in f.data ? ['model'] : ['extends'];
+  const scale = model.scale.map((s) => s.level);
+  const canHold = makeSolver(q);
+
+  // Conditions that can never hold, and sections nobody is ever shown.
+  const shown = new Set<string>();
+  q.sections.forEach((s, si) => {
+    const sectionOk = s.when ? canHold(s.when) !== false : true;
+    if (!sectionOk) out.warn(['sections', si, 'when'], `this condition can never hold, so section "${s.id}" is never shown; check the option ids it names against the questions it looks at`);
+    let any = false;
+    s.questions.forEach((qu, qi) => {
+      const parts = [s.when, qu.when].filter((c): c is Condition => c !== undefined);
+      if (qu.when && sectionOk) {
+        const ok = canHold(parts.length === 1 ? parts[0]! : { all: parts }) !== false;
+        if (!ok) out.warn(['sections', si, 'questions', qi, 'when'], `this condition can never hold${s.when ? ' (together with the section\'s)' : ''}, so question "${qu.id}" is never asked`);
+        else {
+          any = true;
+          shown.add(qu.id);
+        }
+      } else if (sectionOk) {
+        any = true;
+        shown.add(qu.id);
+      }
+    });
+    if (sectionOk && !any) out.warn(['sections', si], `section "${s.id}" is never shown: none of its questions can ever be asked`);
+  });
+
+  // Options that leave levels of the scale uncovered.
+  q.sections.forEach((s, si) =>
+    s.questions.forEach((qu, qi) => {
+      const have = new Set(qu.options.map((o) => o.level));
+      const missing = scale.filter((l) => !have.has(l));
+      if (missing.length) {
+        out.warn(
+          ['sections', si, 'questions', qi, 'options'],
+          `no option of "${qu.id}" gives level${missing.length > 1 ? 's' : ''} ${list(missing)} of the scale (${list(scale)}); a respondent whose answer lies there has to pick a level that is not true`,
+        );
+      }
+    }),
+  );
+
+  // Dimensions measured by fewer than two questions.
+  const measuring = new Map<string, Array<[number, number]>>();
+  q.sections.forEach((s, si) => s.questions.forEach((qu, qi) => measuring.set(qu.dimension, [...(measuring.get(qu.dimension) ?? []), [si, qi]])));
+  for (const d of model.dimensions) {
+    const at = measuring.get(d.id) ?? [];
+    if (at.length === 0) {
+      const n = model.initiatives.filter((it) => it.raises.every((r) => !measuring.has(r.dimension)) && it.raises.some((r) => r.dimension === d.id)).length;
+      out.warn(top, `no question measures dimension "${d.id}", so it is never scored${n ? ` and no gap can select the ${n} initiative${n === 1 ? '' : 's'} that raise${n === 1 ? 's' : ''} it` : ''}; add at least two questions for it`);
+    }
+    else if (at.length === 1) {
+      const [si, qi] = at[0]!;
+      out.warn(['sections', si, 'questions', qi, 'dimension'], `"${q.sections[si]!.questions[qi]!.id}" is the only question measuring dimension "${d.id}", so one answer decides its score; add a second question`);
+    }
+  }
+
+  // Initiatives the model could select but that no gap can select with these questions.
+  const lowest = new Map<string, number>();
+  for (const s of q.sections) {
+    for (const qu of s.questions) {
+      if (!shown.has(qu.id)) continue;
+      for (const o of qu.options) lowest.set(qu.dimension, Math.min(lowest.get(qu.dimension) ?? Infinity, o.level));
+    }
+  }
+  // Targets may be raised per assessment up to the top of the scale, so only the questions can rule a gap out.
+  const withQuestions = selectableInitiatives(
+    model,
+    (r) => {
+      const low = lowest.get(r.dimension);
+      return low !== undefined && Math.max(r.from, low) < r.to;
+    },
+    (r) => {
+      const low = lowest.get(r.dimension);
+      return low === undefined || low < r.to;
+    },
+  );
+  for (const it of model.initiatives) {
+    if (withQuestions.has(it.id)) continue;
+    // An initiative on dimensions without questions is already covered by the warning about the dimension.
+    if (it.raises.every((r) => !measuring.has(r.dimension))) continue;
+    const why = it.raises
+      .map((r) => (lowest.has(r.dimension) ? `no answer on ${r.dimension} gives a level below ${r.to}` : `no question that can be asked measures ${r.dimension}`))
+      .join('; ');
+    out.warn(top, `no gap can select initiative "${it.id}" of the model with this questionnaire (${why}), so it never reaches a roadmap`);
+  }
+  return out.problems;
+}
