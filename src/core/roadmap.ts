@@ -18,6 +18,7 @@ export interface RoadmapItem {
   end: number;
   wave: string;
   priority: number;
+  /** Items on this roadmap that must end before this one starts (prerequisites already in place are left out). */
   dependsOn: string[];
   /** The dimensions the initiative raises, with the level range of each. */
   raises: Array<{ dimension: string; from: number; to: number }>;
@@ -157,7 +158,9 @@ export function planRoadmap(model: Model, dimensions: DimensionScore[]): Roadmap
       end,
       wave,
       priority: priority(id),
-      dependsOn: [...e.it.dependsOn].sort(),
+      // Only what it waits for on this roadmap: a prerequisite already in place is not listed, so a reader
+      // never looks for an item that is not there.
+      dependsOn: [...deps.get(id)!].sort(),
       raises: e.it.raises.map((r) => ({ dimension: r.dimension, from: r.from, to: r.to })),
       reason: { gaps: e.gaps, requiredBy: [...e.requiredBy].sort() },
     };
