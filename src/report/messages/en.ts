@@ -35,8 +35,8 @@ export const en = {
   summary: {
     notYetReached: (org: string, phase: string) => `${org} has not yet reached ${phase}.`,
     reached: (org: string, phase: string) => `${org} has reached ${phase}.`,
-    nextPhaseProgress: (phase: string, progress: number) => `The next phase, ${phase}, is ${progress}% of the way there.`,
-    phaseProgress: (phase: string, progress: number) => `${phase} is ${progress}% of the way there.`,
+    nextPhaseProgress: (phase: string, progress: number) => `It is ${progress}% of the way to the next phase, ${phase}.`,
+    phaseProgress: (phase: string, progress: number) => `It is ${progress}% of the way to ${phase}.`,
     blockerNotAssessed: (dimension: string) => `${dimension}, which was not assessed`,
     blocker: (dimension: string, score: string, min: number) => `${dimension} (${score}, needs ${min})`,
     heldBackMost: (blocker: string, others: string[]) => `It is held back most by ${blocker}${others.length ? `, and also by ${list(others)}.` : '.'}`,
@@ -71,7 +71,7 @@ export const en = {
     startWith: 'Start with:',
     scoresByAxis: 'Scores by axis',
     scoresIntro:
-      'Scores run from 0 to 4; a level is reached when the score gets to it. Coverage is the share of asked questions answered with a scored option (not "not applicable" or "don\'t know"). Spread is the widest disagreement between respondents on any one question.',
+      'A dimension is at a level once its score reaches it: a score of 2.7 is level 2. Coverage is the share of asked questions answered with a scored option (not "not applicable" or "don\'t know"). Spread is the widest disagreement between respondents on any one question.',
     axisLine: (score: string, target: string, below: number, total: number) =>
       `Average score ${score} against an average target of ${target}; ${below} of ${total} dimensions below target.`,
     dimension: 'Dimension',
@@ -91,7 +91,7 @@ export const en = {
     reachedCol: 'Reached',
     requires: 'Requires',
     operatingModelStages: 'Operating-model stages',
-    stagesIntro: 'Each stage is judged on its own: an organisation can be running parts of IT like a business before it is fully service-oriented.',
+    stagesIntro: 'Each stage is judged on its own: an organisation can attain a later stage before an earlier one.',
     stage: 'Stage',
     attainedCol: 'Attained',
     progress: 'Progress',
@@ -122,7 +122,7 @@ export const en = {
     radarTitle: 'Current and target score per dimension',
     radarCurrent: 'Current',
     radarTarget: 'Target',
-    radarAlt: (org: string) => `Radar chart of ${org}'s current score and target for each dimension, on a scale of 0 to 4. The same figures are in the tables below.`,
+    radarAlt: (org: string) => `Radar chart of ${org}'s current score and target for each dimension. The same figures are in the tables below.`,
     placementTitle: 'Phase and operating-model stages',
     placementAlt: (phase: string, stage: string) => `Journey phases with the phase reached, ${phase}, marked; operating-model stages with their attainment; predominant stage ${stage}.`,
     timelineAlt: (count: number) => `Timeline of the ${count} roadmap initiatives by month, with arrows from each initiative to those that depend on it. The same schedule is listed by wave above.`,
