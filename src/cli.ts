@@ -87,7 +87,10 @@ program
       'itaas report examples/northwind-logistics.yaml',
       'itaas report answers/*.yaml --out reports --format md,json',
       'itaas report answers/*.yaml --check --fail-below-target',
-    ),
+      'itaas report answers/*.yaml --fail-under 2.5 --fail-under automation=3 --json',
+    ) +
+      '\nExit codes: 0 ok; 1 a report is stale or missing (--check) or a gate failed; 2 an answers file or option is bad.\n' +
+      'Every file is processed first; if there is bad input and a failed check, exit 2 wins.\n',
   )
   .action(async (files: string[], opts) => (await import('./commands/report.js')).reportCommand(files, opts));
 
