@@ -113,10 +113,10 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
   ];
   const choices = [...answers, new Separator(c.dim('──────────')), ...moves];
   const rows = view.rows ?? 24;
-  const messageLines = 2;
-  const pageSize = Math.max(5, Math.min(choices.length, rows - messageLines - 5));
   const hint = keyHint(answers.length);
   const message = `${c.dim(view.progress)}  ${c.bold(view.section)}\n${view.text}`;
+  // Question, list, a blank line, two lines of description and the hint fit on one screen.
+  const pageSize = Math.max(5, Math.min(choices.length, rows - message.split('\n').length - 5));
 
   const abort = new AbortController();
   let shortcut: QuestionAction | undefined;

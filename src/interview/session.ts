@@ -133,7 +133,7 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
     const action = await ui.question({
       progress: progressLine(p),
       section: tx.q(v.section.title),
-      text: tx.q(v.question.text),
+      text: wrap(tx.q(v.question.text), Math.max(20, ui.columns - 1)).join('\n'),
       options: v.question.options.map((o) => ({ id: o.id, label: tx.q(o.label), ...(o.description ? { description: tx.q(o.description) } : {}) })),
       allowNa: v.question.allowNa,
       allowDontKnow: v.question.allowDontKnow,
