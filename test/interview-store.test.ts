@@ -33,7 +33,7 @@ describe('a new answers file', () => {
     // Outside the package folder the schema hint is left out (an absolute path would not travel).
     expect(text).not.toContain('yaml-language-server');
     const a = loadAssessment(file);
-    expect(a.answers.data.questionnaire).toEqual({ id: 'mini', version: '1.2.0', path: expect.stringMatching(/mini-questionnaire\.yaml$/) });
+    expect(a.answers.data.questionnaire).toMatchObject({ id: 'mini', version: '1.2.0', path: expect.stringMatching(/mini-questionnaire\.yaml$/) });
     expect(a.answers.data.assessment).toEqual(info);
     expect(a.answers.data.respondents).toEqual([{ name: 'Dana Ortiz', role: 'CIO', completed: false, answers: { 'virt-share': 'some' } }]);
   });
