@@ -1,3 +1,6 @@
+import type { ReportContext } from '../report/context.js';
+import { hasMessages } from '../report/messages/index.js';
+
 /** The English name of a language code ("de" -> "German"), or the code itself. */
 export function languageName(code: string): string {
   try {
@@ -16,4 +19,14 @@ export function fallbackNotice(lang: string, fellBack: ReadonlyMap<string, numbe
   if (!total) return '';
   const used = [...fellBack.keys()].sort().map(languageName).join(' or ');
   return `note: no ${languageName(lang)} text for ${total} text${total === 1 ? '' : 's'}; used ${used}`;
+}
+
+/** What a report in `ctx.lang` could not say in that language, once per file. */
+export function languageNotices(ctx: ReportContext): string[] {
+  const out: string[] = [];
+  const counts = new Map([...ctx.fallbacks].map(([used, texts]) => [used, texts.size]));
+  const notice = fallbackNotice(ctx.lang, counts);
+  if (notice) out.push(notice);
+  if (!hasMessages(ctx.lang)) out.push(`note: the reports have no ${languageName(ctx.lang)} wording for their headings and labels; used English`);
+  return out;
 }

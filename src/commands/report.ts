@@ -9,6 +9,7 @@ import type { Aggregation } from '../core/score.js';
 import { loadAssessment } from '../load/index.js';
 import { CheckFailed, formatProblem, UserError } from '../load/problems.js';
 import { buildContext } from '../report/context.js';
+import { languageNotices } from './lang.js';
 import type { ReportContext } from '../report/context.js';
 import { DEFAULT_FORMATS, renderers } from '../report/index.js';
 import { colors } from '../ui.js';
@@ -53,7 +54,7 @@ export async function renderAssessment(
   file: string,
   formats: string[],
   opts: Pick<ReportOptions, 'questionnaire' | 'lang' | 'aggregate' | 'paper' | 'templates'>,
-): Promise<{ ctx: ReportContext; outputs: Map<string, string | Buffer> }> {
+): Promise<{ ctx: ReportContext; outputs: Map<string, string | Buffer>; notices: string[] }> {
   const a = loadAssessment(file, { questionnaire: opts.questionnaire });
   const result = assess(a.model.data, a.questionnaire.data, a.answers.data, opts.aggregate);
   const ctx = buildContext(a.model.data, a.questionnaire.data, a.answers.data, result, opts.lang);
@@ -64,7 +65,7 @@ export async function renderAssessment(
     if (r.files) for (const x of await r.files(ctx, ropts)) outputs.set(x.ext, x.content);
     else outputs.set(r.ext, await r.render(ctx, ropts));
   }
-  return { ctx, outputs };
+  return { ctx, outputs, notices: [...a.warnings.map(formatProblem), ...languageNotices(ctx)] };
 }
 
 /** One gate failure in words, e.g. "automation 2.3 is below its target 4 by 1.7". */
@@ -123,6 +124,7 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
   };
   const shown = (target: string) => join(opts.out, basename(target));
   const outcomes: FileOutcome[] = [];
+  const said = new Set<string>();
   const stale: string[] = [];
   const missing: string[] = [];
   const owners = new Map<string, string>();
@@ -152,7 +154,13 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
     const outcome: FileOutcome = { file, status: 'ok', reports: [], overall: null, errors: [], gates: [] };
     outcomes.push(outcome);
     try {
-      const { ctx, outputs } = await renderAssessment(file, formats, opts);
+      const { ctx, outputs, notices } = await renderAssessment(file, formats, opts);
+      for (const n of notices) {
+        // A language notice is the same for every file of a batch: say it once.
+        if (said.has(n)) continue;
+        said.add(n);
+        process.stderr.write(`${progress ? '\r\x1b[K' : ''}${n}\n`);
+      }
       const targets = [...outputs.keys()].map((ext) => reportPath(opts.out, file, ext));
       const clash = targets.map((t) => owners.get(t)).find((o) => o !== undefined);
       if (clash !== undefined) throw new UserError(`${file}: its reports would replace those of ${clash}; give the answers files different names`);

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Pair, Scalar, YAMLSeq } from 'yaml';
+import { questionnaireHash } from '../load/hash.js';
 import { loadAssessment, loadQuestionnaire, packageRoot, resolveRef } from '../load/index.js';
 import { formatProblem, UserError } from '../load/problems.js';
 import { parseYaml } from '../load/safe-yaml.js';
@@ -41,7 +42,7 @@ const SCHEMA_FILE = resolve(packageRoot, 'schemas', 'answers.schema.json');
  * find it again.
  */
 export function questionnaireBlock(ref: QuestionnaireRef, answersPath: string): Answers['questionnaire'] {
-  const block: Answers['questionnaire'] = { id: ref.data.id, version: ref.data.version };
+  const block: Answers['questionnaire'] = { id: ref.data.id, version: ref.data.version, hash: questionnaireHash(ref.data) };
   if (!isBuiltin(ref)) block.path = pathFrom(dirname(resolve(answersPath)), resolve(ref.path));
   return block;
 }

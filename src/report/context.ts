@@ -34,17 +34,22 @@ export interface ReportContext {
   questionText: (id: string) => string;
   optionLabel: (question: string, option: string) => string;
   reasonText: (item: RoadmapItem) => string;
-  /** Languages that fell back to another one, for a single notice. */
-  fallbacks: Set<string>;
+  /** For each language used instead of the one asked for, the distinct texts it was used for (for a single notice). */
+  fallbacks: Map<string, Set<string>>;
 }
 
 export const fmtScore = (s: number | null): string => (s === null ? '–' : s.toFixed(1));
 
 export function buildContext(model: Model, questionnaire: Questionnaire, answers: Answers, result: Result, lang?: string): ReportContext {
   const language = lang ?? answers.assessment.language ?? questionnaire.language;
-  const fallbacks = new Set<string>();
-  const m = (t: Text | undefined) => resolveText(t, language, model.language, (used) => fallbacks.add(used));
-  const q = (t: Text | undefined) => resolveText(t, language, questionnaire.language, (used) => fallbacks.add(used));
+  const fallbacks = new Map<string, Set<string>>();
+  const fellBack = (t: Text, used: string) => {
+    const seen = fallbacks.get(used) ?? new Set<string>();
+    seen.add(typeof t === 'string' ? t : (t[used] ?? ''));
+    fallbacks.set(used, seen);
+  };
+  const m = (t: Text | undefined) => resolveText(t, language, model.language, (used) => fellBack(t!, used));
+  const q = (t: Text | undefined) => resolveText(t, language, questionnaire.language, (used) => fellBack(t!, used));
   const dims = new Map(model.dimensions.map((d) => [d.id, d]));
   const inits = new Map(model.initiatives.map((i) => [i.id, i]));
   const questions = new Map(questionnaire.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));

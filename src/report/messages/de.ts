@@ -1,0 +1,145 @@
+import type { Messages } from './en.js';
+
+/**
+ * Every fixed phrase of the reports, in German. Formal address; numbers are passed in already
+ * formatted, so they keep the decimal point of the machine-readable outputs.
+ */
+
+/** "a", "a und b", "a, b und c". */
+const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} und ${xs[xs.length - 1]}`);
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export const de: Messages = {
+  lang: 'de',
+  list,
+
+  notAssessed: 'nicht bewertet',
+  notApplicable: 'Nicht zutreffend',
+  dontKnow: 'Weiß nicht',
+  laterWave: (months: number) => `Nach ${months} Monaten`,
+  yes: 'ja',
+  no: 'nein',
+  met: 'erreicht',
+  none: 'keine',
+
+  reason: {
+    closesGap: (closes: string, dimension: string, from: string, to: string) => `schließt ${closes} der Lücke bei ${dimension} (von ${from} auf ${to})`,
+    neededFirstBy: (initiatives: string[]) => `wird zuerst gebraucht für ${initiatives.join(', ')}`,
+    sentence: (parts: string[]) => {
+      const s = parts.join('; ');
+      return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+    },
+  },
+
+  summary: {
+    notYetReached: (org: string, phase: string) => `${org} hat ${phase} noch nicht erreicht.`,
+    reached: (org: string, phase: string) => `${org} hat ${phase} erreicht.`,
+    nextPhaseProgress: (phase: string, progress: number) => `Die nächste Phase, ${phase}, ist zu ${progress} % erreicht.`,
+    phaseProgress: (phase: string, progress: number) => `${phase} ist zu ${progress} % erreicht.`,
+    blockerNotAssessed: (dimension: string) => `${dimension}, das nicht bewertet wurde`,
+    blocker: (dimension: string, score: string, min: number) => `${dimension} (${score}, benötigt ${min})`,
+    heldBackMost: (blocker: string, others: string[]) => `Am stärksten bremst ${blocker}${others.length ? `, außerdem ${list(others)}.` : '.'}`,
+    lastPhase: 'Dies ist die letzte Phase des Weges; jetzt gilt es, die verbleibenden Lücken zu schließen und das Erreichte zu sichern.',
+    predominantStage: (stage: string) => `Das Betriebsmodell ist überwiegend ${stage}.`,
+    attained: (stages: string[]) => `Erreicht: ${list(stages)}.`,
+    notYetAttained: (stages: string[]) => `Noch nicht erreicht: ${list(stages)}.`,
+    stageProgress: (stage: string, attainment: number) => `${stage} (${attainment} %)`,
+    foundations: (stage: string) => `Eine spätere Stufe ist erreicht, ${stage} aber nicht: Die Grundlagen darunter brauchen Aufmerksamkeit.`,
+    roadmap: (count: number, months: number) =>
+      `Die Roadmap umfasst ${count} ${plural(count, 'Initiative', 'Initiativen')} über ${months} Monate, so geordnet, dass nichts vor dem beginnt, wovon es abhängt.`,
+    warnDisagreements: (n: number) =>
+      `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um zwei Stufen oder mehr auseinander; lesen Sie „Zu klärende Abweichungen“, bevor Sie auf diese Werte hin handeln.`,
+    warnUnassessed: (dimensions: string[]) => `Nicht bewertet (keine gewerteten Antworten): ${list(dimensions)}. Phasen und Stufen, die sie voraussetzen, können erst erreicht werden, wenn sie bewertet sind.`,
+    warnThin: (dimensions: string[]) => `Für ${list(dimensions)} wurde weniger als die Hälfte der Fragen beantwortet; diese Werte sind mit Vorsicht zu lesen.`,
+    warnNoRespondents: 'Bisher hat niemand geantwortet.',
+  },
+
+  report: {
+    title: (model: string, org: string) => `${model}: ${org}`,
+    scope: 'Umfang',
+    date: 'Datum',
+    assessor: 'Bewertet von',
+    respondents: 'Befragte',
+    questionnaire: 'Fragebogen',
+    respondent: (name: string, role: string | undefined) => (role ? `${name} (${role})` : name),
+    contents: 'Inhalt',
+    executiveSummary: 'Zusammenfassung',
+    largestGaps: 'Die größten Lücken zum Ziel:',
+    gapLine: (score: string, target: number, level: string) => `${score} bei einem Ziel von ${target} (heute ${level}).`,
+    startWith: 'Beginnen Sie mit:',
+    scoresByAxis: 'Werte nach Achse',
+    scoresIntro:
+      'Die Werte reichen von 0 bis 4; eine Stufe ist erreicht, wenn der Wert sie erreicht. Die Abdeckung ist der Anteil der gestellten Fragen, die mit einer gewerteten Option beantwortet wurden (nicht „nicht zutreffend“ oder „weiß nicht“). Die Streuung ist die größte Abweichung zwischen Befragten bei einer einzelnen Frage.',
+    axisLine: (score: string, target: string, below: number, total: number) =>
+      `Durchschnittlicher Wert ${score} bei einem durchschnittlichen Ziel von ${target}; ${below} von ${total} Dimensionen unter dem Ziel.`,
+    dimension: 'Dimension',
+    score: 'Wert',
+    level: 'Stufe',
+    target: 'Ziel',
+    gap: 'Lücke',
+    coverage: 'Abdeckung',
+    spread: 'Streuung',
+    coverageValue: (pct: string, answered: number, questions: number) => `${pct} (${answered}/${questions} Fragen)`,
+    dimensionLevel: (dimension: string, level: number) => `${dimension}, Stufe ${level}:`,
+    levelWord: (level: number) => `Stufe ${level}`,
+    targetOverridden: 'Ziel für diese Bewertung festgelegt statt des Standardwerts des Modells.',
+    whereItStands: 'Wo die Organisation steht',
+    journeyPhases: 'Phasen des Weges',
+    phase: 'Phase',
+    reachedCol: 'Erreicht',
+    requires: 'Voraussetzungen',
+    operatingModelStages: 'Stufen des Betriebsmodells',
+    stagesIntro: 'Jede Stufe wird für sich beurteilt: Eine Organisation kann Teile der IT schon wie ein Unternehmen führen, bevor sie vollständig serviceorientiert ist.',
+    stage: 'Stufe',
+    attainedCol: 'Erreicht',
+    progress: 'Fortschritt',
+    disagreements: 'Zu klärende Abweichungen',
+    noDisagreements: 'Die Befragten lagen bei keiner Frage um zwei Stufen oder mehr auseinander.',
+    disagreementsIntro: (n: number) =>
+      `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um zwei Stufen oder mehr auseinander. Die Werte verwenden den Median; besprechen Sie diese Punkte, bevor Sie danach handeln.`,
+    disagreementMeta: (dimension: string, spread: number, median: string) => `${dimension}; Streuung ${spread} Stufen; Median ${median}`,
+    roadmap: 'Roadmap',
+    noRoadmap: 'Jede bewertete Dimension liegt auf oder über ihrem Ziel: Keine Initiative ist nötig, um eine Lücke zu schließen.',
+    roadmapIntro: (count: number, months: number, parallel: number) =>
+      `${count} ${plural(count, 'Initiative', 'Initiativen')} über ${months} Monate, höchstens ${parallel} gleichzeitig, so geordnet, dass nichts vor dem beginnt, wovon es abhängt.`,
+    emptyWave: 'In dieser Welle beginnt nichts.',
+    initiativeMeta: (effort: string, start: number, end: number, raises: string) => `Aufwand ${effort}; Monate ${start}–${end}; hebt ${raises}`,
+    why: 'Warum:',
+    after: 'Nach:',
+    timeline: 'Zeitplan',
+    timelineTitle: (org: string) => `Roadmap für ${org}`,
+    months: 'Monate',
+    monthShort: (n: number) => `M${n}`,
+    appendix: 'Anhang: alle Antworten',
+    question: 'Frage',
+    asked: 'Gestellt',
+    answer: 'Antwort',
+    note: 'Notiz',
+    noAnswers: 'Noch keine Antworten.',
+    radarTitle: 'Aktueller Wert und Ziel je Dimension',
+    radarCurrent: 'Aktuell',
+    radarTarget: 'Ziel',
+    radarAlt: (org: string) => `Netzdiagramm mit aktuellem Wert und Ziel von ${org} für jede Dimension, auf einer Skala von 0 bis 4. Dieselben Zahlen stehen in den Tabellen unten.`,
+    placementTitle: 'Phase und Stufen des Betriebsmodells',
+    placementAlt: (phase: string, stage: string) =>
+      `Phasen des Weges mit der erreichten Phase, ${phase}, markiert; Stufen des Betriebsmodells mit ihrem Erreichungsgrad; überwiegende Stufe ${stage}.`,
+    timelineAlt: (count: number) => `Zeitplan der ${count} Initiativen der Roadmap nach Monaten, mit Pfeilen von jeder Initiative zu denen, die von ihr abhängen. Derselbe Plan steht oben nach Wellen geordnet.`,
+    phaseReachedMark: 'erreicht',
+    predominant: 'überwiegend',
+    dimensionSection: 'Dimensionen im Einzelnen',
+    descriptor: 'Beschreibung der Stufe',
+    notes: 'Notizen',
+    noNotes: 'Keine Notizen.',
+    dimensionDisagreements: 'Abweichungen',
+    byWave: 'Nach Welle',
+    dependsOn: 'Hängt ab von',
+    start: 'Beginn',
+    end: 'Ende',
+    effort: 'Aufwand',
+    initiative: 'Initiative',
+    wave: 'Welle',
+    page: (n: number, total: number) => `Seite ${n} von ${total}`,
+    generatedFrom: (file: string) => `Erstellt aus ${file}`,
+    missingGlyphs: 'Einige Zeichen lassen sich in dieser Schrift nicht darstellen und erscheinen als �.',
+  },
+};
