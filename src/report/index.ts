@@ -23,6 +23,7 @@ export const renderers: Record<string, Renderer> = {
   md: { ext: 'md', render: async (ctx, opts) => (await import('./markdown.js')).renderMarkdown(ctx, opts) },
   json: { ext: 'json', render: async (ctx) => (await import('./json.js')).renderJson(ctx) },
   html: { ext: 'html', render: async (ctx, opts) => (await import('./html.js')).renderHtml(ctx, opts) },
+  pdf: { ext: 'pdf', render: async (ctx, opts) => (await import('./pdf.js')).renderPdf(ctx, opts) },
   csv: {
     ext: 'dimensions.csv',
     render: async (ctx) => (await import('./csv.js')).renderDimensionsCsv(ctx),
@@ -36,4 +37,4 @@ export const renderers: Record<string, Renderer> = {
   },
 };
 
-export const DEFAULT_FORMATS = ['md', 'json'];
+export const DEFAULT_FORMATS = ['md', 'json', 'html', 'pdf'];
