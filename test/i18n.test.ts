@@ -129,3 +129,54 @@ describe('the built-in model and questionnaire', () => {
     expect(show.stdout).toContain('außerdem: Nicht zutreffend [na], Weiß nicht [dontKnow]');
   });
 });
+
+describe('a German interview', () => {
+  it('asks in German: its own wording (details, progress, built-in answers, moves, note) and the questionnaire texts', async () => {
+    const { render } = await import('@inquirer/testing');
+    const { interviewMessages } = await import('../src/interview/messages.js');
+    const { notePrompt, questionPrompt } = await import('../src/interview/prompts.js');
+    const { askAssessment, interviewRespondent, pickRespondent } = await import('../src/interview/session.js');
+    const { AnswersStore } = await import('../src/interview/store.js');
+    type Ui = import('../src/interview/prompts.js').Ui;
+    type View = import('../src/interview/prompts.js').QuestionView;
+    const de = interviewMessages('de');
+    const asked: string[] = [];
+    const views: View[] = [];
+    const replies = ['Muster GmbH', '', '', '2025-05-06', 'CIO'];
+    const ui: Ui = {
+      color: false,
+      rows: 24,
+      columns: 100,
+      print: (t) => void asked.push(t),
+      text: async (c) => (asked.push(c.message), replies.shift() ?? ''),
+      choose: async () => {
+        throw new Error('no choice expected');
+      },
+      note: async () => undefined,
+      question: async (v) => (views.push(v), views.length === 1 ? { type: 'answer', option: 'little' } : { type: 'quit' }),
+    };
+    const file = join(tempDir(), 'interview.yaml');
+    const store = AnswersStore.create(file, join(dir, 'questionnaire.yaml'), await askAssessment(ui, '2025-05-06', de));
+    const ri = await pickRespondent(store, ui, { respondent: 'Erika Muster' }, de);
+    expect(await interviewRespondent(store, ri, ui, 'de')).toBe('quit');
+    expect(asked).toEqual(expect.arrayContaining(['Organisation', 'Umfang (was bewertet wird; Enter zum Überspringen)', 'Datum der Bewertung', 'Rolle von Erika Muster (Enter zum Überspringen)']));
+    expect(views[0]).toMatchObject({ progress: 'Abschnitt 1/1 - Frage 1/3', section: 'Alles', text: 'Wie viel Routinearbeit ist geskriptet?' });
+    expect(views[0]!.options.map((o) => o.label)).toEqual(['Keine', 'Ein wenig', 'Einiges', 'Das meiste', 'Alles']);
+    // The question without German text is asked in English.
+    expect(views[1]!.text).toBe('Are scripts run from a pipeline?');
+
+    // What the respondent sees on the terminal for that question.
+    const q = await render(questionPrompt, { ...views[0]!, current: 'little' });
+    const screen = q.getScreen();
+    expect(screen).toContain('Abschnitt 1/1 - Frage 1/3  Alles');
+    expect(screen).toMatch(/2\. Ein wenig \(bisherige Antwort\)[\s\S]*6\. Nicht zutreffend[\s\S]*7\. Weiß nicht[\s\S]*← Zurück[\s\S]*→ Vorerst überspringen[\s\S]*\? Hilfe[\s\S]*≡ Abschnitt anzeigen[\s\S]*✕ Speichern und beenden/);
+    expect(screen).toContain('1-7 antworten · ⏎ wählen · b zurück · s überspringen · h Hilfe · l Abschnitt zeigen · q beenden');
+    expect(screen).not.toMatch(/Not applicable|Don't know|Save and quit|Section/);
+    q.events.keypress('enter');
+    await q.answer;
+    const note = await render(notePrompt, { words: de });
+    expect(note.getScreen()).toContain('Notiz (Enter zum Überspringen):');
+    note.events.keypress('enter');
+    await note.answer;
+  });
+});

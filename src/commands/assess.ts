@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { acquireLock } from '../interview/lock.js';
 import type { Lock } from '../interview/lock.js';
 import { terminalUi } from '../interview/prompts.js';
+import { interviewMessages } from '../interview/messages.js';
 import { askAssessment, interviewRespondent, pickRespondent, summaryLines } from '../interview/session.js';
 import { AnswersStore } from '../interview/store.js';
 import { progress, visibleQuestions } from '../interview/state.js';
@@ -53,7 +54,7 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
 
   const output = process.stdout.isTTY ? process.stdout : process.stderr;
   const color = useColor(output);
-  const ui = terminalUi({ output, color });
+  const ui = terminalUi({ output, color, words: interviewMessages(opts.lang ?? 'en') });
   const resume = `itaas assess --answers ${shellQuote(path)}${!fresh && opts.questionnaire ? ` --questionnaire ${shellQuote(opts.questionnaire)}` : ''}`;
 
   const lock: Lock = acquireLock(path);
@@ -71,14 +72,14 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   try {
     let store: AnswersStore;
     if (fresh) {
-      const info = await askAssessment(ui, localToday());
+      const info = await askAssessment(ui, localToday(), interviewMessages(opts.lang ?? 'en'));
       store = AnswersStore.create(path, newQuestionnaire!, info);
     } else {
       store = AnswersStore.open(path, opts.questionnaire);
     }
     saved = true;
     const lang = opts.lang ?? store.questionnaire.language;
-    const ri = await pickRespondent(store, ui, { ...(opts.respondent ? { respondent: opts.respondent } : {}), ...(opts.role ? { role: opts.role } : {}) });
+    const ri = await pickRespondent(store, ui, { ...(opts.respondent ? { respondent: opts.respondent } : {}), ...(opts.role ? { role: opts.role } : {}) }, interviewMessages(lang));
     const outcome = await interviewRespondent(store, ri, ui, lang);
     const r = store.respondent(ri);
     if (outcome === 'quit') {

@@ -1,6 +1,8 @@
 import { input, select, Separator } from '@inquirer/prompts';
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
+import { interviewMessages } from './messages.js';
+import type { InterviewMessages } from './messages.js';
 
 /**
  * The thin layer between the interview and the terminal. Each prompt is an @inquirer prompt function
@@ -28,6 +30,8 @@ export interface QuestionView {
   /** Terminal height, to keep the whole prompt on one screen. */
   rows?: number;
   color?: boolean;
+  /** The interview's own wording in the interview language (default English). */
+  words?: InterviewMessages;
 }
 
 export type QuestionAction =
@@ -53,9 +57,8 @@ const KEYS: Record<string, QuestionAction['type']> = {
   q: 'quit',
 };
 
-export function keyHint(answers: number): string {
-  const pick = answers <= 9 ? `1-${answers} answer` : 'type a number';
-  return `${pick} · ⏎ choose · b back · s skip · h help · l list section · q quit`;
+export function keyHint(answers: number, words: InterviewMessages = interviewMessages('en')): string {
+  return words.keyHint(answers);
 }
 
 export function palette(color: boolean): ChalkInstance {
@@ -95,25 +98,26 @@ function keyName(key: { name?: string; sequence?: string; ctrl?: boolean; meta?:
  */
 export async function questionPrompt(view: QuestionView, context: PromptContext = {}): Promise<QuestionAction> {
   const c = palette(view.color ?? false);
+  const w = view.words ?? interviewMessages('en');
   const answers: Array<{ value: Value; name: string; description?: string }> = view.options.map((o) => ({
     value: `o:${o.id}`,
-    name: o.id === view.current ? `${o.label} ${c.dim('(current answer)')}` : o.label,
+    name: o.id === view.current ? `${o.label} ${c.dim(w.currentAnswer)}` : o.label,
     ...(o.description ? { description: o.description } : {}),
   }));
-  if (view.allowNa) answers.push({ value: 'o:na', name: view.current === 'na' ? `${NA_LABEL} ${c.dim('(current answer)')}` : NA_LABEL });
-  if (view.allowDontKnow) answers.push({ value: 'o:dontKnow', name: view.current === 'dontKnow' ? `${DONT_KNOW_LABEL} ${c.dim('(current answer)')}` : DONT_KNOW_LABEL });
+  if (view.allowNa) answers.push({ value: 'o:na', name: view.current === 'na' ? `${w.notApplicable} ${c.dim(w.currentAnswer)}` : w.notApplicable });
+  if (view.allowDontKnow) answers.push({ value: 'o:dontKnow', name: view.current === 'dontKnow' ? `${w.dontKnow} ${c.dim(w.currentAnswer)}` : w.dontKnow });
   // Numbers on the answers only (digits answer at once); the moves below have keys of their own.
   answers.forEach((a, i) => (a.name = `${String(i + 1).padStart(answers.length > 9 ? 2 : 1)}. ${a.name}`));
   const moves: Array<{ value: Value; name: string }> = [
-    { value: 'a:back', name: '← Back' },
-    { value: 'a:skip', name: '→ Skip for now' },
-    { value: 'a:help', name: '? Help' },
-    { value: 'a:summary', name: '≡ List this section' },
-    { value: 'a:quit', name: '✕ Save and quit' },
+    { value: 'a:back', name: w.moves.back },
+    { value: 'a:skip', name: w.moves.skip },
+    { value: 'a:help', name: w.moves.help },
+    { value: 'a:summary', name: w.moves.summary },
+    { value: 'a:quit', name: w.moves.quit },
   ];
   const choices = [...answers, new Separator(c.dim('──────────')), ...moves];
   const rows = view.rows ?? 24;
-  const hint = keyHint(answers.length);
+  const hint = keyHint(answers.length, w);
   const message = `${c.dim(view.progress)}  ${c.bold(view.section)}\n${view.text}`;
   // Question, list, a blank line, two lines of description and the hint fit on one screen.
   const pageSize = Math.max(5, Math.min(choices.length, rows - message.split('\n').length - 5));
@@ -161,15 +165,17 @@ export interface NoteConfig {
   /** The note given before, kept with Enter. */
   current?: string;
   color?: boolean;
+  words?: InterviewMessages;
 }
 
 /** The optional note after an answer: Enter skips (or keeps the note given before), Backspace clears it. */
 export async function notePrompt(config: NoteConfig, context: PromptContext = {}): Promise<string | undefined> {
   const c = palette(config.color ?? false);
-  const hint = config.current ? 'Enter keeps it, Tab edits it, Backspace clears it' : 'Enter to skip';
+  const w = config.words ?? interviewMessages('en');
+  const hint = config.current ? w.noteKeep : w.noteSkip;
   const value = await input(
     {
-      message: `Note ${c.dim(`(${hint})`)}:`,
+      message: `${w.note} ${c.dim(`(${hint})`)}:`,
       ...(config.current ? { default: config.current } : {}),
       theme: theme(config.color ?? false),
     },
@@ -241,7 +247,7 @@ export interface Ui {
 }
 
 /** The real terminal: prompts on `output` (stdout on a terminal, else stderr), cleared once answered. */
-export function terminalUi(opts: { output: NodeJS.WriteStream; color: boolean }): Ui {
+export function terminalUi(opts: { output: NodeJS.WriteStream; color: boolean; words?: InterviewMessages }): Ui {
   const context: PromptContext = { output: opts.output, clearPromptOnDone: true };
   const size = () => ({ rows: opts.output.rows || 24, columns: opts.output.columns || 80 });
   return {
@@ -253,7 +259,7 @@ export function terminalUi(opts: { output: NodeJS.WriteStream; color: boolean })
       return size().columns;
     },
     question: (view) => questionPrompt({ ...view, rows: size().rows, color: opts.color }, context),
-    note: (current) => notePrompt({ ...(current !== undefined ? { current } : {}), color: opts.color }, context),
+    note: (current) => notePrompt({ ...(current !== undefined ? { current } : {}), color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, context),
     text: (config) => textPrompt({ ...config, color: opts.color }, { output: opts.output }),
     choose: (config) => choosePrompt({ ...config, rows: size().rows, color: opts.color }, context),
     print: (text) => {

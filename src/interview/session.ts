@@ -4,9 +4,11 @@ import { buildContext } from '../report/context.js';
 import { answerParts } from '../schema/answers.js';
 import { IsoDate } from '../schema/common.js';
 import type { Text } from '../schema/common.js';
-import { DONT_KNOW_LABEL, NA_LABEL, palette } from './prompts.js';
+import { interviewMessages } from './messages.js';
+import type { InterviewMessages } from './messages.js';
+import { palette } from './prompts.js';
 import type { Ui } from './prompts.js';
-import { advance, findVisible, progress, progressLine, sectionSummary, startState, unanswered, visibleQuestions } from './state.js';
+import { advance, findVisible, progress, sectionSummary, startState, unanswered, visibleQuestions } from './state.js';
 import type { InterviewState } from './state.js';
 import type { AnswersStore, AssessmentInfo } from './store.js';
 
@@ -17,10 +19,12 @@ import type { AnswersStore, AssessmentInfo } from './store.js';
 
 export interface Texts {
   q: (t: Text | undefined) => string;
+  /** The interview's own wording. */
+  m: InterviewMessages;
 }
 
 export function textsFor(store: AnswersStore, lang: string): Texts {
-  return { q: (t) => resolveText(t, lang, store.questionnaire.language) };
+  return { q: (t) => resolveText(t, lang, store.questionnaire.language), m: interviewMessages(lang) };
 }
 
 function shorten(s: string, width: number): string {
@@ -29,22 +33,22 @@ function shorten(s: string, width: number): string {
 }
 
 export function optionLabel(store: AnswersStore, questionId: string, option: string, tx: Texts): string {
-  if (option === 'na') return NA_LABEL;
-  if (option === 'dontKnow') return DONT_KNOW_LABEL;
+  if (option === 'na') return tx.m.notApplicable;
+  if (option === 'dontKnow') return tx.m.dontKnow;
   const q = store.questionnaire.sections.flatMap((s) => s.questions).find((x) => x.id === questionId);
   return tx.q(q?.options.find((o) => o.id === option)?.label) || option;
 }
 
 /** Asks for the assessment's details when a new answers file is started. */
-export async function askAssessment(ui: Ui, today: string): Promise<AssessmentInfo> {
-  ui.print('A new assessment. Enter the details once; they are saved with the answers.');
-  const organisation = await ui.text({ message: 'Organisation', required: true, validate: (v) => (v.length <= 200 ? true : 'At most 200 characters.') });
-  const scope = await ui.text({ message: 'Scope (what is assessed; Enter to skip)', validate: (v) => (v.length <= 500 ? true : 'At most 500 characters.') });
-  const assessor = await ui.text({ message: 'Assessor (Enter to skip)', validate: (v) => (v.length <= 200 ? true : 'At most 200 characters.') });
+export async function askAssessment(ui: Ui, today: string, m: InterviewMessages = interviewMessages('en')): Promise<AssessmentInfo> {
+  ui.print(m.newAssessment);
+  const organisation = await ui.text({ message: m.organisation, required: true, validate: (v) => (v.length <= 200 ? true : m.atMost(200)) });
+  const scope = await ui.text({ message: m.scope, validate: (v) => (v.length <= 500 ? true : m.atMost(500)) });
+  const assessor = await ui.text({ message: m.assessor, validate: (v) => (v.length <= 200 ? true : m.atMost(200)) });
   const date = await ui.text({
-    message: 'Date of the assessment',
+    message: m.date,
     default: today,
-    validate: (v) => (IsoDate.safeParse(v).success ? true : 'Write a real date as YYYY-MM-DD.'),
+    validate: (v) => (IsoDate.safeParse(v).success ? true : m.realDate),
   });
   return { organisation, date, ...(scope ? { scope } : {}), ...(assessor ? { assessor } : {}) };
 }
@@ -55,13 +59,14 @@ export interface Who {
 }
 
 /** Picks whom to interview: the one named, an unfinished one to resume, or a new one. */
-export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who): Promise<number> {
+export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: InterviewMessages = interviewMessages('en')): Promise<number> {
+  const maxLen = (n: number) => (v: string) => (v.length <= n ? true : m.atMost(n));
   const list = store.data.respondents;
   const named = who.respondent?.trim();
   if (named) {
     const at = list.findIndex((r) => r.name === named);
     if (at >= 0) return at;
-    return store.addRespondent(named, who.role?.trim() || (await ui.text({ message: `Role of ${named} (Enter to skip)`, validate: maxLen(200) })) || undefined);
+    return store.addRespondent(named, who.role?.trim() || (await ui.text({ message: m.roleOf(named), validate: maxLen(200) })) || undefined);
   }
   const q = store.questionnaire;
   const count = (i: number) => {
@@ -75,7 +80,7 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who): Pro
     list.forEach((r, i) => {
       if (!r.completed) entries.push({ value: i, name: `Resume ${r.name}${r.role ? ` (${r.role})` : ''}, ${count(i)}` });
     });
-    entries.push({ value: -1, name: 'Add a new respondent' });
+    entries.push({ value: -1, name: m.addRespondent });
     const done = list.map((r, i) => [r, i] as const).filter(([r]) => r.completed);
     if (done.length) {
       entries.push('separator');
@@ -86,15 +91,14 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who): Pro
   if (choice >= 0) return choice;
   const names = new Set(list.map((r) => r.name));
   const name = await ui.text({
-    message: 'Respondent (the person interviewed)',
+    message: m.respondent,
     required: true,
     validate: (v) => (names.has(v) ? `${v} is already in this file; resume them instead, or add a distinguishing detail.` : maxLen(200)(v)),
   });
-  const role = who.role?.trim() || (await ui.text({ message: `Role of ${name} (Enter to skip)`, validate: maxLen(200) }));
+  const role = who.role?.trim() || (await ui.text({ message: m.roleOf(name), validate: maxLen(200) }));
   return store.addRespondent(name, role || undefined);
 }
 
-const maxLen = (n: number) => (v: string) => (v.length <= n ? true : `At most ${n} characters.`);
 
 export type Outcome = 'finished' | 'quit';
 
@@ -131,7 +135,8 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
     const prev = given === undefined ? undefined : answerParts(given);
     const p = progress(q, answers(), v.question.id);
     const action = await ui.question({
-      progress: progressLine(p),
+      progress: tx.m.progressLine(p),
+      words: tx.m,
       section: tx.q(v.section.title),
       text: wrap(tx.q(v.question.text), Math.max(20, ui.columns - 1)).join('\n'),
       options: v.question.options.map((o) => ({ id: o.id, label: tx.q(o.label), ...(o.description ? { description: tx.q(o.description) } : {}) })),
@@ -153,7 +158,7 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
       }
       case 'back': {
         const next = advance(q, answers(), state, { type: 'back' });
-        if (next.current === state.current) ui.print(c.dim('This is the first question.'));
+        if (next.current === state.current) ui.print(c.dim(tx.m.firstQuestion));
         state = next;
         break;
       }
@@ -185,7 +190,7 @@ function helpText(question: import('../schema/questionnaire.js').Question, tx: T
     const d = tx.q(o.description);
     lines.push(...indent(`${i + 1}. ${tx.q(o.label)}${d ? `: ${d}` : ''}`));
   });
-  lines.push(...indent(`"${NA_LABEL}" and "${DONT_KNOW_LABEL}" do not count towards the score; the report shows how much of each dimension was answered.`, '  ', '  ').map((l) => c.dim(l)));
+  lines.push(...indent(tx.m.helpFooter(tx.m.notApplicable, tx.m.dontKnow), '  ', '  ').map((l) => c.dim(l)));
   return lines.join('\n');
 }
 
@@ -212,7 +217,7 @@ async function showSection(store: AnswersStore, ri: number, ui: Ui, sectionIndex
     message: `${tx.q(section.title)}: ${rows.filter((x) => x.answer !== undefined).length} of ${rows.length} answered. Pick a question to go to it.`,
     default: current,
     choices: rows.map((x) => {
-      const ans = x.answer === undefined ? 'not answered' : optionLabel(store, x.question.id, answerParts(x.answer).option, tx);
+      const ans = x.answer === undefined ? tx.m.notAnswered : optionLabel(store, x.question.id, answerParts(x.answer).option, tx);
       const mark = x.answer === undefined ? '·' : '✔';
       const text = tx.q(x.question.text);
       return { value: x.question.id, name: `${mark} ${shorten(text, width - ans.length - 5)} → ${ans}`, description: text };
@@ -229,16 +234,16 @@ async function endOfInterview(store: AnswersStore, ri: number, ui: Ui, tx: Texts
   const width = Math.max(30, ui.columns - 8);
   if (!open.length) {
     return ui.choose<End>({
-      message: 'Every question is answered.',
+      message: tx.m.everyAnswered,
       choices: [
-        { value: { type: 'finish' }, name: 'Finish this interview' },
-        { value: { type: 'back' }, name: '← Back to the last question' },
+        { value: { type: 'finish' }, name: tx.m.finish },
+        { value: { type: 'back' }, name: tx.m.backToLast },
       ],
     });
   }
   const all = visibleQuestions(q, store.respondent(ri).answers);
   return ui.choose<End>({
-    message: `${open.length} question${open.length > 1 ? 's are' : ' is'} not answered yet. Go back to one, or finish anyway.`,
+    message: tx.m.openLeft(open.length),
     choices: [
       ...open.map((v) => ({
         value: { type: 'goto', question: v.question.id } as End,
@@ -246,8 +251,8 @@ async function endOfInterview(store: AnswersStore, ri: number, ui: Ui, tx: Texts
         description: tx.q(v.section.title),
       })),
       'separator' as const,
-      { value: { type: 'finish' } as End, name: 'Finish anyway (unanswered questions do not count)' },
-      { value: { type: 'quit' } as End, name: 'Save and quit (finish later)' },
+      { value: { type: 'finish' } as End, name: tx.m.finishAnyway },
+      { value: { type: 'quit' } as End, name: tx.m.saveQuit },
     ],
   });
 }
