@@ -519,6 +519,8 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     l.heading(r.notes, 3, 28);
     if (!notes.length) l.paragraph(r.noNotes, { size: 9, color: '#555555' });
     for (const n of notes) {
+      // Who said it and to which question stays on the page with the start of what they said.
+      l.ensure(56);
       l.paragraph([{ text: `${n.p.respondent}: `, bold: true }, { text: ctx.questionText(n.q) }], { size: 8.5, color: '#444444', after: 1 });
       l.paragraph(n.p.note!, { size: 9.5, indent: 10, after: 6 });
     }
@@ -534,6 +536,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
       l.heading(ctx.questionText(x.id), 3, 50);
       l.paragraph(r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, fmtScore(x.score)), { size: 9, color: '#444444' });
       for (const p of x.responses.filter((p) => p.status === 'answered' || p.status === 'na' || p.status === 'dontKnow')) {
+        l.ensure(p.note ? 42 : 14);
         l.paragraph([{ text: `${p.respondent}: `, bold: true }, { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(p.level)})` : ''}` }], { size: 9.5, indent: 6, after: p.note ? 1 : 4 });
         if (p.note) l.paragraph(`“${p.note}”`, { size: 9.5, indent: 16, after: 5 });
       }
