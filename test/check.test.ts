@@ -39,7 +39,7 @@ describe('report --check', () => {
 
   it('on an empty folder lists every report as missing and creates nothing', () => {
     const out = join(tempDir(), 'never-made');
-    const r = itaas(['report', northwind, '--out', out, '--check', '--json']);
+    const r = itaas(['report', northwind, '--out', out, '--format', 'md,json', '--check', '--json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.check).toEqual({ stale: [], missing: [join(out, 'northwind-logistics.md'), join(out, 'northwind-logistics.json')] });
