@@ -5,6 +5,14 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 const debug = process.argv.includes('--debug');
 
+// `itaas ... | head` closes the pipe early: the reader has what it wanted, so stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 /** The one place that turns an error into a message and an exit code. */
 async function report(e: unknown): Promise<void> {
   const { UserError, CheckFailed } = await import('./load/problems.js');

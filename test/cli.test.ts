@@ -109,3 +109,13 @@ describe('the itaas command line', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('output into a closed pipe', () => {
+  it('stops quietly when the reader goes away (`itaas --help | true`)', () => {
+    for (const args of ['--help', 'questionnaire show itaas-core']) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" ${args} | true; echo "exit \${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.stdout.trim()).toBe('exit 0');
+      expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    }
+  });
+});
