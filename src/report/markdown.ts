@@ -7,7 +7,15 @@ import { renderTemplate } from './templates.js';
 
 /** Escapes text for Markdown prose: nothing a respondent typed can become markup or HTML. */
 export function mdEscape(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>()#+!|~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  return (
+    s
+      // Inline markup, links, HTML and table pipes; "&" only where it would start an entity.
+      .replace(/[\\`*_[\]<>|~]|&(?=#?\w+;)/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+      // Block markup at the start of a line: headings, list markers (quotes are already &gt;).
+      .replace(/^(\s*)(#|[+-]|\d+[.)])(?=\s|$)/gm, (_m, sp: string, mark: string) => `${sp}${mark.slice(0, -1)}\\${mark.slice(-1)}`)
+      // Direction overrides and control characters would let a note reorder or hide what follows.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+  );
 }
 
 /** Escapes text for a table cell: also keeps the row on one line. */
