@@ -128,3 +128,28 @@ describe('axis summaries and top gaps', () => {
     expect(r.topGaps).toEqual(['alpha', 'gamma']);
   });
 });
+
+describe('answers to questions that no longer apply', () => {
+  it('keeps them on record but leaves them out of the score', () => {
+    // b2 applies only when b1 is o4; R1 answered b2 earlier, then changed b1 to o1.
+    const q = buildQuestionnaire([
+      { id: 'b1', dimension: 'beta' },
+      { id: 'b2', dimension: 'beta', when: { question: 'b1', in: ['o4'] } },
+    ]);
+    const qs = scoreQuestions(q, buildAnswers([{ b1: 'o1', b2: 'o4' }]));
+    const b2 = qs.find((x) => x.id === 'b2')!;
+    expect(b2.responses[0]).toMatchObject({ status: 'hidden', option: 'o4' });
+    expect(b2.score).toBeNull();
+    const beta = scoreDimensions(model, qs, undefined).find((d) => d.id === 'beta')!;
+    expect(beta.score).toBe(1);
+  });
+});
+
+describe('the aggregation used is part of the result', () => {
+  it('records median, mean or min so the report can say which', () => {
+    const q = buildQuestionnaire([{ id: 'a1', dimension: 'alpha' }]);
+    const a = buildAnswers([{ a1: 'o0' }, { a1: 'o4' }, { a1: 'o4' }]);
+    expect(assess(model, q, a).aggregation).toBe('median');
+    expect(assess(model, q, a, 'mean').aggregation).toBe('mean');
+  });
+});

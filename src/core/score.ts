@@ -87,8 +87,10 @@ export function scoreQuestions(q: Questionnaire, answers: Answers, how: Aggregat
       const shown = holds(section.when, choices) && holds(question.when, choices);
       if (raw === undefined) return { respondent: r.name, status: shown ? 'skipped' : 'hidden' };
       const { option, note } = answerParts(raw);
-      const base: QuestionResponse =
-        option === 'na' || option === 'dontKnow'
+      // An answer kept from before a changed answer hid the question: on record, but not scored.
+      const base: QuestionResponse = !shown
+        ? { respondent: r.name, status: 'hidden', option }
+        : option === 'na' || option === 'dontKnow'
           ? { respondent: r.name, status: option, option }
           : { respondent: r.name, status: 'answered', option, level: question.options.find((o) => o.id === option)!.level };
       if (note !== undefined && note !== '') base.note = note;
