@@ -119,3 +119,14 @@ describe('output into a closed pipe', () => {
     }
   });
 });
+
+describe('report --aggregate', () => {
+  it('says in the report how the answers were combined', () => {
+    const out = tempDir();
+    const r = itaas(['report', 'examples/northwind-logistics.yaml', '--out', out, '--format', 'md', '--aggregate', 'mean']);
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(out, 'northwind-logistics.md'), 'utf8');
+    expect(md).toContain('The scores use the mean;');
+    expect(md).not.toContain('The scores use the median');
+  });
+});

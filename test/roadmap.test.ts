@@ -45,12 +45,12 @@ describe('roadmap', () => {
   it('picks initiatives that close gaps and says which gap each closes', () => {
     const r = planRoadmap(model, dimScores({ auto: [2, 3, 2], svc: [3, 3], cost: [4, 3], virt: [3, 3] }));
     expect(ids(r)).toEqual(['orchestrate']);
-    expect(item(r, 'orchestrate').reason).toEqual({ gaps: [{ dimension: 'auto', from: 2, to: 3, closes: 1 }], requiredBy: [] });
+    expect(item(r, 'orchestrate').reason).toEqual({ gaps: [{ dimension: 'auto', from: 2, to: 3, closes: 1, holdsBackPhase: false }], requiredBy: [] });
   });
 
   it('counts only the part of the range between the current score and the target', () => {
     const r = planRoadmap(model, dimScores({ auto: [3, 3], svc: [1.6, 2.5], cost: [4, 3], virt: [3, 3] }));
-    expect(item(r, 'catalogue').reason.gaps).toEqual([{ dimension: 'svc', from: 1.6, to: 2.5, closes: 0.9 }]);
+    expect(item(r, 'catalogue').reason.gaps).toEqual([{ dimension: 'svc', from: 1.6, to: 2.5, closes: 0.9, holdsBackPhase: false }]);
   });
 
   it('pulls in unmet prerequisites, transitively, and says what needs them', () => {
@@ -135,5 +135,34 @@ describe('roadmap', () => {
     const scores = dimScores({ auto: [0, 3], svc: [1, 3], cost: [0, 3], virt: [0, 2] });
     const reversed = { ...model, initiatives: [...model.initiatives].reverse() };
     expect(planRoadmap(reversed, scores)).toEqual(planRoadmap(model, scores));
+  });
+});
+
+describe('ordering within one dimension and the next phase', () => {
+  const m = buildModel({
+    dims: [{ id: 'auto' }, { id: 'svc' }],
+    initiatives: [
+      { id: 'auto-basics', raises: [{ dimension: 'auto', from: 1, to: 2 }], effort: 'm' },
+      // Nothing in the model says so, but 2->3 work must not come before 1->2 work.
+      { id: 'auto-advanced', raises: [{ dimension: 'auto', from: 2, to: 3 }], effort: 'm' },
+      { id: 'svc-catalogue', raises: [{ dimension: 'svc', from: 1, to: 3 }], effort: 'm' },
+    ],
+  });
+
+  it('does lower levels of a dimension before higher ones', () => {
+    const r = planRoadmap(m, dimScores({ auto: [1, 3], svc: [3, 3] }));
+    expect(ids(r)).toEqual(['auto-basics', 'auto-advanced']);
+    expect(item(r, 'auto-advanced').start).toBeGreaterThanOrEqual(item(r, 'auto-basics').end);
+    expect(item(r, 'auto-advanced').dependsOn).toEqual(['auto-basics']);
+  });
+
+  it('ranks the gap that holds back the next phase first and says so', () => {
+    // auto closes 1 level for 2 effort points (0.5); svc closes 1.5 for 2 (0.75); doubled, auto's is 1.0.
+    const plain = planRoadmap(m, dimScores({ auto: [2, 3], svc: [1.5, 3] }));
+    expect(ids(plain)[0]).toBe('svc-catalogue');
+    const focused = planRoadmap(m, dimScores({ auto: [2, 3], svc: [1.5, 3] }), new Set(['auto']));
+    expect(ids(focused)[0]).toBe('auto-advanced');
+    expect(item(focused, 'auto-advanced').reason.gaps[0]).toMatchObject({ dimension: 'auto', holdsBackPhase: true });
+    expect(item(focused, 'svc-catalogue').reason.gaps[0]!.holdsBackPhase).toBe(false);
   });
 });

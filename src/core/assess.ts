@@ -18,6 +18,8 @@ export interface AxisSummary {
 
 /** Everything the reports say about one assessment; pure data, no wording. */
 export interface Result {
+  /** How the answers of several respondents were combined per question. */
+  aggregation: Aggregation;
   questions: QuestionScore[];
   dimensions: DimensionScore[];
   axes: AxisSummary[];
@@ -44,17 +46,19 @@ export function assess(model: Model, questionnaire: Questionnaire, answers: Answ
       dimensions: ds.map((d) => d.id),
     };
   });
+  const phase = placePhase(model, byId);
   const topGaps = dimensions
     .filter((d) => (d.gap ?? 0) > 0)
     .sort((a, b) => b.gap! * b.weight - a.gap! * a.weight || (a.id < b.id ? -1 : 1))
     .map((d) => d.id);
   return {
+    aggregation: how,
     questions,
     dimensions,
     axes,
-    phase: placePhase(model, byId),
+    phase,
     operatingModel: placeStages(model, byId),
-    roadmap: planRoadmap(model, dimensions),
+    roadmap: planRoadmap(model, dimensions, new Set(phase.next?.blockers.map((b) => b.dimension))),
     topGaps,
   };
 }

@@ -8,6 +8,8 @@ export interface GapReason {
   from: number;
   to: number;
   closes: number;
+  /** The dimension holds back the next phase of the journey, so its gap counts double in ranking. */
+  holdsBackPhase: boolean;
 }
 
 export interface RoadmapItem {
@@ -39,14 +41,14 @@ export interface Roadmap {
 /** The wave id used for work that cannot start within the model's waves. */
 export const LATER_WAVE = 'later';
 
-function gapReasons(it: Initiative, dims: ReadonlyMap<string, DimensionScore>): GapReason[] {
+function gapReasons(it: Initiative, dims: ReadonlyMap<string, DimensionScore>, blockers: ReadonlySet<string>): GapReason[] {
   const out: GapReason[] = [];
   for (const r of it.raises) {
     const d = dims.get(r.dimension);
     if (!d || d.score === null) continue;
     const from = Math.max(r.from, d.score);
     const to = Math.min(r.to, d.target);
-    if (to > from + 1e-9) out.push({ dimension: r.dimension, from: round2(from), to: round2(to), closes: round2(to - from) });
+    if (to > from + 1e-9) out.push({ dimension: r.dimension, from: round2(from), to: round2(to), closes: round2(to - from), holdsBackPhase: blockers.has(r.dimension) });
   }
   return out;
 }
@@ -59,14 +61,46 @@ function done(it: Initiative, dims: ReadonlyMap<string, DimensionScore>): boolea
   });
 }
 
+/** Whether `to` can be reached from `from` by following "comes after" edges. */
+function reaches(deps: ReadonlyMap<string, readonly string[]>, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === to) return true;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    stack.push(...(deps.get(n) ?? []));
+  }
+  return false;
+}
+
+/**
+ * Work on the lower levels of a dimension comes before work on its higher levels (2->3 before 3->4),
+ * even where the model names no dependency; skipped where the model's own dependencies say otherwise.
+ */
+function addLevelOrder(deps: Map<string, string[]>, selected: ReadonlyMap<string, { it: Initiative }>): void {
+  const ids = [...selected.keys()].sort();
+  for (const later of ids) {
+    for (const earlier of ids) {
+      if (later === earlier || deps.get(later)!.includes(earlier)) continue;
+      const follows = selected.get(later)!.it.raises.some((l) =>
+        selected.get(earlier)!.it.raises.some((e) => e.dimension === l.dimension && e.to <= l.from),
+      );
+      if (follows && !reaches(deps, earlier, later)) deps.get(later)!.push(earlier);
+    }
+  }
+}
+
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The roadmap for an assessment: initiatives that close gaps plus their unmet prerequisites, in
- * dependency order (ties broken by priority: gap closed times dimension weight, per effort point),
+ * dependency order (ties broken by priority: gap closed times dimension weight, per effort point,
+ * doubled for the dimensions that hold back the next phase),
  * scheduled with at most `parallel` running at once and bucketed into the model's waves.
  */
-export function planRoadmap(model: Model, dimensions: DimensionScore[]): Roadmap {
+export function planRoadmap(model: Model, dimensions: DimensionScore[], phaseBlockers: ReadonlySet<string> = new Set()): Roadmap {
   const dims = new Map(dimensions.map((d) => [d.id, d]));
   const inits = new Map(model.initiatives.map((i) => [i.id, i]));
   const efforts = new Map(model.roadmap.efforts.map((e) => [e.id, e]));
@@ -74,7 +108,7 @@ export function planRoadmap(model: Model, dimensions: DimensionScore[]): Roadmap
 
   const selected = new Map<string, { it: Initiative; gaps: GapReason[]; requiredBy: Set<string> }>();
   for (const it of model.initiatives) {
-    const gaps = gapReasons(it, dims);
+    const gaps = gapReasons(it, dims, phaseBlockers);
     if (gaps.length) selected.set(it.id, { it, gaps, requiredBy: new Set() });
   }
   // Pull in unmet prerequisites, transitively.
@@ -86,7 +120,7 @@ export function planRoadmap(model: Model, dimensions: DimensionScore[]): Roadmap
       if (!d || done(d, dims)) continue;
       let entry = selected.get(dep);
       if (!entry) {
-        entry = { it: d, gaps: gapReasons(d, dims), requiredBy: new Set() };
+        entry = { it: d, gaps: gapReasons(d, dims, phaseBlockers), requiredBy: new Set() };
         selected.set(dep, entry);
         queue.push(dep);
       }
@@ -96,7 +130,7 @@ export function planRoadmap(model: Model, dimensions: DimensionScore[]): Roadmap
   const priority = (id: string): number => {
     const e = selected.get(id)!;
     const points = efforts.get(e.it.effort)?.points ?? 1;
-    return round2(e.gaps.reduce((s, g) => s + g.closes * (weights.get(g.dimension) ?? 1), 0) / points);
+    return round2(e.gaps.reduce((s, g) => s + g.closes * (weights.get(g.dimension) ?? 1) * (g.holdsBackPhase ? 2 : 1), 0) / points);
   };
   // A prerequisite inherits the urgency of what waits for it, so it is not scheduled last.
   const urgency = new Map<string, number>();
@@ -112,6 +146,7 @@ export function planRoadmap(model: Model, dimensions: DimensionScore[]): Roadmap
 
   // Kahn's algorithm, most urgent ready item first.
   const deps = new Map([...selected.keys()].map((id) => [id, selected.get(id)!.it.dependsOn.filter((d) => selected.has(d))]));
+  addLevelOrder(deps, selected);
   const remaining = new Map([...deps].map(([id, ds]) => [id, ds.length]));
   const ready = [...remaining].filter(([, n]) => n === 0).map(([id]) => id);
   const order: string[] = [];

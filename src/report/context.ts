@@ -81,7 +81,10 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     },
     reasonText: (item) => {
       const parts: string[] = [];
-      for (const g of item.reason.gaps) parts.push(t.reason.closesGap(g.closes.toFixed(1), ctx.dimTitle(g.dimension), g.from.toFixed(1), g.to.toFixed(1)));
+      for (const g of item.reason.gaps) {
+        const next = g.holdsBackPhase && result.phase.next ? t.reason.holdsBackPhase(ctx.phaseTitle(result.phase.next.number)) : '';
+        parts.push(t.reason.closesGap(g.closes.toFixed(1), ctx.dimTitle(g.dimension), g.from.toFixed(1), g.to.toFixed(1)) + next);
+      }
       if (item.reason.requiredBy.length) parts.push(t.reason.neededFirstBy(item.reason.requiredBy.map((id) => ctx.initiativeTitle(id))));
       return t.reason.sentence(parts);
     },

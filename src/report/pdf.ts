@@ -513,7 +513,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     const dis = qs.filter((x) => x.disagreement);
     if (dis.length) {
       l.heading(r.dimensionDisagreements, 3, 28);
-      for (const x of dis) l.paragraph(`•  ${ctx.questionText(x.id)} (${r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, fmtScore(x.score))})`, { size: 9, indent: 6, after: 3 });
+      for (const x of dis) l.paragraph(`•  ${ctx.questionText(x.id)} (${r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, fmtScore(x.score))})`, { size: 9, indent: 6, after: 3 });
     }
     const notes = qs.flatMap((x) => x.responses.filter((p) => p.note).map((p) => ({ q: x.id, p })));
     l.heading(r.notes, 3, 28);
@@ -531,10 +531,10 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   const disagreements = result.questions.filter((x) => x.disagreement);
   if (!disagreements.length) l.paragraph(r.noDisagreements);
   else {
-    l.paragraph(r.disagreementsIntro(disagreements.length));
+    l.paragraph(r.disagreementsIntro(disagreements.length, ctx.result.aggregation));
     for (const x of disagreements) {
       l.heading(ctx.questionText(x.id), 3, 50);
-      l.paragraph(r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, fmtScore(x.score)), { size: 9, color: '#444444' });
+      l.paragraph(r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, fmtScore(x.score)), { size: 9, color: '#444444' });
       for (const p of x.responses.filter((p) => p.status === 'answered' || p.status === 'na' || p.status === 'dontKnow')) {
         l.ensure(p.note ? 42 : 14);
         l.paragraph([{ text: `${p.respondent}: `, bold: true }, { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(p.level)})` : ''}` }], { size: 9.5, indent: 6, after: p.note ? 1 : 4 });

@@ -36,7 +36,7 @@ const ItemOut = z.strictObject({
   raises: z.array(z.strictObject({ dimension: z.string(), from: Num, to: Num })),
   dependsOn: z.array(z.string()),
   reason: z.strictObject({
-    gaps: z.array(z.strictObject({ dimension: z.string(), from: Num, to: Num, closes: Num })),
+    gaps: z.array(z.strictObject({ dimension: z.string(), from: Num, to: Num, closes: Num, holdsBackPhase: z.boolean().describe('The dimension holds back the next phase; its gap counts double in ranking.') })),
     requiredBy: z.array(z.string()),
     text: z.string().describe('Why the item is on the roadmap, in words.'),
   }),

@@ -1,3 +1,4 @@
+import type { Aggregation } from '../../core/score.js';
 import type { Messages } from './en.js';
 
 /**
@@ -24,6 +25,7 @@ export const de: Messages = {
 
   reason: {
     closesGap: (closes: string, dimension: string, from: string, to: string) => `schließt ${closes} der Lücke bei ${dimension} (von ${from} auf ${to})`,
+    holdsBackPhase: (phase: string) => `, die ${phase} aufhält`,
     neededFirstBy: (initiatives: string[]) => `wird zuerst gebraucht für ${initiatives.join(', ')}`,
     sentence: (parts: string[]) => {
       const s = parts.join('; ');
@@ -89,15 +91,16 @@ export const de: Messages = {
     reachedCol: 'Erreicht',
     requires: 'Voraussetzungen',
     operatingModelStages: 'Stufen des Betriebsmodells',
-    stagesIntro: 'Jede Stufe wird für sich beurteilt: Eine Organisation kann Teile der IT schon wie ein Unternehmen führen, bevor sie vollständig serviceorientiert ist.',
+    stagesIntro: 'Jede Stufe wird für sich beurteilt: Eine Organisation kann eine spätere Stufe vor einer früheren erreichen.',
     stage: 'Stufe',
     attainedCol: 'Erreicht',
     progress: 'Fortschritt',
     disagreements: 'Zu klärende Abweichungen',
     noDisagreements: 'Die Befragten lagen bei keiner Frage um zwei Stufen oder mehr auseinander.',
-    disagreementsIntro: (n: number) =>
-      `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um zwei Stufen oder mehr auseinander. Die Werte verwenden den Median; besprechen Sie diese Punkte, bevor Sie danach handeln.`,
-    disagreementMeta: (dimension: string, spread: number, median: string) => `${dimension}; Streuung ${spread} Stufen; Median ${median}`,
+    disagreementsIntro: (n: number, how: Aggregation) =>
+      `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um zwei Stufen oder mehr auseinander. Die Werte verwenden ${{ median: 'den Median', mean: 'den Mittelwert', min: 'die niedrigste Antwort' }[how]}; besprechen Sie diese Punkte, bevor Sie danach handeln.`,
+    disagreementMeta: (dimension: string, spread: number, how: Aggregation, value: string) =>
+      `${dimension}; Streuung ${spread} Stufen; ${{ median: 'Median', mean: 'Mittelwert', min: 'niedrigste Antwort' }[how]} ${value}`,
     roadmap: 'Roadmap',
     noRoadmap: 'Jede bewertete Dimension liegt auf oder über ihrem Ziel: Keine Initiative ist nötig, um eine Lücke zu schließen.',
     roadmapIntro: (count: number, months: number, parallel: number) =>

@@ -1,3 +1,4 @@
+import type { Aggregation } from '../../core/score.js';
 /**
  * Every fixed phrase of the reports, in English. This object's type is the contract for other
  * languages: a translation is `export const de: Messages = { ... }` and the compiler names anything
@@ -24,6 +25,7 @@ export const en = {
 
   reason: {
     closesGap: (closes: string, dimension: string, from: string, to: string) => `closes ${closes} of the gap in ${dimension} (from ${from} toward ${to})`,
+    holdsBackPhase: (phase: string) => `, which holds back ${phase}`,
     neededFirstBy: (initiatives: string[]) => `needed first by ${initiatives.join(', ')}`,
     /** Joins the parts into one sentence. */
     sentence: (parts: string[]) => {
@@ -97,9 +99,10 @@ export const en = {
     progress: 'Progress',
     disagreements: 'Disagreements to discuss',
     noDisagreements: 'Respondents did not differ by two levels or more on any question.',
-    disagreementsIntro: (n: number) =>
-      `Respondents differ by two levels or more on ${n} ${plural(n, 'question', 'questions')}. The scores use the median; talk these through before acting on them.`,
-    disagreementMeta: (dimension: string, spread: number, median: string) => `${dimension}; spread ${spread} levels; median ${median}`,
+    disagreementsIntro: (n: number, how: Aggregation) =>
+      `Respondents differ by two levels or more on ${n} ${plural(n, 'question', 'questions')}. The scores use ${{ median: 'the median', mean: 'the mean', min: 'the lowest answer' }[how]}; talk these through before acting on them.`,
+    disagreementMeta: (dimension: string, spread: number, how: Aggregation, value: string) =>
+      `${dimension}; spread ${spread} levels; ${{ median: 'median', mean: 'mean', min: 'lowest' }[how]} ${value}`,
     roadmap: 'Roadmap',
     noRoadmap: 'Every assessed dimension is at or above its target: no initiative is needed to close a gap.',
     roadmapIntro: (count: number, months: number, parallel: number) =>
