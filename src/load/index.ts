@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Answers } from '../schema/answers.js';
 import { Model } from '../schema/model.js';
@@ -45,6 +46,39 @@ export function detectKind(data: unknown): FileKind | undefined {
 
 const cache = new Map<string, Loaded<unknown>>();
 
+/** Where the build keeps the checked contents of the built-in models and questionnaires. */
+export const compiledDir = (kind: 'models' | 'questionnaires') => join(packageRoot, 'dist', 'builtin', kind);
+
+export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The built-in files are large and checked when the package is built; parsing and checking them again
+ * on every run would be most of a report's cost. Their checked contents are used while the file's bytes
+ * still hash to what was checked; an edited file goes through the full loader.
+ */
+function precompiled<T>(path: string, kind: 'models' | 'questionnaires'): T | undefined {
+  if (process.env.ITAAS_NO_PRECOMPILED || resolve(dirname(path)) !== builtinDir(kind)) return undefined;
+  const compiled = join(compiledDir(kind), `${basename(path).replace(/\.ya?ml$/, '')}.json`);
+  if (!existsSync(compiled) || !existsSync(path)) return undefined;
+  try {
+    const entry = JSON.parse(readFileSync(compiled, 'utf8')) as { sha256: string; data: T };
+    return entry.sha256 === sha256(readFileSync(path)) ? entry.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A loaded file whose YAML document is only parsed if someone asks for it (for positions). */
+function lazily<T>(path: string, data: T): Loaded<T> {
+  let f: YamlFile | undefined;
+  return {
+    data,
+    get file() {
+      return (f ??= loadYamlFile(path));
+    },
+  };
+}
+
 function throwIfErrors(problems: Problem[], what: string): void {
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new UserError(`${what} has ${errors.length} problem${errors.length > 1 ? 's' : ''}:\n${errors.map(formatProblem).join('\n')}`, errors);
@@ -78,6 +112,12 @@ export function loadModel(path: string): Loaded<Model> {
   const key = `model:${path}`;
   const hit = cache.get(key);
   if (hit) return hit as Loaded<Model>;
+  const pre = precompiled<Model>(path, 'models');
+  if (pre) {
+    const loaded = lazily(path, pre);
+    cache.set(key, loaded);
+    return loaded;
+  }
   const f = loadYamlFile(path);
   const { data, problems } = parseAs(f, 'model', Model);
   throwIfErrors(problems, path);
@@ -105,6 +145,20 @@ export function loadQuestionnaire(path: string): { questionnaire: Loaded<Questio
   const key = `questionnaire:${path}`;
   const hit = cache.get(key) as { questionnaire: Loaded<Questionnaire>; model: Loaded<Model>; resolved: ResolvedQuestionnaire } | undefined;
   if (hit) return hit;
+  const pre = precompiled<Questionnaire>(path, 'questionnaires');
+  if (pre) {
+    const questionnaire = lazily(path, pre);
+    let resolved: ResolvedQuestionnaire | undefined;
+    const loaded = {
+      questionnaire,
+      model: loadModel(resolveRef(pre.model, 'models', dirname(path))),
+      get resolved() {
+        return (resolved ??= resolveQuestionnaireFile(questionnaire.file, questionnaireRef).resolved!);
+      },
+    };
+    cache.set(key, loaded as unknown as Loaded<unknown>);
+    return loaded;
+  }
   const f = loadYamlFile(path);
   throwIfErrors(wrongKind(f, 'questionnaire'), path);
   const { resolved, problems } = resolveQuestionnaireFile(f, questionnaireRef);
