@@ -4,7 +4,7 @@ import { mdCell, mdEscape } from '../src/report/markdown.js';
 describe('Markdown escaping of what people typed', () => {
   it('turns markup, links and HTML into plain text', () => {
     expect(mdEscape('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(mdEscape('[x](javascript:alert(1))')).toBe('\\[x\\](javascript:alert(1))');
+    expect(mdEscape('[x](javascript:alert(1))')).toBe('\\[x\\]\\(javascript:alert(1))');
     expect(mdEscape('x_y *b* `c`')).toBe('x\\_y \\*b\\* \\`c\\`');
   });
   it('keeps ordinary punctuation readable in the raw file', () => {

@@ -19,7 +19,7 @@ describe('report templates', () => {
     const r = itaas(['report', join(fixtures, 'hostile-answers.yaml'), '--out', out, '--format', 'md', '--templates', dir]);
     expect(r.code, r.stderr).toBe(0);
     const md = readFileSync(join(out, 'hostile-answers.md'), 'utf8');
-    expect(md).toBe('# Acme Consulting\n\nClient: &lt;script&gt;alert\\(1\\)&lt;/script&gt; Northwind &amp; Söhne "&gt;&lt;img src=x onerror=alert\\(1\\)&gt;\n');
+    expect(md).toBe('# Acme Consulting\n\nClient: &lt;script&gt;alert(1)&lt;/script&gt; Northwind & Söhne "&gt;&lt;img src=x onerror=alert(1)&gt;\n');
   });
 
   it('falls back to the built-in template for a format the folder does not override', () => {

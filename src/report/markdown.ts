@@ -10,7 +10,7 @@ export function mdEscape(s: string): string {
   return (
     s
       // Inline markup, links, HTML and table pipes; "&" only where it would start an entity.
-      .replace(/[\\`*_[\]<>|~]|&(?=#?\w+;)/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+      .replace(/[\\`*_[\]<>|~]|&(?=#?\w+;)|(?<=\])\(/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
       // Block markup at the start of a line: headings, list markers (quotes are already &gt;).
       .replace(/^(\s*)(#|[+-]|\d+[.)])(?=\s|$)/gm, (_m, sp: string, mark: string) => `${sp}${mark.slice(0, -1)}\\${mark.slice(-1)}`)
       // Direction overrides and control characters would let a note reorder or hide what follows.
