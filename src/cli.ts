@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+/** The version from package.json, found from dist/cli.js and from the bundle in dist/bundle/ alike. */
+function readVersion(): string {
+  for (const rel of ['../package.json', '../../package.json']) {
+    try {
+      const p = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (p.name === 'itaas' && p.version) return p.version;
+    } catch {
+      // not at this level
+    }
+  }
+  return '0.0.0';
+}
+const pkg = { version: readVersion() };
 
 const debug = process.argv.includes('--debug');
 
