@@ -3,7 +3,6 @@
  * (as pdfkit paths). A figure is a list of plain shapes in its own coordinate space; a renderer only
  * has to know how to draw a path, a rectangle, a circle and a block of text.
  */
-import { fmtScore } from './context.js';
 import type { ReportContext } from './context.js';
 
 export interface Paint {
@@ -116,7 +115,7 @@ export function radarFigure(ctx: ReportContext): Figure {
     const a = angle(i);
     const cos = Math.cos(a);
     const sin = Math.sin(a);
-    const lines = [...wrapText(ctx.dimTitle(d.id), maxChars), `${fmtScore(d.score)} / ${d.target}`];
+    const lines = [...wrapText(ctx.dimTitle(d.id), maxChars), `${ctx.num(d.score)} / ${d.target}`];
     const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
     const x = cx + cos * (R + 12);
     // Labels above the centre grow upwards, those below grow downwards, so they keep clear of the web.

@@ -34,6 +34,8 @@ export interface ReportContext {
   questionText: (id: string) => string;
   optionLabel: (question: string, option: string) => string;
   reasonText: (item: RoadmapItem) => string;
+  /** A number with one decimal (or `digits`) and the report language's decimal mark; '–' for none. */
+  num: (x: number | null, digits?: number) => string;
   /** For each language used instead of the one asked for, the distinct texts it was used for (for a single notice). */
   fallbacks: Map<string, Set<string>>;
 }
@@ -54,9 +56,11 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
   const inits = new Map(model.initiatives.map((i) => [i.id, i]));
   const questions = new Map(questionnaire.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const t = messages(language);
+  const num = (x: number | null, digits = 1) => (x === null ? '–' : x.toFixed(digits).replace('.', t.decimal));
   const ctx: ReportContext = {
     lang: language,
     t,
+    num,
     model,
     questionnaire,
     answers,
@@ -83,7 +87,7 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
       const parts: string[] = [];
       for (const g of item.reason.gaps) {
         const next = g.holdsBackPhase && result.phase.next ? t.reason.holdsBackPhase(ctx.phaseTitle(result.phase.next.number)) : '';
-        parts.push(t.reason.closesGap(g.closes.toFixed(1), ctx.dimTitle(g.dimension), g.from.toFixed(1), g.to.toFixed(1)) + next);
+        parts.push(t.reason.closesGap(num(g.closes), ctx.dimTitle(g.dimension), num(g.from), num(g.to)) + next);
       }
       if (item.reason.requiredBy.length) parts.push(t.reason.neededFirstBy(item.reason.requiredBy.map((id) => ctx.initiativeTitle(id))));
       return t.reason.sentence(parts);

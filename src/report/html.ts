@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { answerParts } from '../schema/answers.js';
 import { COLORS, placementFigure, radarFigure, timelineFigure } from './charts.js';
 import type { Figure, Paint } from './charts.js';
-import { fmtScore } from './context.js';
 import type { ReportContext } from './context.js';
 import type { RenderOptions } from './index.js';
 import { summary } from './summary.js';
@@ -73,7 +72,7 @@ export function htmlData(ctx: ReportContext, css: string) {
     esc: escapeHtml,
     /** User text inline: escaped and isolated, so right-to-left text or stray direction marks cannot reorder what is around it. */
     bdi: (s: string) => `<bdi>${escapeHtml(s)}</bdi>`,
-    fmt: fmtScore,
+    fmt: ctx.num,
     pct: (x: number) => `${Math.round(x * 100)}%`,
     answerParts,
   };

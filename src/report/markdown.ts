@@ -1,5 +1,4 @@
 import { answerParts } from '../schema/answers.js';
-import { fmtScore } from './context.js';
 import type { ReportContext } from './context.js';
 import type { RenderOptions } from './index.js';
 import { addMonths, summary } from './summary.js';
@@ -50,7 +49,7 @@ export function markdownData(ctx: ReportContext) {
     cell: mdCell,
     table,
     mermaid: mermaidLabel,
-    fmt: fmtScore,
+    fmt: ctx.num,
     pct: (x: number) => `${Math.round(x * 100)}%`,
     addMonths,
     answerParts,

@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { answerParts } from '../schema/answers.js';
 import { COLORS, placementFigure, radarFigure, timelineFigure } from './charts.js';
 import type { Figure } from './charts.js';
-import { fmtScore } from './context.js';
 import type { ReportContext } from './context.js';
 import type { RenderOptions } from './index.js';
 import { summary } from './summary.js';
@@ -398,7 +397,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   };
   const dims = new Map(result.dimensions.map((d) => [d.id, d]));
   const reqs = (list: Array<{ dimension: string; score: number | null; min: number; met: boolean }>) =>
-    list.map((q) => `${ctx.dimTitle(q.dimension)} ${fmtScore(q.score)} / ${q.min}${q.met ? ' ✓' : ' ✗'}`).join('; ');
+    list.map((q) => `${ctx.dimTitle(q.dimension)} ${ctx.num(q.score)} / ${q.min}${q.met ? ' ✓' : ' ✗'}`).join('; ');
 
   // Cover.
   l.newPage();
@@ -425,7 +424,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   for (const p of s.paragraphs) l.paragraph(p);
   if (s.topGaps.length) {
     l.heading(r.largestGaps.replace(/:$/, ''), 3);
-    for (const g of s.topGaps) l.paragraph([{ text: '•  ' }, { text: g.title, bold: true }, { text: `: ${r.gapLine(fmtScore(g.score), g.target, g.levelLabel)}` }], { indent: 8, after: 2 });
+    for (const g of s.topGaps) l.paragraph([{ text: '•  ' }, { text: g.title, bold: true }, { text: `: ${r.gapLine(ctx.num(g.score), g.target, g.levelLabel)}` }], { indent: 8, after: 2 });
     l.y += 4;
   }
   if (s.firstWave.length) {
@@ -460,7 +459,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     l.heading(ctx.axisTitle(axis.id), 2, 80);
     const desc = ctx.m(model.axes.find((x) => x.id === axis.id)?.description);
     if (desc) l.paragraph(desc, { size: 9.5 });
-    l.paragraph(r.axisLine(fmtScore(axis.score), axis.target.toFixed(1), axis.belowTarget, axis.dimensions.length), { size: 9.5 });
+    l.paragraph(r.axisLine(ctx.num(axis.score), ctx.num(axis.target), axis.belowTarget, axis.dimensions.length), { size: 9.5 });
     l.table(
       [
         { header: r.dimension, width: 3 },
@@ -475,10 +474,10 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         const d = dims.get(id)!;
         return [
           ctx.dimTitle(id),
-          fmtScore(d.score),
+          ctx.num(d.score),
           d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`,
           `${d.target}${d.targetSource === 'assessment' ? '*' : ''}`,
-          d.gap === null ? '–' : d.gap > 0 ? d.gap.toFixed(1) : t.met,
+          d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : t.met,
           r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.questions),
           d.spread >= 2 ? [{ text: String(d.spread), bold: true }] : String(d.spread),
         ];
@@ -494,13 +493,13 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     l.paragraph(
       [
         { text: `${r.score}: `, bold: true },
-        { text: `${fmtScore(d.score)}   ` },
+        { text: `${ctx.num(d.score)}   ` },
         { text: `${r.level}: `, bold: true },
         { text: `${d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`}   ` },
         { text: `${r.target}: `, bold: true },
         { text: `${d.target}${d.targetSource === 'assessment' ? '*' : ''}   ` },
         { text: `${r.gap}: `, bold: true },
-        { text: `${d.gap === null ? '–' : d.gap > 0 ? d.gap.toFixed(1) : t.met}   ` },
+        { text: `${d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : t.met}   ` },
         { text: `${r.coverage}: `, bold: true },
         { text: `${r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.questions)}   ` },
         { text: `${r.spread}: `, bold: true },
@@ -513,7 +512,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     const dis = qs.filter((x) => x.disagreement);
     if (dis.length) {
       l.heading(r.dimensionDisagreements, 3, 28);
-      for (const x of dis) l.paragraph(`•  ${ctx.questionText(x.id)} (${r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, fmtScore(x.score))})`, { size: 9, indent: 6, after: 3 });
+      for (const x of dis) l.paragraph(`•  ${ctx.questionText(x.id)} (${r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, ctx.num(x.score))})`, { size: 9, indent: 6, after: 3 });
     }
     const notes = qs.flatMap((x) => x.responses.filter((p) => p.note).map((p) => ({ q: x.id, p })));
     l.heading(r.notes, 3, 28);
@@ -534,7 +533,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     l.paragraph(r.disagreementsIntro(disagreements.length, ctx.result.aggregation));
     for (const x of disagreements) {
       l.heading(ctx.questionText(x.id), 3, 50);
-      l.paragraph(r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, fmtScore(x.score)), { size: 9, color: '#444444' });
+      l.paragraph(r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, ctx.num(x.score)), { size: 9, color: '#444444' });
       for (const p of x.responses.filter((p) => p.status === 'answered' || p.status === 'na' || p.status === 'dontKnow')) {
         l.ensure(p.note ? 42 : 14);
         l.paragraph([{ text: `${p.respondent}: `, bold: true }, { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(p.level)})` : ''}` }], { size: 9.5, indent: 6, after: p.note ? 1 : 4 });

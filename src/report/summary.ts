@@ -1,5 +1,4 @@
 import type { RoadmapItem } from '../core/roadmap.js';
-import { fmtScore } from './context.js';
 import type { ReportContext } from './context.js';
 
 /** A calendar date n months after an ISO date, clamped to the month's last day; no local time involved. */
@@ -34,8 +33,8 @@ export function summary(ctx: ReportContext): Summary {
     const first = blockers[0];
     p += ` ${phase.next.number === phase.reached + 1 && phase.reached > 0 ? w.nextPhaseProgress(ctx.phaseTitle(phase.next.number), phase.next.progress) : w.phaseProgress(ctx.phaseTitle(phase.next.number), phase.next.progress)}`;
     if (first) {
-      const hold = first.score === null ? w.blockerNotAssessed(ctx.dimTitle(first.dimension)) : w.blocker(ctx.dimTitle(first.dimension), fmtScore(first.score), first.min);
-      const others = blockers.slice(1).map((b) => w.blocker(ctx.dimTitle(b.dimension), fmtScore(b.score), b.min));
+      const hold = first.score === null ? w.blockerNotAssessed(ctx.dimTitle(first.dimension)) : w.blocker(ctx.dimTitle(first.dimension), ctx.num(first.score), first.min);
+      const others = blockers.slice(1).map((b) => w.blocker(ctx.dimTitle(b.dimension), ctx.num(b.score), b.min));
       p += ` ${w.heldBackMost(hold, others)}`;
     }
   } else {

@@ -12,6 +12,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const de: Messages = {
   lang: 'de',
+  decimal: ',',
   list,
 
   notAssessed: 'nicht bewertet',

@@ -11,6 +11,8 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const en = {
   lang: 'en',
+  /** The decimal mark in numbers such as scores (2.5). */
+  decimal: '.',
   list,
 
   // Values that stand in for a level, an answer or a wave.
