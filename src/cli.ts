@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 /** The version from package.json, found from dist/cli.js and from the bundle in dist/bundle/ alike. */
 function readVersion(): string {
@@ -13,7 +12,6 @@ function readVersion(): string {
   }
   return '0.0.0';
 }
-const pkg = { version: readVersion() };
 
 const debug = process.argv.includes('--debug');
 
@@ -30,6 +28,7 @@ async function report(e: unknown): Promise<void> {
   const { UserError, CheckFailed } = await import('./load/problems.js');
   const { colors } = await import('./ui.js');
   const c = colors();
+  const { CommanderError } = await import('commander');
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2;
     return;
@@ -51,128 +50,15 @@ async function report(e: unknown): Promise<void> {
   process.exitCode = 70;
 }
 
-const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
-
-function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
-
-const program = new Command()
-  .name('itaas')
-  .description('IT-as-a-Service maturity assessments: interview, score, and write a roadmap report.')
-  .version(pkg.version, '-V, --version', 'print the version')
-  .option('--no-color', 'no colours in messages (also NO_COLOR=1)')
-  .option('--debug', 'show stack traces for errors')
-  .showHelpAfterError('(run with --help for usage)')
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
-  .addHelpText(
-    'after',
-    `${examples(
-      'itaas report examples/northwind-logistics.yaml',
-      'itaas validate models/*.yaml questionnaires/*.yaml examples/*.yaml',
-    )}\nExit codes: 0 ok, 1 a check failed, 2 bad input or usage, 130 interrupted.\n`,
-  );
-
-program
-  .command('validate')
-  .description('check models, questionnaires and answers files against their schemas and rules')
-  .argument('<files...>', 'YAML files of any kind; each is recognised by its "kind"')
-  .option('-q, --questionnaire <id|file>', 'questionnaire to check answers files against (default: the one they name)')
-  .option('--json', 'print one JSON document with every problem on stdout')
-  .option('--strict', 'also warn about authoring smells (thin dimensions, dead conditions, unreachable initiatives)')
-  .addHelpText('after', examples('itaas validate models/itaas.yaml questionnaires/itaas-core.yaml', 'itaas validate answers/*.yaml --json'))
-  .action(async (files: string[], opts) => (await import('./commands/validate.js')).validateCommand(files, opts));
-
-program
-  .command('report')
-  .description('score answers files and write their reports')
-  .argument('<answers...>', 'answers files (YAML)')
-  .option('-o, --out <dir>', 'folder to write reports into', 'reports')
-  .option('-f, --format <list>', 'formats, comma-separated: md, json, html, pdf, csv', list)
-  .option('-q, --questionnaire <id|file>', 'questionnaire the answers belong to (default: the one they name)')
-  .option('--lang <code>', "report language (default: the answers file's, else the questionnaire's)")
-  .addOption(new Option('--aggregate <how>', 'how answers of several respondents combine per question').choices(['median', 'mean', 'min']).default('median'))
-  .addOption(new Option('--paper <size>', 'paper size of the PDF report').choices(['a4', 'letter']).default('a4'))
-  .option('--templates <dir>', 'folder with report templates that replace the built-in ones')
-  .option('--check', 'compare with the reports already in --out and exit 1 if any is stale or missing; write nothing')
-  .option('--fail-below-target', 'exit 1 if any dimension is below its target')
-  .option('--fail-under <level|dimension=level>', 'exit 1 if the overall score, or a dimension, is below the level (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-  .option('--fail-on-regression <baseline>', 'exit 1 if any dimension is lower than in this baseline (answers file or JSON report)')
-  .option('--portfolio', 'also write one roll-up report across all the answers files')
-  .option('--json', 'print one JSON document summarising the run (and any gate failures) on stdout')
-  .addHelpText(
-    'after',
-    examples(
-      'itaas report examples/northwind-logistics.yaml',
-      'itaas report answers/*.yaml --out reports --format md,json',
-      'itaas report answers/*.yaml --check --fail-below-target',
-      'itaas report answers/*.yaml --fail-under 2.5 --fail-under automation=3 --json',
-    ) +
-      '\nExit codes: 0 ok; 1 a report is stale or missing (--check) or a gate failed; 2 an answers file or option is bad.\n' +
-      'Every file is processed first; if there is bad input and a failed check, exit 2 wins.\n',
-  )
-  .action(async (files: string[], opts) => (await import('./commands/report.js')).reportCommand(files, opts));
-
-program
-  .command('assess')
-  .description('interview respondents in the terminal and save their answers as they go')
-  .option('-a, --answers <file>', 'answers file to create or resume', 'answers.yaml')
-  .option('-q, --questionnaire <id|file>', 'questionnaire for a new answers file (default: itaas-core); for an existing one, the file to use instead of the one it names')
-  .option('-r, --respondent <name>', 'name of the person being interviewed')
-  .option('--role <role>', 'role of the person being interviewed')
-  .option('--lang <code>', 'interview language')
-  .addHelpText('after', examples('itaas assess --answers acme.yaml', 'itaas assess --answers acme.yaml --respondent "Dana Ortiz" --role CIO'))
-  .action(async (opts) => (await import('./commands/assess.js')).assessCommand(opts));
-
-program
-  .command('compare')
-  .description('show what moved between two assessments (answers files or JSON reports)')
-  .argument('<baseline>', 'the earlier assessment')
-  .argument('<current>', 'the later assessment')
-  .option('-f, --format <list>', 'formats, comma-separated: md, json', list)
-  .option('-o, --out <dir>', 'write the comparison into this folder instead of stdout')
-  .option('--json', 'print the comparison as one JSON document on stdout')
-  .addHelpText('after', examples('itaas compare answers/2025.yaml answers/2026.yaml', 'itaas compare reports/2025.json reports/2026.json --json'))
-  .action(async (baseline: string, current: string, opts) => (await import('./commands/compare.js')).compareCommand(baseline, current, opts));
-
-program
-  .command('init')
-  .description('write a commented, valid starting file for a questionnaire or a model')
-  .argument('<kind>', 'questionnaire or model')
-  .argument('<name>', 'id of the new file (a slug); written to <name>.yaml')
-  .option('-o, --out <file>', 'where to write it (default: <name>.yaml)')
-  .option('--force', 'overwrite an existing file')
-  .option('--standalone', 'a complete questionnaire of its own, instead of one that extends the built-in itaas-core')
-  .addHelpText('after', examples('itaas init questionnaire acme-itaas', 'itaas init questionnaire acme-own --standalone', 'itaas init model acme-maturity'))
-  .action(async (kind: string, name: string, opts) => (await import('./commands/init.js')).initCommand(kind, name, opts));
-
-const questionnaire = program.command('questionnaire').description('list and print the built-in questionnaires');
-questionnaire
-  .command('list')
-  .description('list the built-in questionnaires')
-  .addHelpText('after', examples('itaas questionnaire list'))
-  .action(async () => (await import('./commands/questionnaire.js')).listCommand());
-questionnaire
-  .command('show')
-  .description('print a built-in questionnaire')
-  .argument('<id>', 'questionnaire id')
-  .option('--lang <code>', 'language to show')
-  .addHelpText('after', examples('itaas questionnaire show itaas-core'))
-  .action(async (id: string, opts) => (await import('./commands/questionnaire.js')).showCommand(id, opts));
-
-program
-  .command('schema')
-  .description('print the JSON Schema of a file kind (model, questionnaire, answers, report)')
-  .argument('<kind>', 'model, questionnaire, answers or report', (v: string) => {
-    if (!['model', 'questionnaire', 'answers', 'report'].includes(v)) throw new InvalidArgumentError('expected model, questionnaire, answers or report');
-    return v;
-  })
-  .addHelpText('after', examples('itaas schema answers > answers.schema.json'))
-  .action(async (kind: string) => (await import('./commands/schema.js')).schemaCommand(kind));
-
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  await report(e);
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // The most frequent scripted call needs no command parser at all.
+  process.stdout.write(`${readVersion()}\n`);
+} else {
+  try {
+    const { buildProgram } = await import('./program.js');
+    await buildProgram(readVersion()).parseAsync(process.argv);
+  } catch (e) {
+    await report(e);
+  }
 }
