@@ -29,7 +29,7 @@ describe('a German report', () => {
     expect(r.md).toContain('Die Roadmap umfasst 3 Initiativen über 8 Monate');
     expect(r.md).toContain('| Weiß nicht |');
     // Content of the model and the questionnaire.
-    expect(r.md).toMatch(/^# Kleines Reifegradmodell: Muster GmbH$/m);
+    expect(r.md).toMatch(/^# Kleines Reifegradmodell – Bewertung: Muster GmbH$/m);
     expect(r.md).toContain('| Automatisierung | 1,0 | 1 Anfänglich | 3 |');
     expect(r.md).toContain('#### Einen Servicekatalog veröffentlichen');
     expect(r.md).toContain('| scripts | Wie viel Routinearbeit ist geskriptet? | Ein wenig |');

@@ -75,7 +75,7 @@ describe('a second maturity model, end to end through the CLI', () => {
 
   it('writes a Markdown report in the model\'s own words, with nothing left over from the ITaaS model', () => {
     const text = md();
-    expect(text).toMatch(/^# Data maturity model: Fabrikam Retail$/m);
+    expect(text).toMatch(/^# Data maturity model assessment: Fabrikam Retail$/m);
     for (const s of ['Data foundations', 'Data value', 'Managed data', 'Centralised data team', 'First quarter', 'Rest of the year', 'Build a warehouse', 'In a central warehouse']) expect(text).toContain(s);
     expect(text).not.toMatch(/\bIT\b|ITaaS|Phase I\b/);
     expect(text).not.toMatch(/0 to 4|service-oriented|virtuali[sz]ation/i);

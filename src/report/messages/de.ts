@@ -58,7 +58,7 @@ export const de: Messages = {
   },
 
   report: {
-    title: (model: string, org: string) => `${model}: ${org}`,
+    title: (model: string, org: string) => `${model} – Bewertung: ${org}`,
     scope: 'Umfang',
     date: 'Datum',
     assessor: 'Bewertet von',

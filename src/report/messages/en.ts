@@ -61,7 +61,7 @@ export const en = {
 
   report: {
     /** The report's title: the model's title and the organisation. */
-    title: (model: string, org: string) => `${model}: ${org}`,
+    title: (model: string, org: string) => `${model} assessment: ${org}`,
     scope: 'Scope',
     date: 'Date',
     assessor: 'Assessor',
