@@ -3,6 +3,7 @@ import type { Text } from '../schema/common.js';
 import { QuestionnaireFile } from '../schema/questionnaire.js';
 import type { Question, Questionnaire, Section } from '../schema/questionnaire.js';
 import { UserError } from './problems.js';
+import { suggest } from './rules.js';
 import type { Problem } from './problems.js';
 import { loadYamlFile } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
@@ -69,30 +70,6 @@ function tagSection(s: Section, lang: string): Section {
   const out: Section = { ...s, title: tag(s.title, lang), questions: s.questions.map((q) => tagQuestion(q, lang)) };
   if (s.description !== undefined) out.description = tag(s.description, lang);
   return out;
-}
-
-function suggestion(name: string, known: Iterable<string>): string {
-  let best = '';
-  let bestScore = Infinity;
-  for (const k of known) {
-    const d = distance(name, k);
-    if (d < bestScore) [best, bestScore] = [k, d];
-  }
-  return best && bestScore <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean "${best}"?` : '';
-}
-
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
 }
 
 interface Working {
@@ -190,7 +167,7 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
     }
     const at = findQuestion(id);
     if (!at) {
-      out.push(err(['drop', i], dropped.has(id) ? `"${id}" is already dropped` : `the extended questionnaire has no question or section "${id}"${suggestion(id, allIds())}`));
+      out.push(err(['drop', i], dropped.has(id) ? `"${id}" is already dropped` : `the extended questionnaire has no question or section "${id}"${suggest(id, allIds())}`));
       return;
     }
     const s = sections[at[0]]!;
@@ -205,7 +182,7 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
       const q = change.question;
       const at = findQuestion(q.id);
       if (!at) {
-        out.push(err(['replace', i, 'question', 'id'], `the extended questionnaire has no question "${q.id}"${whereDropped(q.id)}${dropped.has(q.id) ? '' : suggestion(q.id, sections.flatMap((s) => s.questions.map((x) => x.question.id)))}; to add a new question, use "add"`));
+        out.push(err(['replace', i, 'question', 'id'], `the extended questionnaire has no question "${q.id}"${whereDropped(q.id)}${dropped.has(q.id) ? '' : suggest(q.id, sections.flatMap((s) => s.questions.map((x) => x.question.id)))}; to add a new question, use "add"`));
         return;
       }
       sections[at[0]]!.questions[at[1]] = { question: q, origin: { file: f, path: ['replace', i, 'question'] } };
@@ -213,7 +190,7 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
       const s = change.section;
       const si = findSection(s.id);
       if (si < 0) {
-        out.push(err(['replace', i, 'section', 'id'], `the extended questionnaire has no section "${s.id}"${whereDropped(s.id)}${dropped.has(s.id) ? '' : suggestion(s.id, sections.map((x) => x.section.id))}; to add a new section, use "add"`));
+        out.push(err(['replace', i, 'section', 'id'], `the extended questionnaire has no section "${s.id}"${whereDropped(s.id)}${dropped.has(s.id) ? '' : suggest(s.id, sections.map((x) => x.section.id))}; to add a new section, use "add"`));
         return;
       }
       sections[si] = {
@@ -236,7 +213,7 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
       if (change.after !== undefined) {
         const ai = findSection(change.after);
         if (ai < 0) {
-          out.push(err(['add', i, 'after'], `no section "${change.after}"${whereDropped(change.after)}${suggestion(change.after, sections.map((x) => x.section.id))}`));
+          out.push(err(['add', i, 'after'], `no section "${change.after}"${whereDropped(change.after)}${suggest(change.after, sections.map((x) => x.section.id))}`));
           return;
         }
         pos = ai + 1;
@@ -251,7 +228,7 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
     const q = change.question;
     const si = findSection(change.into);
     if (si < 0) {
-      out.push(err(['add', i, 'into'], `no section "${change.into}"${whereDropped(change.into)}${dropped.has(change.into) ? '' : suggestion(change.into, sections.map((x) => x.section.id))}`));
+      out.push(err(['add', i, 'into'], `no section "${change.into}"${whereDropped(change.into)}${dropped.has(change.into) ? '' : suggest(change.into, sections.map((x) => x.section.id))}`));
       return;
     }
     const existing = findQuestion(q.id);
@@ -264,7 +241,7 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
     if (change.after !== undefined) {
       const ai = target.questions.findIndex((x) => x.question.id === change.after);
       if (ai < 0) {
-        out.push(err(['add', i, 'after'], `section "${change.into}" has no question "${change.after}"${whereDropped(change.after)}${suggestion(change.after, target.questions.map((x) => x.question.id))}`));
+        out.push(err(['add', i, 'after'], `section "${change.into}" has no question "${change.after}"${whereDropped(change.after)}${suggest(change.after, target.questions.map((x) => x.question.id))}`));
         return;
       }
       pos = ai + 1;

@@ -4,8 +4,7 @@ import { COLORS, placementFigure, radarFigure, timelineFigure } from './charts.j
 import type { Figure, Paint } from './charts.js';
 import type { ReportContext } from './context.js';
 import type { RenderOptions } from './index.js';
-import { summary } from './summary.js';
-import { renderTemplate } from './templates.js';
+import { renderTemplate, templateData } from './templates.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: unknown): string => String(s).replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -53,15 +52,7 @@ export function htmlData(ctx: ReportContext, css: string) {
   const items = ctx.result.roadmap.waves.flatMap((w) => w.items);
   const cssHash = createHash('sha256').update(css, 'utf8').digest('base64');
   return {
-    ctx,
-    t: ctx.t,
-    s: summary(ctx),
-    a: ctx.answers.assessment,
-    model: ctx.model,
-    questionnaire: ctx.questionnaire,
-    answers: ctx.answers,
-    result: ctx.result,
-    dim: new Map(ctx.result.dimensions.map((d) => [d.id, d])),
+    ...templateData(ctx),
     css,
     /** Nothing may load or run: only the one stylesheet above, whose hash is pinned here. */
     csp: `default-src 'none'; style-src 'sha256-${cssHash}'; img-src 'none'; font-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`,

@@ -1,8 +1,8 @@
 import { answerParts } from '../schema/answers.js';
 import type { ReportContext } from './context.js';
 import type { RenderOptions } from './index.js';
-import { addMonths, summary } from './summary.js';
-import { renderTemplate } from './templates.js';
+import { addMonths } from './summary.js';
+import { renderTemplate, templateData } from './templates.js';
 
 /** Escapes text for Markdown prose: nothing a respondent typed can become markup or HTML. */
 export function mdEscape(s: string): string {
@@ -36,15 +36,7 @@ function table(head: string[], rows: string[][], align?: string[]): string {
 /** What the Markdown template sees as `it`. `<%= %>` escapes with mdEscape; `<%~ %>` writes as is. */
 export function markdownData(ctx: ReportContext) {
   return {
-    ctx,
-    t: ctx.t,
-    s: summary(ctx),
-    a: ctx.answers.assessment,
-    model: ctx.model,
-    questionnaire: ctx.questionnaire,
-    answers: ctx.answers,
-    result: ctx.result,
-    dim: new Map(ctx.result.dimensions.map((d) => [d.id, d])),
+    ...templateData(ctx),
     e: mdEscape,
     cell: mdCell,
     table,

@@ -3,6 +3,8 @@ import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
 import { UserError } from '../load/problems.js';
+import type { ReportContext } from './context.js';
+import { summary } from './summary.js';
 
 /** The templates shipped with itaas; `--templates DIR` replaces them file by file. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -14,6 +16,21 @@ export interface TemplateOptions {
   escape?: (s: unknown) => string;
   /** Eta's whitespace control after tags; Markdown turns it off and trims control lines with `-%>`. */
   autoTrim?: false | 'nl';
+}
+
+/** What every report template sees in `it`, whatever its format. */
+export function templateData(ctx: ReportContext) {
+  return {
+    ctx,
+    t: ctx.t,
+    s: summary(ctx),
+    a: ctx.answers.assessment,
+    model: ctx.model,
+    questionnaire: ctx.questionnaire,
+    answers: ctx.answers,
+    result: ctx.result,
+    dim: new Map(ctx.result.dimensions.map((d) => [d.id, d])),
+  };
 }
 
 function inside(root: string, p: string): boolean {
