@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -206,6 +206,53 @@ it('Ctrl-C says where the answers are and exits 130; SIGTERM exits quietly and f
   expect(existsSync(`${file}.lock`)).toBe(false);
   expect(answersOf(file).respondents[0]!.answers).toEqual({ 'virt-share': 'none' });
 }, 120_000);
+
+it('speaks German with --lang de, to the last line, and names the commands to run next with --lang de', async () => {
+  const dir = tempDir();
+  start('de1', ['--answers', 'de.yaml', '--questionnaire', mini, '--respondent', 'Lee', '--lang', 'de'], dir);
+  await waitFor('de1', 'Organisation');
+  type('de1', 'Beta GmbH');
+  keys('de1', 'Enter');
+  for (const prompt of ['Umfang', 'Bewertet von', 'Datum der Bewertung', 'Rolle von Lee']) {
+    await waitFor('de1', prompt);
+    keys('de1', 'Enter');
+  }
+  await waitFor('de1', 'Abschnitt 1/2 - Frage 1/4');
+  keys('de1', 'q');
+  let s = await waitFor('de1', 'EXIT=0');
+  expect(s).toContain('Gespeichert in de.yaml: 0 von 4 Fragen für Lee beantwortet.');
+  expect(s).toContain('Fortsetzen mit: itaas assess --answers de.yaml --lang de\n');
+  expect(s).not.toMatch(/Saved:|Resume with/);
+
+  start('de2', ['--answers', 'de.yaml', '--respondent', 'Lee', '--lang', 'de'], dir);
+  for (const question of ['Frage 1/4', 'Frage 2/4', 'Frage 3/4', 'Frage 4/4']) {
+    await waitFor('de2', question);
+    keys('de2', '1');
+    await waitFor('de2', 'Notiz (Enter zum Überspringen)');
+    keys('de2', 'Enter');
+  }
+  await waitFor('de2', 'Alle Fragen sind beantwortet.');
+  keys('de2', 'Enter');
+  s = await waitFor('de2', 'EXIT=0');
+  expect(s).toContain('Beta GmbH: bisherige Werte (1 befragte Person, Median)');
+  expect(s).toContain('Erreichte Phase:');
+  expect(s).toContain('Das Interview mit Lee ist abgeschlossen; die Antworten stehen in de.yaml.');
+  expect(s).toContain('Als Nächstes: itaas report de.yaml --lang de');
+  expect(s).toContain('Weitere befragte Person: itaas assess --answers de.yaml --lang de');
+  expect(s).not.toMatch(/scores so far|Phase reached|interview is complete|Next:|Another respondent/);
+}, 120_000);
+
+it("asks a new file's details in the questionnaire's language when --lang is not given", async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'german.yaml'), readFileSync(mini, 'utf8').replace('language: en', 'language: de'));
+  start('de3', ['--answers', 'neu.yaml', '--questionnaire', 'german.yaml'], dir);
+  await waitFor('de3', 'Eine neue Bewertung.');
+  await waitFor('de3', 'Organisation');
+  keys('de3', 'C-c');
+  const s = await waitFor('de3', 'EXIT=130');
+  expect(s).toContain('Abgebrochen, bevor etwas gespeichert wurde; neu.yaml wurde nicht angelegt.');
+  expect(existsSync(join(dir, 'neu.yaml'))).toBe(false);
+}, 60_000);
 
 it('refuses a corrupt answers file in the terminal too, and leaves it as it was', async () => {
   const dir = tempDir();

@@ -135,35 +135,75 @@ describe('a German interview', () => {
     const { render } = await import('@inquirer/testing');
     const { interviewMessages } = await import('../src/interview/messages.js');
     const { notePrompt, questionPrompt } = await import('../src/interview/prompts.js');
-    const { askAssessment, interviewRespondent, pickRespondent } = await import('../src/interview/session.js');
+    const { askAssessment, interviewRespondent, pickRespondent, summaryLines } = await import('../src/interview/session.js');
     const { AnswersStore } = await import('../src/interview/store.js');
     type Ui = import('../src/interview/prompts.js').Ui;
     type View = import('../src/interview/prompts.js').QuestionView;
+    type Action = import('../src/interview/prompts.js').QuestionAction;
+    type Choose = import('../src/interview/prompts.js').ChooseConfig<unknown>;
     const de = interviewMessages('de');
     const asked: string[] = [];
+    const printed: string[] = [];
     const views: View[] = [];
-    const replies = ['Muster GmbH', '', '', '2025-05-06', 'CIO'];
+    const menus: Choose[] = [];
+    const replies = ['Muster GmbH', '', '', '2025-05-06', 'CIO', 'Max Beispiel', ''];
+    // Answers the first question, asks for help on the second and skips it, answers the third, goes
+    // back to the skipped one from the end of the interview, answers it and finishes.
+    const actions: Action[] = [
+      { type: 'answer', option: 'little' },
+      { type: 'help' },
+      { type: 'skip' },
+      { type: 'answer', option: 'published' },
+      { type: 'answer', option: 'always' },
+    ];
+    const choices: unknown[] = [{ type: 'goto', question: 'pipelines' }, { type: 'finish' }, -1];
+    let duplicate: true | string = true;
     const ui: Ui = {
       color: false,
       rows: 24,
       columns: 100,
-      print: (t) => void asked.push(t),
-      text: async (c) => (asked.push(c.message), replies.shift() ?? ''),
-      choose: async () => {
-        throw new Error('no choice expected');
+      print: (t) => void printed.push(t),
+      text: async (c) => {
+        asked.push(c.message);
+        if (c.message === de.respondent) duplicate = c.validate!('Erika Muster');
+        return replies.shift() ?? '';
       },
+      choose: async <T,>(c: import('../src/interview/prompts.js').ChooseConfig<T>) => (menus.push(c as Choose), choices.shift() as T),
       note: async () => undefined,
-      question: async (v) => (views.push(v), views.length === 1 ? { type: 'answer', option: 'little' } : { type: 'quit' }),
+      question: async (v) => (views.push(v), actions.shift()!),
     };
     const file = join(tempDir(), 'interview.yaml');
     const store = AnswersStore.create(file, join(dir, 'questionnaire.yaml'), await askAssessment(ui, '2025-05-06', de));
     const ri = await pickRespondent(store, ui, { respondent: 'Erika Muster' }, de);
-    expect(await interviewRespondent(store, ri, ui, 'de')).toBe('quit');
+    expect(await interviewRespondent(store, ri, ui, 'de')).toBe('finished');
     expect(asked).toEqual(expect.arrayContaining(['Organisation', 'Umfang (was bewertet wird; Enter zum Überspringen)', 'Datum der Bewertung', 'Rolle von Erika Muster (Enter zum Überspringen)']));
     expect(views[0]).toMatchObject({ progress: 'Abschnitt 1/1 - Frage 1/3', section: 'Alles', text: 'Wie viel Routinearbeit ist geskriptet?' });
     expect(views[0]!.options.map((o) => o.label)).toEqual(['Keine', 'Ein wenig', 'Einiges', 'Das meiste', 'Alles']);
     // The question without German text is asked in English.
     expect(views[1]!.text).toBe('Are scripts run from a pipeline?');
+
+    // What the interview says around the questions, in German only.
+    const said = printed.join('\n');
+    expect(said).toContain(`Interview mit Erika Muster (CIO). Die Antworten werden laufend in ${file} gespeichert.`);
+    expect(said).toContain('Hilfe: Are scripts run from a pipeline?');
+    expect(said).toContain('Zu dieser Frage gibt es keine weitere Erläuterung.');
+    expect(said).toContain('» 2. vorerst übersprungen; die Frage wird am Ende erneut angeboten.');
+    expect(said).not.toMatch(/Interviewing|Help:|no extra explanation|skipped for now/);
+    expect(menus.map((c) => c.message)).toEqual(['1 Frage ist noch nicht beantwortet. Gehen Sie zu einer zurück oder schließen Sie trotzdem ab.', 'Alle Fragen sind beantwortet.']);
+
+    // The next person: the file's respondents, and a name that is already taken.
+    expect(await pickRespondent(store, ui, {}, de)).toBe(1);
+    const who = menus[2]!;
+    expect(who.message).toBe(`${file} enthält 1 befragte Person. Wer ist als Nächstes an der Reihe?`);
+    expect(who.choices.map((x) => (x === 'separator' ? '---' : x.name))).toEqual(['Eine neue befragte Person hinzufügen', '---', 'Erika Muster (CIO) durchsehen, abgeschlossen']);
+    expect(duplicate).toBe('Erika Muster ist bereits in dieser Datei; setzen Sie stattdessen das bestehende Interview fort oder ergänzen Sie ein unterscheidendes Merkmal.');
+
+    // The scores so far, with a decimal comma: (1 + 4) / 2 for automation.
+    const summary = summaryLines(store, 'de', false).join('\n');
+    expect(summary).toContain('Muster GmbH: bisherige Werte (2 befragte Personen, Median)');
+    expect(summary).toMatch(/Automatisierung\s+2,5 \S+ Ziel 3/);
+    expect(summary).toContain('Erreichte Phase:');
+    expect(summary).not.toMatch(/scores so far|respondents|target|Phase reached|2\.5/);
 
     // What the respondent sees on the terminal for that question.
     const q = await render(questionPrompt, { ...views[0]!, current: 'little' });

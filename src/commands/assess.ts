@@ -50,19 +50,26 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   // A new file's questionnaire is checked before the lock is taken and anything is asked.
   const fresh = !existsSync(path);
   const newQuestionnaire = fresh ? resolveRef(opts.questionnaire ?? 'itaas-core', 'questionnaires', process.cwd()) : undefined;
-  if (newQuestionnaire) loadQuestionnaire(newQuestionnaire);
+  const newLanguage = newQuestionnaire ? loadQuestionnaire(newQuestionnaire).questionnaire.data.language : undefined;
 
   const output = process.stdout.isTTY ? process.stdout : process.stderr;
   const color = useColor(output);
-  const ui = terminalUi({ output, color, words: interviewMessages(opts.lang ?? 'en') });
-  const resume = `itaas assess --answers ${shellQuote(path)}${!fresh && opts.questionnaire ? ` --questionnaire ${shellQuote(opts.questionnaire)}` : ''}`;
+  // The interview speaks --lang, else the questionnaire's language (for an existing file, known once it is open).
+  let questionnaireLanguage = newLanguage;
+  let m = interviewMessages(opts.lang ?? newLanguage ?? 'en');
+  const quoted = shellQuote(path);
+  const withQuestionnaire = !fresh && opts.questionnaire ? ` --questionnaire ${shellQuote(opts.questionnaire)}` : '';
+  /** --lang is repeated where the command would otherwise pick another language. */
+  const langOption = (defaultLanguage: string | undefined) => (opts.lang && opts.lang !== defaultLanguage ? ` --lang ${shellQuote(opts.lang)}` : '');
+  const resume = () => `itaas assess --answers ${quoted}${withQuestionnaire}${langOption(questionnaireLanguage)}`;
+  let saved = false;
+  const interrupted = () => (saved ? `${m.interrupted(path)}\n${m.resumeWith(resume())}` : fresh ? m.interruptedUnsaved(path) : m.interruptedAlone);
 
   const lock: Lock = acquireLock(path);
-  let saved = false;
   const onSignal = (signal: NodeJS.Signals) => {
     // Every confirmed answer is already on disk: free the file and go.
     lock.release();
-    if (signal === 'SIGINT') process.stderr.write(`\nInterrupted.${saved ? ` Every confirmed answer is saved in ${path}.\nResume with: ${resume}` : ''}\n`);
+    if (signal === 'SIGINT') process.stderr.write(`\n${interrupted()}\n`);
     // Leave the shell prompt on a line of its own; a closed terminal (SIGHUP) gets nothing.
     else if (signal === 'SIGTERM') output.write('\n');
     process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
@@ -72,32 +79,34 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   try {
     let store: AnswersStore;
     if (fresh) {
-      const info = await askAssessment(ui, localToday(), interviewMessages(opts.lang ?? 'en'));
+      const info = await askAssessment(terminalUi({ output, color, words: m }), localToday(), m);
       store = AnswersStore.create(path, newQuestionnaire!, info);
     } else {
       store = AnswersStore.open(path, opts.questionnaire);
     }
     saved = true;
-    const lang = opts.lang ?? store.questionnaire.language;
-    const ri = await pickRespondent(store, ui, { ...(opts.respondent ? { respondent: opts.respondent } : {}), ...(opts.role ? { role: opts.role } : {}) }, interviewMessages(lang));
+    questionnaireLanguage = store.questionnaire.language;
+    const lang = opts.lang ?? questionnaireLanguage;
+    m = interviewMessages(lang);
+    const ui = terminalUi({ output, color, words: m });
+    const ri = await pickRespondent(store, ui, { ...(opts.respondent ? { respondent: opts.respondent } : {}), ...(opts.role ? { role: opts.role } : {}) }, m);
     const outcome = await interviewRespondent(store, ri, ui, lang);
     const r = store.respondent(ri);
     if (outcome === 'quit') {
       const p = progress(store.questionnaire, r.answers, null);
-      ui.print(`Saved: ${p.answered} of ${p.questions} questions answered for ${r.name}, in ${path}.\nResume with: ${resume}`);
+      ui.print(`${m.savedSoFar({ answered: p.answered, questions: p.questions, name: r.name, path })}\n${m.resumeWith(resume())}`);
       return;
     }
     const left = visibleQuestions(store.questionnaire, r.answers).filter((v) => !Object.hasOwn(r.answers, v.question.id)).length;
     ui.print('');
     for (const line of summaryLines(store, lang, color, ui.columns)) ui.print(line);
-    ui.print(`${r.name}'s interview is complete${left ? ` (${left} unanswered)` : ''}; answers are in ${path}.`);
-    ui.print(`Next: itaas report ${shellQuote(path)}${opts.questionnaire && !fresh ? ` --questionnaire ${shellQuote(opts.questionnaire)}` : ''}`);
-    ui.print(`Another respondent: ${resume}`);
+    ui.print(m.completed({ name: r.name, unanswered: left, path }));
+    // The report's language is the file's, else the questionnaire's: an interview in another one asks for it.
+    ui.print(m.next(`itaas report ${quoted}${withQuestionnaire}${langOption(store.data.assessment.language ?? questionnaireLanguage)}`));
+    ui.print(m.anotherRespondent(resume()));
   } catch (e) {
     if (isPromptExit(e)) {
-      process.stderr.write(
-        saved ? `\nInterrupted. Every confirmed answer is saved in ${path}.\nResume with: ${resume}\n` : `\nInterrupted before anything was saved; ${path} was not created.\n`,
-      );
+      process.stderr.write(`\n${interrupted()}\n`);
       process.exitCode = 130;
       return;
     }

@@ -1,8 +1,8 @@
 /**
  * The interview's own fixed wording (progress, answers every question offers, moves, prompts for the
- * assessment's details) in each language it is available in. The questionnaire's texts come from the
- * questionnaire; these are the words around them. A translation is a `InterviewMessages` object and the
- * compiler names anything missing.
+ * assessment's details, the score summary, closing messages) in each language it is available in. The
+ * questionnaire's texts come from the questionnaire; these are the words around them. A translation is
+ * an `InterviewMessages` object and the compiler names anything missing.
  */
 const en = {
   progressLine: (p: { section: number; sections: number; question: number; questions: number }) => `Section ${p.section}/${p.sections} - Question ${p.question}/${p.questions}`,
@@ -33,6 +33,33 @@ const en = {
   saveQuit: 'Save and quit (finish later)',
   notAnswered: 'not answered',
   helpFooter: (na: string, dk: string) => `"${na}" and "${dk}" do not count towards the score; the report shows how much of each dimension was answered.`,
+  typeAnswer: 'Please type an answer.',
+  chooseHint: '↑↓ move · ⏎ choose',
+  interviewing: (who: string, path: string) => `Interviewing ${who}. Answers are saved to ${path} as you go.`,
+  resuming: (p: { question: number; questions: number; answered: number }) => `Resuming at question ${p.question} of ${p.questions}; ${p.answered} answered so far.`,
+  skipped: (n: number) => `${n}. skipped for now; it is listed again at the end.`,
+  helpTitle: (question: string) => `Help: ${question}`,
+  noHelp: 'This question has no extra explanation.',
+  answeredOf: (answered: number, questions: number) => `${answered}/${questions} answered`,
+  resumeEntry: (who: string, answered: string) => `Resume ${who}, ${answered}`,
+  reviewEntry: (who: string) => `Review ${who}, completed`,
+  whoIsNext: (path: string, n: number) => `${path} has ${n} respondent${n === 1 ? '' : 's'}. Who is next?`,
+  sectionList: (section: string, answered: number, questions: number) => `${section}: ${answered} of ${questions} answered. Pick a question to go to it.`,
+  duplicateName: (name: string) => `${name} is already in this file; resume them instead, or add a distinguishing detail.`,
+  scoresSoFar: (organisation: string, n: number) => `${organisation}: scores so far (${n} respondent${n === 1 ? '' : 's'}, median)`,
+  notAssessedYet: 'not assessed yet',
+  target: (level: string) => `target ${level}`,
+  phaseReached: 'Phase reached:',
+  towardsPhase: (progress: number, phase: string) => `(${progress}% of the way to ${phase})`,
+  savedSoFar: (p: { answered: number; questions: number; name: string; path: string }) => `Saved: ${p.answered} of ${p.questions} questions answered for ${p.name}, in ${p.path}.`,
+  resumeWith: (command: string) => `Resume with: ${command}`,
+  completed: (p: { name: string; unanswered: number; path: string }) =>
+    `${p.name}'s interview is complete${p.unanswered ? ` (${p.unanswered} unanswered)` : ''}; answers are in ${p.path}.`,
+  next: (command: string) => `Next: ${command}`,
+  anotherRespondent: (command: string) => `Another respondent: ${command}`,
+  interrupted: (path: string) => `Interrupted. Every confirmed answer is saved in ${path}.`,
+  interruptedUnsaved: (path: string) => `Interrupted before anything was saved; ${path} was not created.`,
+  interruptedAlone: 'Interrupted.',
 };
 
 export type InterviewMessages = typeof en;
@@ -66,6 +93,32 @@ const de: InterviewMessages = {
   saveQuit: 'Speichern und beenden (später fortsetzen)',
   notAnswered: 'nicht beantwortet',
   helpFooter: (na, dk) => `„${na}“ und „${dk}“ zählen nicht zum Wert; der Bericht zeigt, wie viel jeder Dimension beantwortet wurde.`,
+  typeAnswer: 'Bitte geben Sie eine Antwort ein.',
+  chooseHint: '↑↓ bewegen · ⏎ wählen',
+  interviewing: (who, path) => `Interview mit ${who}. Die Antworten werden laufend in ${path} gespeichert.`,
+  resuming: (p) => `Weiter bei Frage ${p.question} von ${p.questions}; bisher ${p.answered} beantwortet.`,
+  skipped: (n) => `${n}. vorerst übersprungen; die Frage wird am Ende erneut angeboten.`,
+  helpTitle: (question) => `Hilfe: ${question}`,
+  noHelp: 'Zu dieser Frage gibt es keine weitere Erläuterung.',
+  answeredOf: (answered, questions) => `${answered}/${questions} beantwortet`,
+  resumeEntry: (who, answered) => `${who} fortsetzen, ${answered}`,
+  reviewEntry: (who) => `${who} durchsehen, abgeschlossen`,
+  whoIsNext: (path, n) => `${path} enthält ${n} ${n === 1 ? 'befragte Person' : 'befragte Personen'}. Wer ist als Nächstes an der Reihe?`,
+  sectionList: (section, answered, questions) => `${section}: ${answered} von ${questions} beantwortet. Wählen Sie eine Frage, um zu ihr zu springen.`,
+  duplicateName: (name) => `${name} ist bereits in dieser Datei; setzen Sie stattdessen das bestehende Interview fort oder ergänzen Sie ein unterscheidendes Merkmal.`,
+  scoresSoFar: (organisation, n) => `${organisation}: bisherige Werte (${n} ${n === 1 ? 'befragte Person' : 'befragte Personen'}, Median)`,
+  notAssessedYet: 'noch nicht bewertet',
+  target: (level) => `Ziel ${level}`,
+  phaseReached: 'Erreichte Phase:',
+  towardsPhase: (progress, phase) => `(${phase} ist zu ${progress} % erreicht)`,
+  savedSoFar: (p) => `Gespeichert in ${p.path}: ${p.answered} von ${p.questions} Fragen für ${p.name} beantwortet.`,
+  resumeWith: (command) => `Fortsetzen mit: ${command}`,
+  completed: (p) => `Das Interview mit ${p.name} ist abgeschlossen${p.unanswered ? ` (${p.unanswered} unbeantwortet)` : ''}; die Antworten stehen in ${p.path}.`,
+  next: (command) => `Als Nächstes: ${command}`,
+  anotherRespondent: (command) => `Weitere befragte Person: ${command}`,
+  interrupted: (path) => `Abgebrochen. Jede bestätigte Antwort ist in ${path} gespeichert.`,
+  interruptedUnsaved: (path) => `Abgebrochen, bevor etwas gespeichert wurde; ${path} wurde nicht angelegt.`,
+  interruptedAlone: 'Abgebrochen.',
 };
 
 const catalogues = new Map<string, InterviewMessages>([

@@ -190,6 +190,7 @@ export interface TextConfig {
   required?: boolean;
   validate?: (value: string) => true | string;
   color?: boolean;
+  words?: InterviewMessages;
 }
 
 export async function textPrompt(config: TextConfig, context: PromptContext = {}): Promise<string> {
@@ -200,7 +201,7 @@ export async function textPrompt(config: TextConfig, context: PromptContext = {}
       required: config.required ?? false,
       validate: (v: string) => {
         const t = v.trim();
-        if (config.required && !t) return 'Please type an answer.';
+        if (config.required && !t) return (config.words ?? interviewMessages('en')).typeAnswer;
         return config.validate ? config.validate(t) : true;
       },
       theme: theme(config.color ?? false),
@@ -216,6 +217,7 @@ export interface ChooseConfig<T> {
   default?: T;
   rows?: number;
   color?: boolean;
+  words?: InterviewMessages;
 }
 
 export async function choosePrompt<T>(config: ChooseConfig<T>, context: PromptContext = {}): Promise<T> {
@@ -228,7 +230,7 @@ export async function choosePrompt<T>(config: ChooseConfig<T>, context: PromptCo
       pageSize: Math.max(5, Math.min(choices.length, (config.rows ?? 24) - 6)),
       loop: false,
       ...(config.default !== undefined ? { default: config.default } : {}),
-      theme: theme(config.color ?? false, c.dim('↑↓ move · ⏎ choose')),
+      theme: theme(config.color ?? false, c.dim((config.words ?? interviewMessages('en')).chooseHint)),
     } as Parameters<typeof select<T>>[0],
     context,
   );
@@ -260,8 +262,8 @@ export function terminalUi(opts: { output: NodeJS.WriteStream; color: boolean; w
     },
     question: (view) => questionPrompt({ ...view, rows: size().rows, color: opts.color }, context),
     note: (current) => notePrompt({ ...(current !== undefined ? { current } : {}), color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, context),
-    text: (config) => textPrompt({ ...config, color: opts.color }, { output: opts.output }),
-    choose: (config) => choosePrompt({ ...config, rows: size().rows, color: opts.color }, context),
+    text: (config) => textPrompt({ ...config, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, { output: opts.output }),
+    choose: (config) => choosePrompt({ ...config, rows: size().rows, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, context),
     print: (text) => {
       opts.output.write(`${text}\n`);
     },

@@ -72,28 +72,29 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: I
   const count = (i: number) => {
     const answers = list[i]!.answers;
     const vis = visibleQuestions(q, answers);
-    return `${vis.filter((v) => Object.hasOwn(answers, v.question.id)).length}/${vis.length} answered`;
+    return m.answeredOf(vis.filter((v) => Object.hasOwn(answers, v.question.id)).length, vis.length);
   };
+  const label = (r: { name: string; role?: string | undefined }) => `${r.name}${r.role ? ` (${r.role})` : ''}`;
   let choice = -1;
   if (list.length) {
     const entries: Array<{ value: number; name: string } | 'separator'> = [];
     list.forEach((r, i) => {
-      if (!r.completed) entries.push({ value: i, name: `Resume ${r.name}${r.role ? ` (${r.role})` : ''}, ${count(i)}` });
+      if (!r.completed) entries.push({ value: i, name: m.resumeEntry(label(r), count(i)) });
     });
     entries.push({ value: -1, name: m.addRespondent });
     const done = list.map((r, i) => [r, i] as const).filter(([r]) => r.completed);
     if (done.length) {
       entries.push('separator');
-      for (const [r, i] of done) entries.push({ value: i, name: `Review ${r.name}${r.role ? ` (${r.role})` : ''}, completed` });
+      for (const [r, i] of done) entries.push({ value: i, name: m.reviewEntry(label(r)) });
     }
-    choice = await ui.choose({ message: `${store.path} has ${list.length} respondent${list.length > 1 ? 's' : ''}. Who is next?`, choices: entries });
+    choice = await ui.choose({ message: m.whoIsNext(store.path, list.length), choices: entries });
   }
   if (choice >= 0) return choice;
   const names = new Set(list.map((r) => r.name));
   const name = await ui.text({
     message: m.respondent,
     required: true,
-    validate: (v) => (names.has(v) ? `${v} is already in this file; resume them instead, or add a distinguishing detail.` : maxLen(200)(v)),
+    validate: (v) => (names.has(v) ? m.duplicateName(v) : maxLen(200)(v)),
   });
   const role = who.role?.trim() || (await ui.text({ message: m.roleOf(name), validate: maxLen(200) }));
   return store.addRespondent(name, role || undefined);
@@ -110,10 +111,10 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
   const answers = () => store.respondent(ri).answers;
   let state: InterviewState = startState(q, answers());
   const r = store.respondent(ri);
-  ui.print(c.bold(`Interviewing ${r.name}${r.role ? ` (${r.role})` : ''}. Answers are saved to ${store.path} as you go.`));
+  ui.print(c.bold(tx.m.interviewing(`${r.name}${r.role ? ` (${r.role})` : ''}`, store.path)));
   if (state.current !== null && Object.keys(answers()).length) {
     const p = progress(q, answers(), state.current);
-    ui.print(c.dim(`Resuming at question ${p.question} of ${p.questions}; ${p.answered} answered so far.`));
+    ui.print(c.dim(tx.m.resuming(p)));
   }
   for (;;) {
     if (state.current === null) {
@@ -163,7 +164,7 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
         break;
       }
       case 'skip':
-        ui.print(`${c.yellow('»')} ${c.dim(`${p.question}. skipped for now; it is listed again at the end.`)}`);
+        ui.print(`${c.yellow('»')} ${c.dim(tx.m.skipped(p.question))}`);
         state = advance(q, answers(), state, { type: 'skip' });
         break;
       case 'help':
@@ -183,9 +184,9 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
 function helpText(question: import('../schema/questionnaire.js').Question, tx: Texts, c: ReturnType<typeof palette>, columns: number): string {
   const width = Math.max(30, columns - 4);
   const indent = (text: string, first = '  ', rest = '     ') => wrap(text, width).map((l, i) => `${i ? rest : first}${l}`);
-  const lines: string[] = [c.bold(`Help: ${shorten(tx.q(question.text), width - 6)}`)];
+  const lines: string[] = [c.bold(tx.m.helpTitle(shorten(tx.q(question.text), width - 6)))];
   const help = tx.q(question.help);
-  lines.push(...(help ? indent(help, '  ', '  ') : [c.dim('  This question has no extra explanation.')]));
+  lines.push(...(help ? indent(help, '  ', '  ') : [c.dim(`  ${tx.m.noHelp}`)]));
   question.options.forEach((o, i) => {
     const d = tx.q(o.description);
     lines.push(...indent(`${i + 1}. ${tx.q(o.label)}${d ? `: ${d}` : ''}`));
@@ -214,7 +215,7 @@ async function showSection(store: AnswersStore, ri: number, ui: Ui, sectionIndex
   const section = q.sections[sectionIndex]!;
   const width = Math.max(30, ui.columns - 6);
   return ui.choose<string>({
-    message: `${tx.q(section.title)}: ${rows.filter((x) => x.answer !== undefined).length} of ${rows.length} answered. Pick a question to go to it.`,
+    message: tx.m.sectionList(tx.q(section.title), rows.filter((x) => x.answer !== undefined).length, rows.length),
     default: current,
     choices: rows.map((x) => {
       const ans = x.answer === undefined ? tx.m.notAnswered : optionLabel(store, x.question.id, answerParts(x.answer).option, tx);
@@ -263,23 +264,25 @@ export function summaryLines(store: AnswersStore, lang: string, color: boolean, 
   const data = store.data;
   const result = assess(store.model, store.questionnaire, data);
   const ctx = buildContext(store.model, store.questionnaire, data, result, lang);
-  const n = data.respondents.length;
-  const lines: string[] = [c.bold(`${data.assessment.organisation}: scores so far (${n} respondent${n === 1 ? '' : 's'}, median)`)];
+  const m = interviewMessages(lang);
+  const lines: string[] = [c.bold(m.scoresSoFar(data.assessment.organisation, data.respondents.length))];
   const titleWidth = Math.min(30, Math.max(...result.dimensions.map((d) => ctx.dimTitle(d.id).length)));
   const barWidth = Math.max(4, Math.min(20, columns - titleWidth - 24));
   const max = Math.max(...store.model.scale.map((s) => s.level));
   for (const d of result.dimensions) {
     const title = shorten(ctx.dimTitle(d.id), titleWidth).padEnd(titleWidth);
     if (d.score === null) {
-      lines.push(`  ${title}    ${c.dim('–  not assessed yet')}`);
+      lines.push(`  ${title}    ${c.dim(`–  ${m.notAssessedYet}`)}`);
       continue;
     }
     const filled = Math.round((d.score / max) * barWidth);
     const bar = `${'█'.repeat(filled)}${'·'.repeat(barWidth - filled)}`;
     const mark = (d.gap ?? 0) > 0 ? c.yellow(bar) : c.green(bar);
-    lines.push(`  ${title} ${d.score.toFixed(1).padStart(4)} ${mark} ${c.dim(`target ${d.target}`)}`);
+    // Numbers as the report writes them: the language's decimal mark (2,5 in German).
+    const target = String(d.target).replace('.', ctx.t.decimal);
+    lines.push(`  ${title} ${ctx.num(d.score).padStart(4)} ${mark} ${c.dim(m.target(target))}`);
   }
   const phase = result.phase;
-  lines.push(`${c.bold('Phase reached:')} ${ctx.phaseTitle(phase.reached)}${phase.next ? c.dim(` (${phase.next.progress}% of the way to ${ctx.phaseTitle(phase.next.number)})`) : ''}`);
+  lines.push(`${c.bold(m.phaseReached)} ${ctx.phaseTitle(phase.reached)}${phase.next ? ` ${c.dim(m.towardsPhase(phase.next.progress, ctx.phaseTitle(phase.next.number)))}` : ''}`);
   return lines;
 }
