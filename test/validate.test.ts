@@ -126,6 +126,20 @@ describe('itaas validate', () => {
       const p = broken(QUESTIONNAIRE, [['{id: none, level: 1, label: No}', '{id: na, level: 1, label: No}']]);
       expectProblem(p, at(p, 'na,'), /"na" is reserved/);
     });
+    it('a text with a language key that is not a language code points at the key and says what is expected', () => {
+      const p = broken(QUESTIONNAIRE, [
+        ['title: Data maturity check', 'title: {english: Data maturity check}'],
+        ['    title: Foundations', '    title: {en: Foundations, "en,de": Grundlagen}'],
+        ['label: In spreadsheets}', 'label: {EN: In spreadsheets}}'],
+      ]);
+      const r = itaas(['validate', p]);
+      expect(r.code).toBe(2);
+      expect(r.stdout.trim().split('\n')).toEqual([
+        `${p}:${at(p, 'english')}: title: "english" is not a language code; use a code such as "en" or "de"`,
+        `${p}:${at(p, '"en,de"')}: sections[0].title: "en,de" is not a language code; give each language a key of its own (en: ..., de: ...)`,
+        `${p}:${at(p, 'EN:')}: sections[0].questions[0].options[0].label: "EN" is not a language code; did you mean "en"?`,
+      ]);
+    });
     it('a model reference that does not resolve', () => {
       const p = broken(QUESTIONNAIRE, [['model: ./data-maturity.yaml', 'model: ./data-maturty.yaml']]);
       const r = itaas(['validate', p]);
