@@ -42,9 +42,6 @@ export type QuestionAction =
   | { type: 'summary' }
   | { type: 'quit' };
 
-export const NA_LABEL = 'Not applicable';
-export const DONT_KNOW_LABEL = "Don't know";
-
 /** One-key shortcuts, shown in the hint line under every question. */
 const KEYS: Record<string, QuestionAction['type']> = {
   b: 'back',
