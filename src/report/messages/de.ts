@@ -127,7 +127,7 @@ export const de: Messages = {
     placementTitle: 'Phase und Stufen des Betriebsmodells',
     placementAlt: (phase: string, stage: string) =>
       `Phasen des Weges mit der erreichten Phase, ${phase}, markiert; Stufen des Betriebsmodells mit ihrem Erreichungsgrad; überwiegende Stufe ${stage}.`,
-    timelineAlt: (count: number) => `Zeitplan der ${count} Initiativen der Roadmap nach Monaten, mit Pfeilen von jeder Initiative zu denen, die von ihr abhängen. Derselbe Plan steht oben nach Wellen geordnet.`,
+    timelineAlt: (count: number) => `Zeitplan der ${count} Initiativen der Roadmap nach Monaten, mit Pfeilen von jeder Initiative zu denen, die von ihr abhängen. Derselbe Plan steht unten nach Wellen geordnet.`,
     phaseReachedMark: 'erreicht',
     predominant: 'überwiegend',
     dimensionSection: 'Dimensionen im Einzelnen',

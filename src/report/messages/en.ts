@@ -130,7 +130,7 @@ export const en = {
     radarAlt: (org: string) => `Radar chart of ${org}'s current score and target for each dimension. The same figures are in the tables below.`,
     placementTitle: 'Phase and operating-model stages',
     placementAlt: (phase: string, stage: string) => `Journey phases with the phase reached, ${phase}, marked; operating-model stages with their attainment; predominant stage ${stage}.`,
-    timelineAlt: (count: number) => `Timeline of the ${count} roadmap initiatives by month, with arrows from each initiative to those that depend on it. The same schedule is listed by wave above.`,
+    timelineAlt: (count: number) => `Timeline of the ${count} roadmap initiatives by month, with arrows from each initiative to those that depend on it. The same schedule is listed by wave below.`,
     phaseReachedMark: 'reached',
     predominant: 'predominant',
     dimensionSection: 'Dimensions in detail',
