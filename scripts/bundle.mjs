@@ -3,7 +3,8 @@
 // bundle with a chunk per lazily loaded command starts markedly faster. Packages that read files
 // next to their own code (pdfkit's font data, write-file-atomic) or are only used interactively
 // stay outside the bundle and load from node_modules as usual.
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -25,3 +26,11 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+// The top-level help off a terminal (80 columns) never changes between builds' runs: keep it, so
+// `itaas --help` in scripts prints it without loading the command parser. On a terminal commander
+// still renders it to the window's width.
+rmSync(join(root, 'dist', 'help.txt'), { force: true });
+const help = spawnSync(process.execPath, [join(outdir, 'cli.js'), '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+if (help.status !== 0 || !help.stdout.startsWith('Usage: itaas')) throw new Error(`cannot render the help: ${help.stderr}`);
+writeFileSync(join(root, 'dist', 'help.txt'), help.stdout);

@@ -50,10 +50,25 @@ async function report(e: unknown): Promise<void> {
   process.exitCode = 70;
 }
 
+/** The top-level help as commander prints it off a terminal, saved by the build (dist/help.txt). */
+function savedHelp(): string | undefined {
+  for (const rel of ['./help.txt', '../help.txt']) {
+    try {
+      return readFileSync(new URL(rel, import.meta.url), 'utf8');
+    } catch {
+      // not at this level
+    }
+  }
+  return undefined;
+}
+
 const args = process.argv.slice(2);
+const help = args.length === 1 && (args[0] === '--help' || args[0] === '-h') && !process.stdout.isTTY ? savedHelp() : undefined;
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  // The most frequent scripted call needs no command parser at all.
+  // The most frequent scripted calls need no command parser at all.
   process.stdout.write(`${readVersion()}\n`);
+} else if (help !== undefined) {
+  process.stdout.write(help);
 } else {
   try {
     const { buildProgram } = await import('./program.js');

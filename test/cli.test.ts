@@ -130,3 +130,14 @@ describe('report --aggregate', () => {
     expect(md).not.toContain('The scores use the median');
   });
 });
+
+describe('top-level help off a terminal', () => {
+  it('prints exactly what the command parser prints', () => {
+    const saved = itaas(['--help']);
+    const parsed = itaas(['--no-color', '--help']);
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toMatch(/^Usage: itaas /);
+    expect(saved.stdout).toContain('Examples:');
+    expect(saved.stdout).toBe(parsed.stdout);
+  });
+});
