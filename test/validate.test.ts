@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, itaas, tempDir } from './helpers.js';
+import { fixtures, itaas, root, tempDir } from './helpers.js';
 
 const source = join(fixtures, 'second-model');
 const MODEL = 'data-maturity.yaml';
@@ -216,5 +216,16 @@ describe('itaas validate', () => {
     const r = itaas(['validate', f]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${f}:1:1: cannot tell what this file is; add "kind: model"`);
+  });
+});
+
+describe('an answer naming an option the question does not have', () => {
+  it('lists only the answers that question accepts (no "na" where it is turned off)', () => {
+    const dir = tempDir();
+    const text = readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8').replace('        option: by-application', '        option: by-aplication');
+    writeFileSync(join(dir, 'a.yaml'), text.replace('../schemas/', `${root}/schemas/`));
+    const r = itaas(['validate', join(dir, 'a.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('"it-cost-model" has no option "by-aplication"; did you mean "by-application"? (options: total-only, by-category, by-application, per-service, unit-costs, dontKnow)');
   });
 });

@@ -256,7 +256,8 @@ export function answersRules(f: YamlFile, a: Answers, q: Questionnaire | undefin
         if (!question.allowDontKnow) out.error(at, `"${qid}" does not allow "dontKnow"`);
       } else if (!question.options.some((o) => o.id === option)) {
         const ids = question.options.map((o) => o.id);
-        out.error(at, `"${qid}" has no option "${option}"${suggest(option, ids)} (options: ${ids.join(', ')}, na, dontKnow)`);
+        const all = [...ids, ...(question.allowNa ? ['na'] : []), ...(question.allowDontKnow ? ['dontKnow'] : [])];
+        out.error(at, `"${qid}" has no option "${option}"${suggest(option, ids)} (options: ${all.join(', ')})`);
       }
     }
   });
