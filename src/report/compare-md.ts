@@ -1,13 +1,9 @@
 import type { Comparison } from '../core/compare.js';
-import { mdCell, mdEscape } from './markdown.js';
+import { fmtScore as score } from './context.js';
+import { mdCell, mdEscape, table } from './markdown.js';
 
-const score = (s: number | null) => (s === null ? '–' : s.toFixed(1));
 const signed = (d: number | null) => (d === null ? '–' : d > 0 ? `+${d.toFixed(1)}` : d < 0 ? `−${Math.abs(d).toFixed(1)}` : '0.0');
 const arrow = { up: '▲', down: '▼', same: '=', unknown: '?' } as const;
-
-function table(head: string[], rows: string[][], align?: string[]): string {
-  return [head, head.map((_, i) => align?.[i] ?? '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
-}
 
 const who = (a: Comparison['baseline']) => `${a.organisation}, ${a.date} (${a.questionnaire.id} ${a.questionnaire.version})`;
 

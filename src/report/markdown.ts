@@ -28,7 +28,8 @@ function mermaidLabel(s: string): string {
 }
 
 /** A Markdown table from cells that are already escaped (use `cell`). */
-function table(head: string[], rows: string[][], align?: string[]): string {
+/** A Markdown table; cells must already be escaped (mdCell). */
+export function table(head: string[], rows: string[][], align?: string[]): string {
   const sep = head.map((_, i) => align?.[i] ?? '---');
   return [head, sep, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }

@@ -1,11 +1,6 @@
 import type { Portfolio } from '../core/portfolio.js';
-import { mdCell, mdEscape } from './markdown.js';
-
-const score = (s: number | null) => (s === null ? '–' : s.toFixed(1));
-
-function table(head: string[], rows: string[][], align?: string[]): string {
-  return [head, head.map((_, i) => align?.[i] ?? '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
-}
+import { fmtScore as score } from './context.js';
+import { mdCell, mdEscape, table } from './markdown.js';
 
 /** The roll-up across several assessments as Markdown. */
 export function renderPortfolioMarkdown(p: Portfolio, opts: { furthest?: number } = {}): string {
