@@ -120,7 +120,7 @@ export class AnswersStore {
       if (e instanceof UserError) throw describeLoadError(path, e);
       throw e;
     }
-    return new AnswersStore(path, a.answers.file.doc, a.answers.data, a.questionnaire.data, a.model.data, a.questionnaire.file.file);
+    return new AnswersStore(path, a.answers.file.doc, a.answers.data, a.questionnaire.data, a.model.data, a.questionnaire.path);
   }
 
   /** Creates a new answers file for an assessment and writes it at once. */
@@ -141,7 +141,7 @@ export class AnswersStore {
       ` Answers of an IT-as-a-Service maturity assessment, saved by \`itaas assess\` after every answer.`,
       ` You may edit it by hand and add comments; they are kept. \`itaas report ${path.split(sep).join('/')}\` scores it.`,
     ].join('\n');
-    const store = new AnswersStore(path, doc, Answers.parse(doc.toJS()), questionnaire.data, model.data, questionnaire.file.file);
+    const store = new AnswersStore(path, doc, Answers.parse(doc.toJS()), questionnaire.data, model.data, questionnaire.path);
     store.save();
     return store;
   }

@@ -22,6 +22,8 @@ export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 export const builtinDir = (kind: 'models' | 'questionnaires') => join(packageRoot, kind);
 
 export interface Loaded<T> {
+  /** The file's path, without parsing it again. */
+  path: string;
   file: YamlFile;
   data: T;
 }
@@ -72,6 +74,7 @@ function precompiled<T>(path: string, kind: 'models' | 'questionnaires'): T | un
 function lazily<T>(path: string, data: T): Loaded<T> {
   let f: YamlFile | undefined;
   return {
+    path,
     data,
     get file() {
       return (f ??= loadYamlFile(path));
@@ -122,7 +125,7 @@ export function loadModel(path: string): Loaded<Model> {
   const { data, problems } = parseAs(f, 'model', Model);
   throwIfErrors(problems, path);
   throwIfErrors(modelRules(f, data!), path);
-  const loaded = { file: f, data: data! };
+  const loaded = { path, file: f, data: data! };
   cache.set(key, loaded);
   return loaded;
 }
@@ -166,7 +169,7 @@ export function loadQuestionnaire(path: string): { questionnaire: Loaded<Questio
   const r = resolved!;
   const model = loadModel(resolveRef(r.model.ref, 'models', r.model.baseDir));
   throwIfErrors(attribute(questionnaireRules(f, r.data, model.data, (p) => originOf(r, p)), f), path);
-  const loaded = { questionnaire: { file: f, data: r.data }, model, resolved: r };
+  const loaded = { questionnaire: { path, file: f, data: r.data }, model, resolved: r };
   cache.set(key, loaded as unknown as Loaded<unknown>);
   return loaded;
 }
@@ -185,7 +188,7 @@ export function loadAssessment(path: string, opts: { questionnaire?: string } = 
   const { questionnaire, model } = loadQuestionnaire(questionnairePathFor(data!, path, opts.questionnaire));
   const found = answersRules(f, data!, questionnaire.data, model.data);
   throwIfErrors(found, path);
-  return { answers: { file: f, data: data! }, questionnaire, model, warnings: found.filter((p) => p.severity === 'warning') };
+  return { answers: { path, file: f, data: data! }, questionnaire, model, warnings: found.filter((p) => p.severity === 'warning') };
 }
 
 /** Checks one file of any kind and returns every problem found (for `itaas validate`). */
