@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bin, fixtures, itaas, root, tempDir } from './helpers.js';
+import { bin, fixtures, itaas, tempDir } from './helpers.js';
 
 /**
  * Drives the real `itaas assess` in a real terminal (tmux, 80x24), as a consultant would: keys in,
@@ -258,12 +258,11 @@ it('refuses a corrupt answers file in the terminal too, and leaves it as it was'
   const dir = tempDir();
   const file = join(dir, 'bad.yaml');
   const text = 'kind: answers\nquestionnaire: {id: mini\n';
-  (await import('node:fs')).writeFileSync(file, text);
+  writeFileSync(file, text);
   start('bad', ['--answers', 'bad.yaml'], dir);
   const s = await waitFor('bad', 'EXIT=2');
   expect(s).toContain('bad.yaml cannot be used for this interview');
   expect(s).toContain('The file was left unchanged');
   expect(readFileSync(file, 'utf8')).toBe(text);
   expect(existsSync(`${file}.lock`)).toBe(false);
-  expect(root).toBeTruthy();
 }, 60_000);
