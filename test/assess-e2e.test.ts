@@ -44,6 +44,13 @@ async function waitFor(name: string, want: string | RegExp, timeoutMs = 20_000):
 const keys = (name: string, ...k: string[]) => tmux('send-keys', '-t', name, ...k);
 const type = (name: string, text: string) => tmux('send-keys', '-t', name, '-l', text);
 
+/** Picks an option by its key and skips the note that follows. */
+async function answerWithoutNote(name: string, key: string): Promise<void> {
+  keys(name, key);
+  await waitFor(name, 'Note (Enter to skip)');
+  keys(name, 'Enter');
+}
+
 afterAll(() => {
   spawnSync('tmux', ['-L', socket, 'kill-server']);
 });
@@ -87,26 +94,18 @@ it('survives kill -9 mid-interview and resumes with every confirmed answer in pl
 
   // The answer revealed a conditional question: now 5 questions in all.
   await waitFor('one', 'Section 1/2 - Question 2/5');
-  keys('one', '2');
-  await waitFor('one', 'Note (Enter to skip)');
-  keys('one', 'Enter');
+  await answerWithoutNote('one', '2');
   await waitFor('one', 'Question 3/5');
 
   // Back to the previous question, which shows the answer given, and change it.
   keys('one', 'b');
   s = await waitFor('one', 'Question 2/5');
   expect(s).toMatch(/2\. In a pilot \(current answer\)/);
-  keys('one', '1');
-  await waitFor('one', 'Note (Enter to skip)');
-  keys('one', 'Enter');
+  await answerWithoutNote('one', '1');
   await waitFor('one', 'Question 3/5');
-  keys('one', '2');
-  await waitFor('one', 'Note (Enter to skip)');
-  keys('one', 'Enter');
+  await answerWithoutNote('one', '2');
   await waitFor('one', 'Section 2/2 - Question 4/5');
-  keys('one', '2');
-  await waitFor('one', 'Note (Enter to skip)');
-  keys('one', 'Enter');
+  await answerWithoutNote('one', '2');
   // "Published" opens the finance section.
   await waitFor('one', 'Section 2/3 - Question 5/6');
   const confirmed = {
@@ -138,9 +137,7 @@ it('survives kill -9 mid-interview and resumes with every confirmed answer in pl
   s = await waitFor('two', 'Section 2/3 - Question 5/6');
   expect(s).toContain('Resuming at question 5 of 6; 4 answered so far.');
   expect(s).toContain('Are service levels agreed?');
-  keys('two', '3');
-  await waitFor('two', 'Note (Enter to skip)');
-  keys('two', 'Enter');
+  await answerWithoutNote('two', '3');
   await waitFor('two', 'Section 3/3 - Question 6/6');
   keys('two', '2');
   await waitFor('two', 'Note (Enter to skip)');
@@ -187,9 +184,7 @@ it('Ctrl-C says where the answers are and exits 130; SIGTERM exits quietly and f
   await waitFor('c1', 'Role of Lee');
   keys('c1', 'Enter');
   await waitFor('c1', 'Question 1/4');
-  keys('c1', '1');
-  await waitFor('c1', 'Note (Enter to skip)');
-  keys('c1', 'Enter');
+  await answerWithoutNote('c1', '1');
   await waitFor('c1', 'Question 2/4');
   keys('c1', 'C-c');
   const s = await waitFor('c1', 'EXIT=130');
