@@ -23,7 +23,7 @@ export const renderers: Record<string, Renderer> = {
   md: { ext: 'md', render: async (ctx, opts) => (await import('./markdown.js')).renderMarkdown(ctx, opts) },
   json: { ext: 'json', render: async (ctx) => (await import('./json.js')).renderJson(ctx) },
   html: { ext: 'html', render: async (ctx, opts) => (await import('./html.js')).renderHtml(ctx, opts) },
-  pdf: { ext: 'pdf', render: async (ctx, opts) => (await import('./pdf.js')).renderPdf(ctx, opts) },
+  pdf: { ext: 'pdf', render: async (ctx, opts) => (await import('./pdf/document.js')).renderPdf(ctx, opts) },
   csv: {
     ext: 'dimensions.csv',
     render: async (ctx) => (await import('./csv.js')).renderDimensionsCsv(ctx),

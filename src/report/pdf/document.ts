@@ -1,0 +1,300 @@
+import { answerParts } from '../../schema/answers.js';
+import { COLORS, placementFigure, radarFigure, timelineFigure } from '../charts.js';
+import type { ReportContext } from '../context.js';
+import type { RenderOptions } from '../index.js';
+import { summary } from '../summary.js';
+import { Layout, PAPER } from './layout.js';
+import type { Doc } from './layout.js';
+
+/* The PDF report's document: cover, contents, sections and footers, placed with the layout in layout.ts. */
+
+export interface PdfOptions extends RenderOptions {
+  /** Seconds since the epoch to stamp as the creation date (SOURCE_DATE_EPOCH); else the assessment date. */
+  sourceDateEpoch?: string;
+}
+
+/** The creation date: SOURCE_DATE_EPOCH when set, else midnight UTC of the assessment date; never the clock. */
+export function pdfDate(assessmentDate: string, epoch = process.env.SOURCE_DATE_EPOCH): Date {
+  if (epoch && /^\d{1,12}$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
+  return new Date(`${assessmentDate}T00:00:00Z`);
+}
+
+export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Promise<Buffer> {
+  const t = ctx.t;
+  const r = t.report;
+  const { result, model, answers } = ctx;
+  const a = answers.assessment;
+  const s = summary(ctx);
+  const title = r.title(ctx.m(model.title), a.organisation);
+  const date = pdfDate(a.date, opts.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH);
+  // pdfkit's types describe a CommonJS export; under ESM the class is the default export.
+  const Ctor = ((await import('pdfkit')) as unknown as { default: new (o: PDFKit.PDFDocumentOptions) => Doc }).default;
+  const doc = new Ctor({
+    autoFirstPage: false,
+    bufferPages: true,
+    compress: true,
+    pdfVersion: '1.7',
+    lang: ctx.lang,
+    displayTitle: true,
+    info: { Title: title, Author: a.assessor ?? '', Subject: ctx.m(model.title), Creator: 'itaas', Producer: 'itaas', CreationDate: date, ModDate: date },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const paper = PAPER[opts.paper ?? 'a4'];
+  const l = new Layout(doc, paper);
+  const toc: Array<{ title: string; page: number; level: number; dest: string }> = [];
+  const section = (title: string, dest: string) => {
+    l.heading(title, 1, 60);
+    // The heading may have moved to a new page; record where it landed.
+    toc.push({ title, page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1, level: 1, dest });
+    doc.addNamedDestination(dest, 'XYZ', l.left, Math.max(0, l.y - 40), 0);
+    doc.outline.addItem(title);
+  };
+  const dims = new Map(result.dimensions.map((d) => [d.id, d]));
+  const reqs = (list: Array<{ dimension: string; score: number | null; min: number; met: boolean }>) =>
+    list.map((q) => `${ctx.dimTitle(q.dimension)} ${ctx.num(q.score)} / ${q.min}${q.met ? ' ✓' : ' ✗'}`).join('; ');
+
+  // Cover.
+  l.newPage();
+  doc.rect(0, 0, l.width, 10).fillColor(COLORS.current).fill();
+  l.y = 150;
+  l.paragraph(ctx.m(model.title).toUpperCase(), { size: 11, color: '#444444', after: 10 });
+  l.paragraph([{ text: a.organisation, bold: true }], { size: 26, lineHeight: 32, after: 24 });
+  const meta: Array<[string, string]> = [];
+  if (a.scope) meta.push([r.scope, a.scope]);
+  meta.push([r.date, a.date]);
+  if (a.assessor) meta.push([r.assessor, a.assessor]);
+  meta.push([r.respondents, answers.respondents.length ? answers.respondents.map((p) => r.respondent(p.name, p.role)).join(', ') : t.none]);
+  meta.push([r.questionnaire, `${ctx.questionnaire.id} ${ctx.questionnaire.version}`]);
+  for (const [k, v] of meta) l.paragraph([{ text: `${k}: `, bold: true }, { text: v }], { size: 11, after: 4 });
+  l.y += 20;
+  l.paragraph(s.paragraphs[0] ?? '', { size: 11, color: '#333333' });
+
+  // Contents: one page, filled in once every section knows its page.
+  l.newPage();
+  const tocPage = doc.bufferedPageRange().count - 1;
+
+  l.newPage();
+  section(r.executiveSummary, 'summary');
+  for (const p of s.paragraphs) l.paragraph(p);
+  if (s.topGaps.length) {
+    l.heading(r.largestGaps.replace(/:$/, ''), 3);
+    for (const g of s.topGaps) l.paragraph([{ text: '•  ' }, { text: g.title, bold: true }, { text: `: ${r.gapLine(ctx.num(g.score), g.target, g.levelLabel)}` }], { indent: 8, after: 2 });
+    l.y += 4;
+  }
+  if (s.firstWave.length) {
+    l.heading(r.startWith.replace(/:$/, ''), 3);
+    s.firstWave.forEach((it, i) => l.paragraph([{ text: `${i + 1}.  ` }, { text: ctx.initiativeTitle(it.id), bold: true }, { text: `: ${ctx.reasonText(it)}` }], { indent: 8, after: 3 }));
+    l.y += 4;
+  }
+  for (const w of s.warnings) l.paragraph([{ text: '!  ', bold: true }, { text: w }], { color: '#7a2e0b' });
+  l.heading(r.radarTitle, 3, 300);
+  l.figure(radarFigure(ctx));
+  l.paragraph(r.radarAlt(a.organisation), { size: 8.5, color: '#444444' });
+
+  l.newPage();
+  section(r.whereItStands, 'position');
+  l.figure(placementFigure(ctx));
+  l.table(
+    [{ header: r.phase, width: 3 }, { header: r.reachedCol, width: 1.2 }, { header: r.requires, width: 5 }],
+    result.phase.phases.map((p) => [ctx.phaseTitle(p.number), p.reached ? t.yes : t.no, reqs(p.requirements)]),
+    { title: r.journeyPhases, level: 3 },
+  );
+  l.heading(r.operatingModelStages, 3, 80);
+  l.paragraph(r.stagesIntro);
+  l.table(
+    [{ header: r.stage, width: 3 }, { header: r.attainedCol, width: 1.2 }, { header: r.progress, width: 1.2, align: 'right' }, { header: r.requires, width: 5 }],
+    result.operatingModel.stages.map((st) => [ctx.stageTitle(st.id), st.attained ? t.yes : t.no, `${st.attainment}%`, reqs(st.requirements)]),
+  );
+
+  l.newPage();
+  section(r.scoresByAxis, 'scores');
+  l.paragraph(r.scoresIntro, { size: 9, color: '#333333' });
+  for (const axis of result.axes) {
+    l.heading(ctx.axisTitle(axis.id), 2, 80);
+    const desc = ctx.m(model.axes.find((x) => x.id === axis.id)?.description);
+    if (desc) l.paragraph(desc, { size: 9.5 });
+    l.paragraph(r.axisLine(ctx.num(axis.score), ctx.num(axis.target), axis.belowTarget, axis.dimensions.length), { size: 9.5 });
+    l.table(
+      [
+        { header: r.dimension, width: 3 },
+        { header: r.score, width: 1, align: 'right' },
+        { header: r.level, width: 1.8 },
+        { header: r.target, width: 1, align: 'right' },
+        { header: r.gap, width: 0.9, align: 'right' },
+        { header: r.coverage, width: 2.4 },
+        { header: r.spread, width: 1, align: 'right' },
+      ],
+      axis.dimensions.map((id) => {
+        const d = dims.get(id)!;
+        return [
+          ctx.dimTitle(id),
+          ctx.num(d.score),
+          d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`,
+          `${d.target}${d.targetSource === 'assessment' ? '*' : ''}`,
+          d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : t.met,
+          r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.questions),
+          d.spread >= 2 ? [{ text: String(d.spread), bold: true }] : String(d.spread),
+        ];
+      }),
+    );
+  }
+  if (result.dimensions.some((d) => d.targetSource === 'assessment')) l.paragraph(`* ${r.targetOverridden}`, { size: 8.5, color: '#444444' });
+
+  l.newPage();
+  section(r.dimensionSection, 'dimensions');
+  for (const d of result.dimensions) {
+    l.heading(`${ctx.dimTitle(d.id)} · ${ctx.axisTitle(d.axis)}`, 2, 70);
+    l.paragraph(
+      [
+        { text: `${r.score}: `, bold: true },
+        { text: `${ctx.num(d.score)}   ` },
+        { text: `${r.level}: `, bold: true },
+        { text: `${d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`}   ` },
+        { text: `${r.target}: `, bold: true },
+        { text: `${d.target}${d.targetSource === 'assessment' ? '*' : ''}   ` },
+        { text: `${r.gap}: `, bold: true },
+        { text: `${d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : t.met}   ` },
+        { text: `${r.coverage}: `, bold: true },
+        { text: `${r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.questions)}   ` },
+        { text: `${r.spread}: `, bold: true },
+        { text: String(d.spread) },
+      ],
+      { size: 9 },
+    );
+    if (d.level !== null) l.paragraph([{ text: `${r.descriptor}: `, bold: true }, { text: ctx.levelDescriptor(d.id, d.level) }], { size: 9.5 });
+    const qs = result.questions.filter((x) => x.dimension === d.id);
+    const dis = qs.filter((x) => x.disagreement);
+    if (dis.length) {
+      l.heading(r.dimensionDisagreements, 3, 28);
+      for (const x of dis) l.paragraph(`•  ${ctx.questionText(x.id)} (${r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, ctx.num(x.score))})`, { size: 9, indent: 6, after: 3 });
+    }
+    const notes = qs.flatMap((x) => x.responses.filter((p) => p.note).map((p) => ({ q: x.id, p })));
+    l.heading(r.notes, 3, 28);
+    if (!notes.length) l.paragraph(r.noNotes, { size: 9, color: '#555555' });
+    for (const n of notes) {
+      // Who said it and to which question stays on the page with the start of what they said.
+      l.ensure(56);
+      l.paragraph([{ text: `${n.p.respondent}: `, bold: true }, { text: ctx.questionText(n.q) }], { size: 8.5, color: '#444444', after: 1 });
+      l.paragraph(n.p.note!, { size: 9.5, indent: 10, after: 6 });
+    }
+  }
+
+  l.newPage();
+  section(r.disagreements, 'disagreements');
+  const disagreements = result.questions.filter((x) => x.disagreement);
+  if (!disagreements.length) l.paragraph(r.noDisagreements);
+  else {
+    l.paragraph(r.disagreementsIntro(disagreements.length, ctx.result.aggregation));
+    for (const x of disagreements) {
+      l.heading(ctx.questionText(x.id), 3, 50);
+      l.paragraph(r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, ctx.num(x.score)), { size: 9, color: '#444444' });
+      for (const p of x.responses.filter((p) => p.status === 'answered' || p.status === 'na' || p.status === 'dontKnow')) {
+        l.ensure(p.note ? 42 : 14);
+        l.paragraph([{ text: `${p.respondent}: `, bold: true }, { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(p.level)})` : ''}` }], { size: 9.5, indent: 6, after: p.note ? 1 : 4 });
+        if (p.note) l.paragraph(`“${p.note}”`, { size: 9.5, indent: 16, after: 5 });
+      }
+    }
+  }
+
+  l.newPage();
+  section(r.roadmap, 'roadmap');
+  const items = result.roadmap.waves.flatMap((w) => w.items);
+  if (!items.length) l.paragraph(r.noRoadmap);
+  else {
+    l.paragraph(r.roadmapIntro(items.length, result.roadmap.months, model.roadmap.parallel));
+    l.heading(r.timeline, 2, 200);
+    l.figure(timelineFigure(ctx));
+    l.paragraph(r.timelineAlt(items.length), { size: 8.5, color: '#444444' });
+    l.heading(r.byWave, 2, 160);
+    for (const w of result.roadmap.waves) {
+      if (!w.items.length) {
+        l.heading(ctx.waveTitle(w.id), 3);
+        l.paragraph(r.emptyWave);
+        continue;
+      }
+      l.table(
+        [
+          { header: r.initiative, width: 5.2 },
+          { header: r.effort, width: 1.2 },
+          { header: r.start, width: 0.9, align: 'right' },
+          { header: r.end, width: 0.9, align: 'right' },
+          { header: r.why.replace(/:$/, ''), width: 3.6 },
+          { header: r.dependsOn, width: 2.4 },
+        ],
+        w.items.map((it) => [
+          [{ text: ctx.initiativeTitle(it.id), bold: true }, { text: `\n${ctx.m(model.initiatives.find((i) => i.id === it.id)?.rationale).replace(/\s+/g, ' ').trim()}` }],
+          ctx.effortLabel(it.effort),
+          r.monthShort(it.start),
+          r.monthShort(it.end),
+          ctx.reasonText(it),
+          it.dependsOn.length ? it.dependsOn.map((d) => ctx.initiativeTitle(d)).join(', ') : '–',
+        ]),
+        { title: ctx.waveTitle(w.id), level: 3 },
+      );
+    }
+  }
+
+  l.newPage();
+  section(r.appendix, 'appendix');
+  const questions = ctx.questionnaire.sections.flatMap((sec) => sec.questions);
+  for (const p of answers.respondents) {
+    const rows = questions.filter((x) => p.answers[x.id] !== undefined);
+    if (!rows.length) {
+      l.heading(r.respondent(p.name, p.role), 2);
+      l.paragraph(r.noAnswers);
+      continue;
+    }
+    l.table(
+      [
+        { header: r.asked, width: 4.2 },
+        { header: r.answer, width: 2.2 },
+        { header: r.level, width: 0.9, align: 'right' },
+        { header: r.note, width: 3.6 },
+      ],
+      rows.map((x) => {
+        const { option, note } = answerParts(p.answers[x.id]!);
+        const level = x.options.find((o) => o.id === option)?.level;
+        return [[{ text: ctx.questionText(x.id) }, { text: `\n${x.id}` }], ctx.optionLabel(x.id, option), level === undefined ? '–' : String(level), note ?? ''];
+      }),
+      { title: r.respondent(p.name, p.role), level: 2 },
+    );
+  }
+  if (l.replaced) l.paragraph(r.missingGlyphs, { size: 8.5, color: '#444444' });
+
+  // Contents, now that every section has its page.
+  const range = doc.bufferedPageRange();
+  doc.switchToPage(tocPage);
+  l.y = l.top;
+  l.heading(r.contents, 1, 0);
+  for (const e of toc) {
+    const y = l.y;
+    const num = String(e.page + 1);
+    const lines = l.wrap([{ text: e.title }], l.contentWidth - 60, 11);
+    l.drawLine(lines[0]!, l.left, y, 11, COLORS.text);
+    const nw = l.measure(num, false, 11);
+    l.drawLine(l.wrap([{ text: num }], 100, 11)[0]!, l.right - nw, y, 11, COLORS.text);
+    doc.goTo(l.left, y, l.contentWidth, 14, e.dest);
+    l.y += 20;
+  }
+
+  // Footers: "Page X of Y" on every page but the cover.
+  for (let i = range.start + 1; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const y = l.height - 40;
+    doc.moveTo(l.left, y - 6).lineTo(l.right, y - 6).lineWidth(0.5).strokeColor('#c8c8c8').stroke();
+    // The running title is the organisation; a long one is shortened visibly (the cover has it whole).
+    const orgLines = l.wrap([{ text: a.organisation }], l.contentWidth - 120, 8);
+    const left = orgLines.length > 1 ? l.wrap([{ text: `${orgLines[0]!.map((tk) => tk.text).join(' ')} …` }], l.contentWidth - 100, 8)[0]! : orgLines[0]!;
+    l.drawLine(left, l.left, y, 8, '#555555');
+    const page = r.page(i + 1, range.count);
+    l.drawLine(l.wrap([{ text: page }], 200, 8)[0]!, l.right - l.measure(page, false, 8), y, 8, '#555555');
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,345 @@
+import { createRequire } from 'node:module';
+import { COLORS } from '../charts.js';
+import type { Figure } from '../charts.js';
+
+/*
+ * The PDF report, laid out by hand on top of pdfkit so that we control every page break: headings
+ * stay with what follows them, paragraphs do not leave a single line behind, table rows never split
+ * between pages unless one row is taller than a page, and table headers repeat on each new page.
+ * Text is wrapped and placed word by word; words of right-to-left scripts are shaped and reversed
+ * by fontkit, and runs of them are laid out right to left.
+ */
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+export type Doc = PDFKit.PDFDocument;
+interface FontkitFont {
+  hasGlyphForCodePoint(cp: number): boolean;
+}
+
+export const PAPER = { a4: [595.28, 841.89], letter: [612, 792] } as const;
+const REPLACEMENT = '\uFFFD';
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const STRONG = /[\p{L}\p{N}]/u;
+
+interface Segment {
+  text: string;
+  bold?: boolean;
+}
+interface Token {
+  text: string;
+  bold: boolean;
+  width: number;
+  /** A space follows this token on the same line. */
+  space: boolean;
+  rtl: boolean;
+}
+type Line = Token[];
+
+export class Layout {
+  readonly doc: Doc;
+  readonly width: number;
+  readonly height: number;
+  readonly left = 56;
+  readonly top = 56;
+  readonly right: number;
+  readonly bottom: number;
+  y = 0;
+  private readonly covers: Record<'body' | 'bold', FontkitFont>;
+  /** Some character could not be shown and was replaced. */
+  replaced = false;
+
+  constructor(doc: Doc, paper: readonly [number, number]) {
+    this.doc = doc;
+    [this.width, this.height] = paper;
+    this.right = this.width - 56;
+    this.bottom = this.height - 64;
+    doc.registerFont('body', FONT);
+    doc.registerFont('bold', FONT_BOLD);
+    const font = (name: string) => {
+      doc.font(name);
+      return (doc as unknown as { _font: { font: FontkitFont } })._font.font;
+    };
+    this.covers = { bold: font('bold'), body: font('body') };
+  }
+
+  get contentWidth(): number {
+    return this.right - this.left;
+  }
+
+  newPage(): void {
+    this.doc.addPage({ size: [this.width, this.height], margin: 0 });
+    this.y = this.top;
+  }
+
+  /** Starts a new page unless `h` points still fit on this one. */
+  ensure(h: number): void {
+    if (this.y + h > this.bottom) this.newPage();
+  }
+
+  /**
+   * Text as the embedded font can show it: control characters become spaces, invisible format
+   * characters (direction overrides, zero-width joiners) are dropped, and anything the font has no
+   * glyph for becomes U+FFFD, so nothing is ever drawn as a wrong glyph.
+   */
+  clean(s: string, bold = false): string {
+    const font = this.covers[bold ? 'bold' : 'body'];
+    let out = '';
+    for (const ch of s.normalize('NFC')) {
+      const cp = ch.codePointAt(0)!;
+      if (ch === '\n') out += ch;
+      else if (/\p{Cc}/u.test(ch)) out += ' ';
+      else if (/\p{Cf}|\p{Mn}(?<=[\uFE00-\uFE0F])/u.test(ch) || (cp >= 0x1f3fb && cp <= 0x1f3ff)) continue;
+      else if (font.hasGlyphForCodePoint(cp)) out += ch;
+      else {
+        out += REPLACEMENT;
+        this.replaced = true;
+      }
+    }
+    return out;
+  }
+
+  measure(text: string, bold: boolean, size: number): number {
+    return this.doc.font(bold ? 'bold' : 'body').fontSize(size).widthOfString(text);
+  }
+
+  /** Breaks rich text into lines no wider than `width`; words longer than a line are split. */
+  wrap(segments: Segment[], width: number, size: number): Line[] {
+    const lines: Line[] = [];
+    let line: Line = [];
+    let x = 0;
+    const space = (bold: boolean) => this.measure(' ', bold, size);
+    const push = () => {
+      if (line.length) line[line.length - 1]!.space = false;
+      lines.push(line);
+      line = [];
+      x = 0;
+    };
+    for (const seg of segments) {
+      const bold = !!seg.bold;
+      const text = this.clean(seg.text, bold);
+      const paragraphs = text.split('\n');
+      paragraphs.forEach((para, pi) => {
+        if (pi > 0) push();
+        const words = para.split(/[ \t]+/);
+        words.forEach((word, wi) => {
+          const trailing = wi < words.length - 1 || /[ \t]$/.test(para);
+          if (!word) return;
+          let w = this.measure(word, bold, size);
+          const sp = space(bold);
+          if (x > 0 && x + w > width) push();
+          while (w > width) {
+            // A word wider than the line: cut it at the last character that fits.
+            const chars = [...word];
+            let n = 1;
+            while (n < chars.length && this.measure(chars.slice(0, n + 1).join(''), bold, size) <= width) n++;
+            const head = chars.slice(0, n).join('');
+            if (x > 0) push();
+            line.push({ text: head, bold, width: this.measure(head, bold, size), space: false, rtl: RTL.test(head) });
+            push();
+            word = chars.slice(n).join('');
+            w = this.measure(word, bold, size);
+          }
+          if (!word) return;
+          if (x > 0 && x + w > width) push();
+          const rtl = RTL.test(word) && !/^[^\p{L}]*[A-Za-z]/u.test(word);
+          // Punctuation after a right-to-left word belongs to the surrounding text, not inside the word.
+          const tail = rtl ? (/[^\p{L}\p{M}\p{N}]+$/u.exec(word)?.[0] ?? '') : '';
+          if (tail && tail.length < word.length) {
+            const head = word.slice(0, -tail.length);
+            const hw = this.measure(head, bold, size);
+            line.push({ text: head, bold, width: hw, space: false, rtl: true });
+            line.push({ text: tail, bold, width: w - hw, space: trailing, rtl: false });
+          } else line.push({ text: word, bold, width: w, space: trailing, rtl });
+          x += w + (trailing ? sp : 0);
+        });
+      });
+    }
+    if (line.length || !lines.length) push();
+    return lines;
+  }
+
+  /** Draws one line with its left edge at x and its top at y. */
+  drawLine(line: Line, x: number, y: number, size: number, color: string, align: 'left' | 'right' = 'left', width = 0): void {
+    const doc = this.doc;
+    // Runs of right-to-left words are placed right to left; fontkit shapes and reverses each word.
+    const order: Token[] = [];
+    for (let i = 0; i < line.length; ) {
+      if (!line[i]!.rtl) {
+        order.push(line[i]!);
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < line.length && (line[j]!.rtl || !STRONG.test(line[j]!.text))) j++;
+      while (j > i + 1 && !line[j - 1]!.rtl) j--;
+      const run = line.slice(i, j);
+      // Reversed, each word takes the space that followed the word now to its right.
+      order.push(...run.map((_, k) => ({ ...run[run.length - 1 - k]!, space: k < run.length - 1 ? run[run.length - 2 - k]!.space : run[run.length - 1]!.space })));
+      i = j;
+    }
+    const gap = (t: Token, i: number) => (i < order.length - 1 && t.space ? this.measure(' ', t.bold, size) : 0);
+    const total = order.reduce((s, t, i) => s + t.width + gap(t, i), 0);
+    let cx = align === 'right' ? x + width - total : x;
+    doc.fillColor(color);
+    order.forEach((t, i) => {
+      doc.font(t.bold ? 'bold' : 'body').fontSize(size).text(t.text, cx, y, { lineBreak: false });
+      cx += t.width + gap(t, i);
+    });
+  }
+
+  /** A paragraph that flows over pages, never leaving one line alone at either end. */
+  paragraph(segments: Segment[] | string, opts: { size?: number; color?: string; indent?: number; after?: number; lineHeight?: number } = {}): void {
+    const size = opts.size ?? 10;
+    const lh = opts.lineHeight ?? size * 1.4;
+    const indent = opts.indent ?? 0;
+    const segs = typeof segments === 'string' ? [{ text: segments }] : segments;
+    const lines = this.wrap(segs, this.contentWidth - indent, size);
+    let i = 0;
+    while (i < lines.length) {
+      const left = lines.length - i;
+      let fit = Math.floor((this.bottom - this.y) / lh);
+      if (fit < Math.min(2, left)) {
+        this.newPage();
+        continue;
+      }
+      if (fit < left && left - fit === 1 && fit >= 3) fit--;
+      const n = Math.min(fit, left);
+      for (let k = 0; k < n; k++, i++) {
+        this.drawLine(lines[i]!, this.left + indent, this.y, size, opts.color ?? COLORS.text);
+        this.y += lh;
+      }
+      if (i < lines.length) this.newPage();
+    }
+    this.y += opts.after ?? 6;
+  }
+
+  /** A heading kept together with at least `keep` points of what follows. */
+  heading(text: string, level: 1 | 2 | 3, keep = 42): void {
+    const size = level === 1 ? 17 : level === 2 ? 13 : 11;
+    const lh = size * 1.3;
+    const lines = this.wrap([{ text, bold: true }], this.contentWidth, size);
+    const before = level === 1 ? 0 : level === 2 ? 12 : 8;
+    if (this.y > this.top) this.y += before;
+    this.ensure(lines.length * lh + 6 + keep);
+    for (const l of lines) {
+      this.drawLine(l, this.left, this.y, size, '#10243e');
+      this.y += lh;
+    }
+    if (level === 1) {
+      this.doc.moveTo(this.left, this.y + 1).lineTo(this.right, this.y + 1).lineWidth(1.2).strokeColor('#10243e').stroke();
+      this.y += 8;
+    } else this.y += 3;
+  }
+
+  /**
+   * A table whose rows move to the next page whole (a row taller than a page is split between
+   * lines), with the header row repeated at the top of every page it continues on.
+   */
+  table(cols: Array<{ header: string; width: number; align?: 'left' | 'right' }>, rows: Array<Array<string | Segment[]>>, opts: { size?: number; after?: number; title?: string; level?: 2 | 3 } = {}): void {
+    const size = opts.size ?? 8.5;
+    const lh = size * 1.35;
+    const pad = 3;
+    const total = cols.reduce((s, c) => s + c.width, 0);
+    const widths = cols.map((c) => (c.width / total) * this.contentWidth);
+    const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
+    const cellLines = (cells: Array<string | Segment[]>, bold: boolean) =>
+      cells.map((c, i) => this.wrap(typeof c === 'string' ? [{ text: c, bold }] : c, widths[i]! - 2 * pad, size));
+    const head = cellLines(cols.map((c) => c.header), true);
+    const headH = Math.max(...head.map((l) => l.length)) * lh + 2 * pad;
+    const drawRow = (lines: Line[][], h: number, header: boolean, from = 0, count = Infinity) => {
+      const doc = this.doc;
+      if (header) doc.rect(this.left, this.y, this.contentWidth, h).fillColor('#eef2f7').fill();
+      lines.forEach((cl, i) => {
+        cl.slice(from, from + count).forEach((l, k) => this.drawLine(l, xs[i]! + pad, this.y + pad + k * lh, size, COLORS.text, cols[i]!.align === 'right' ? 'right' : 'left', widths[i]! - 2 * pad));
+      });
+      doc.lineWidth(0.5).strokeColor('#b0b0b0');
+      xs.forEach((x, i) => doc.rect(x, this.y, widths[i]!, h).stroke());
+      this.y += h;
+    };
+    const header = () => drawRow(head, headH, true);
+    const firstRowH = rows.length ? Math.max(...cellLines(rows[0]!, false).map((l) => l.length)) * lh + 2 * pad : 0;
+    // The title, the header row and the first row go on one page (all of the first row if a page can hold it).
+    const start = headH + (firstRowH <= this.bottom - this.top - headH - 60 ? firstRowH : 4 * lh + 2 * pad);
+    if (opts.title) this.heading(opts.title, opts.level ?? 3, start + 2);
+    this.ensure(start);
+    header();
+    for (const row of rows) {
+      const lines = cellLines(row, false);
+      const n = Math.max(...lines.map((l) => l.length));
+      const h = n * lh + 2 * pad;
+      if (this.y + h <= this.bottom) {
+        drawRow(lines, h, false);
+        continue;
+      }
+      if (h <= this.bottom - this.top - headH) {
+        this.newPage();
+        header();
+        drawRow(lines, h, false);
+        continue;
+      }
+      // Taller than a page: fill this page, continue below a repeated header.
+      let from = 0;
+      while (from < n) {
+        let fit = Math.floor((this.bottom - this.y - 2 * pad) / lh);
+        if (fit < 2) {
+          this.newPage();
+          header();
+          fit = Math.floor((this.bottom - this.y - 2 * pad) / lh);
+        }
+        const count = Math.min(fit, n - from);
+        drawRow(lines, count * lh + 2 * pad, false, from, count);
+        from += count;
+      }
+    }
+    this.y += opts.after ?? 10;
+  }
+
+  /** Draws a chart scaled to the content width (and to the page height if need be), kept whole on one page. */
+  figure(fig: Figure, maxWidth = this.contentWidth): void {
+    const scale = Math.min(maxWidth / fig.width, (this.bottom - this.top) / fig.height);
+    const h = fig.height * scale;
+    this.ensure(h + 4);
+    const x = this.left + (this.contentWidth - fig.width * scale) / 2;
+    drawFigure(this, fig, x, this.y, scale);
+    this.y += h + 8;
+  }
+}
+
+/** Draws chart geometry (see charts.ts) with pdfkit paths. */
+function drawFigure(l: Layout, fig: Figure, x: number, y: number, scale: number): void {
+  const doc = l.doc;
+  doc.save();
+  doc.translate(x, y).scale(scale);
+  for (const s of fig.shapes) {
+    if (s.kind === 'text') {
+      const lineTokens = s.lines.map((line) => l.wrap([{ text: line, bold: !!s.bold }], 1e6, s.size)[0] ?? []);
+      lineTokens.forEach((tokens, i) => {
+        const w = tokens.reduce((sum, t, k) => sum + t.width + (k < tokens.length - 1 && t.space ? l.measure(' ', t.bold, s.size) : 0), 0);
+        const dx = s.anchor === 'middle' ? -w / 2 : s.anchor === 'end' ? -w : 0;
+        // Shape text is positioned by its baseline; pdfkit places the top of the line box.
+        const ascent = s.size * 0.93;
+        l.drawLine(tokens, s.x + dx, s.y + i * s.lineHeight - ascent, s.size, s.fill);
+      });
+      continue;
+    }
+    if (s.kind === 'path') {
+      const [first, ...rest] = s.points;
+      doc.moveTo(first![0], first![1]);
+      for (const [px, py] of rest) doc.lineTo(px, py);
+      if (s.closed) doc.closePath();
+    } else if (s.kind === 'rect') doc.rect(s.x, s.y, s.w, s.h);
+    else doc.circle(s.cx, s.cy, s.r);
+    if (s.dash) doc.dash(s.dash[0], { space: s.dash[1] });
+    else doc.undash();
+    if (s.stroke) doc.lineWidth(s.strokeWidth ?? 1).strokeColor(s.stroke);
+    if (s.fill) doc.fillColor(s.fill).fillOpacity(s.fillOpacity ?? 1);
+    if (s.fill && s.stroke) doc.fillAndStroke();
+    else if (s.fill) doc.fill();
+    else if (s.stroke) doc.stroke();
+    doc.fillOpacity(1).undash();
+  }
+  doc.restore();
+}
