@@ -4,7 +4,7 @@
 // next to their own code (pdfkit's font data, write-file-atomic) or are only used interactively
 // stay outside the bundle and load from node_modules as usual.
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -12,6 +12,21 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
+
+// zod ships its messages in some fifty languages behind `z.locales`, half of its code. itaas words
+// every message itself and zod's defaults are English: keep English only.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 await build({
   entryPoints: [join(root, 'dist', 'cli.js')],
   outdir,
@@ -25,7 +40,20 @@ await build({
   external: ['pdfkit', 'write-file-atomic', '@inquirer/*', 'dejavu-fonts-ttf'],
   logLevel: 'warning',
   legalComments: 'none',
+  // Without comments and indentation there is less to read and parse at each start; names are kept,
+  // so a --debug stack trace still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [zodEnglishOnly],
 });
+
+// Node keeps a source file that has a single non-ASCII character as two-byte text, and a comment is
+// enough. esbuild escapes non-ASCII in strings; make sure nothing else slipped through.
+for (const f of readdirSync(outdir)) {
+  const text = readFileSync(join(outdir, f), 'latin1');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at >= 0) throw new Error(`${f} holds a non-ASCII character at offset ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 20))}`);
+}
 
 // The top-level help off a terminal (80 columns) never changes between builds' runs: keep it, so
 // `itaas --help` in scripts prints it without loading the command parser. On a terminal commander

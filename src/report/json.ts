@@ -1,4 +1,4 @@
-import { REPORT_SCHEMA_VERSION } from '../schema/report.js';
+import { REPORT_SCHEMA_VERSION } from '../schema/report-version.js';
 import type { JsonReport } from '../schema/report.js';
 import type { ReportContext } from './context.js';
 

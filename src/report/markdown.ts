@@ -49,8 +49,11 @@ export function markdownData(ctx: ReportContext) {
   };
 }
 
+/** One function for the run, so that every report shares the compiled template (see renderTemplate). */
+const escapeMarkdown = (s: unknown) => mdEscape(String(s));
+
 export function renderMarkdown(ctx: ReportContext, opts: RenderOptions = {}): string {
-  const text = renderTemplate('report.md.eta', markdownData(ctx), { templatesDir: opts.templatesDir, escape: (s) => mdEscape(String(s)), autoTrim: false });
+  const text = renderTemplate('report.md.eta', markdownData(ctx), { templatesDir: opts.templatesDir, escape: escapeMarkdown, autoTrim: false });
   // Templates may leave extra blank lines around their logic; Markdown gives them no meaning.
   return `${text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

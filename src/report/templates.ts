@@ -12,7 +12,10 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', impor
 export interface TemplateOptions {
   /** A folder of templates that replace the built-in ones (`--templates`). */
   templatesDir?: string;
-  /** How `<%= %>` escapes: HTML-escaping by default; Markdown templates pass `mdEscape`. */
+  /**
+   * How `<%= %>` escapes: HTML-escaping by default; Markdown templates pass `mdEscape`. Pass the same
+   * function each time (not a new closure): engines are kept per escaping function.
+   */
   escape?: (s: unknown) => string;
   /** Eta's whitespace control after tags; Markdown turns it off and trims control lines with `-%>`. */
   autoTrim?: false | 'nl';
@@ -44,7 +47,7 @@ function inside(root: string, p: string): boolean {
  * compares paths only and maps absolute paths into the folder).
  */
 function confinedEta(views: string, opts: TemplateOptions): Eta {
-  const eta = new Eta({ views, cache: false, autoEscape: true, autoTrim: opts.autoTrim ?? [false, 'nl'], ...(opts.escape ? { escapeFunction: opts.escape } : {}) });
+  const eta = new Eta({ views, cache: true, autoEscape: true, autoTrim: opts.autoTrim ?? [false, 'nl'], ...(opts.escape ? { escapeFunction: opts.escape } : {}) });
   const realViews = realpathSync(views);
   const refuse = (template: string, from: string | undefined, why: string) =>
     new UserError(`template ${from ?? join(views, template)} includes "${template}", ${why}; a template may only include files inside ${views}`);
@@ -88,12 +91,29 @@ function templateFolder(name: string, templatesDir: string | undefined): { views
 }
 
 /**
+ * One engine per templates folder and way of escaping, kept for the run: a batch compiles each
+ * template once instead of once per answers file. Templates are read once per run, so a template
+ * edited while a batch runs takes effect on the next run.
+ */
+const engines = new Map<string, Eta>();
+const escapers = new Map<TemplateOptions['escape'], number>();
+
+function engine(views: string, opts: TemplateOptions): Eta {
+  let escaper = escapers.get(opts.escape);
+  if (escaper === undefined) escapers.set(opts.escape, (escaper = escapers.size));
+  const key = `${escaper}\0${JSON.stringify(opts.autoTrim ?? null)}\0${views}`;
+  let eta = engines.get(key);
+  if (!eta) engines.set(key, (eta = confinedEta(views, opts)));
+  return eta;
+}
+
+/**
  * Renders a report template. Mistakes in a user's template (syntax, a missing include, an include
  * outside its folder, an error while it runs) are reported as UserError naming the template.
  */
 export function renderTemplate(name: string, data: object, opts: TemplateOptions = {}): string {
   const { views, user } = templateFolder(name, opts.templatesDir);
-  const eta = confinedEta(views, opts);
+  const eta = engine(views, opts);
   try {
     return eta.render(name, data);
   } catch (e) {

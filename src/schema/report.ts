@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { REPORT_SCHEMA_VERSION } from './report-version.js';
 
-/** Bump when a field is removed or changes meaning; adding fields keeps the version. */
-export const REPORT_SCHEMA_VERSION = 1;
+export { REPORT_SCHEMA_VERSION };
 
 const Num = z.number();
 const NullableNum = z.number().nullable();
