@@ -37,7 +37,7 @@ await build({
   target: 'node20',
   // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __itaasRequire } from 'node:module'; const require = __itaasRequire(import.meta.url);" },
-  external: ['pdfkit', 'write-file-atomic', '@inquirer/*', 'dejavu-fonts-ttf'],
+  external: ['write-file-atomic', '@inquirer/*', 'dejavu-fonts-ttf'],
   logLevel: 'warning',
   legalComments: 'none',
   // Without comments and indentation there is less to read and parse at each start; names are kept,

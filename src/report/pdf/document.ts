@@ -30,6 +30,8 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   // pdfkit's types describe a CommonJS export; under ESM the class is the default export.
   const Ctor = ((await import('pdfkit')) as unknown as { default: new (o: PDFKit.PDFDocumentOptions) => Doc }).default;
   const doc = new Ctor({
+    // No default font: pdfkit would load Helvetica's metrics only for the embedded fonts to replace it.
+    font: null as unknown as string,
     autoFirstPage: false,
     bufferPages: true,
     compress: true,

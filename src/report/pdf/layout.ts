@@ -18,6 +18,19 @@ export type Doc = PDFKit.PDFDocument;
 interface FontkitFont {
   hasGlyphForCodePoint(cp: number): boolean;
 }
+/** pdfkit's embedded font: the fontkit font and the shaped runs of every word it has laid out. */
+interface EmbeddedFont {
+  font: FontkitFont;
+  layoutCache?: Record<string, unknown>;
+}
+
+/**
+ * The fonts, opened once per process and given to every document as fontkit fonts, with one cache
+ * of shaped words per font. Shaping a word with fontkit is the largest cost of a PDF; a word shapes
+ * the same in every document, so a batch shapes each word once. pdfkit never changes a shaped run
+ * after caching it.
+ */
+const shared: { body?: { font: unknown; runs: Record<string, unknown> }; bold?: { font: unknown; runs: Record<string, unknown> } } = {};
 
 export const PAPER = { a4: [595.28, 841.89], letter: [612, 792] } as const;
 const REPLACEMENT = '\uFFFD';
@@ -48,6 +61,12 @@ export class Layout {
   readonly bottom: number;
   y = 0;
   private readonly covers: Record<'body' | 'bold', FontkitFont>;
+  /** What clean() does with each code point, per font: keep, drop, a space, or U+FFFD. */
+  private readonly cleaned: Record<'body' | 'bold', Map<number, string>> = { body: new Map(), bold: new Map() };
+  /** Code points the fonts have no glyph for. */
+  private readonly missing = new Set<number>();
+  /** Widths of the strings measured so far, per font and size (tables repeat many strings). */
+  private readonly widths = new Map<string, number>();
   /** Some character could not be shown and was replaced. */
   replaced = false;
 
@@ -56,13 +75,20 @@ export class Layout {
     [this.width, this.height] = paper;
     this.right = this.width - 56;
     this.bottom = this.height - 64;
-    doc.registerFont('body', FONT);
-    doc.registerFont('bold', FONT_BOLD);
-    const font = (name: string) => {
+    const font = (name: 'body' | 'bold', file: string) => {
+      // A fontkit font object is taken as is (see pdfkit's PDFFontFactory.open): no reading and parsing per document.
+      if (!shared[name]) {
+        doc.registerFont(name, file);
+        doc.font(name);
+        const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+        shared[name] = { font: embedded.font, runs: embedded.layoutCache ?? Object.create(null) };
+      } else doc.registerFont(name, shared[name].font as PDFKit.Mixins.PDFFontSource);
       doc.font(name);
-      return (doc as unknown as { _font: { font: FontkitFont } })._font.font;
+      const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+      embedded.layoutCache = shared[name].runs;
+      return embedded.font;
     };
-    this.covers = { bold: font('bold'), body: font('body') };
+    this.covers = { bold: font('bold', FONT_BOLD), body: font('body', FONT) };
   }
 
   get contentWidth(): number {
@@ -86,23 +112,33 @@ export class Layout {
    */
   clean(s: string, bold = false): string {
     const font = this.covers[bold ? 'bold' : 'body'];
+    const seen = this.cleaned[bold ? 'bold' : 'body'];
     let out = '';
     for (const ch of s.normalize('NFC')) {
       const cp = ch.codePointAt(0)!;
-      if (ch === '\n') out += ch;
-      else if (/\p{Cc}/u.test(ch)) out += ' ';
-      else if (/\p{Cf}|\p{Mn}(?<=[\uFE00-\uFE0F])/u.test(ch) || (cp >= 0x1f3fb && cp <= 0x1f3ff)) continue;
-      else if (font.hasGlyphForCodePoint(cp)) out += ch;
-      else {
-        out += REPLACEMENT;
-        this.replaced = true;
+      let as = seen.get(cp);
+      if (as === undefined) {
+        if (ch === '\n') as = ch;
+        else if (/\p{Cc}/u.test(ch)) as = ' ';
+        else if (/\p{Cf}|\p{Mn}(?<=[\uFE00-\uFE0F])/u.test(ch) || (cp >= 0x1f3fb && cp <= 0x1f3ff)) as = '';
+        else if (font.hasGlyphForCodePoint(cp)) as = ch;
+        else {
+          as = REPLACEMENT;
+          this.missing.add(cp);
+        }
+        seen.set(cp, as);
       }
+      if (this.missing.has(cp)) this.replaced = true;
+      out += as;
     }
     return out;
   }
 
   measure(text: string, bold: boolean, size: number): number {
-    return this.doc.font(bold ? 'bold' : 'body').fontSize(size).widthOfString(text);
+    const key = `${bold ? 'b' : 'r'}${size}\0${text}`;
+    let w = this.widths.get(key);
+    if (w === undefined) this.widths.set(key, (w = this.doc.font(bold ? 'bold' : 'body').fontSize(size).widthOfString(text)));
+    return w;
   }
 
   /** Breaks rich text into lines no wider than `width`; words longer than a line are split. */
@@ -260,14 +296,15 @@ export class Layout {
       this.y += h;
     };
     const header = () => drawRow(head, headH, true);
-    const firstRowH = rows.length ? Math.max(...cellLines(rows[0]!, false).map((l) => l.length)) * lh + 2 * pad : 0;
+    // Each cell is wrapped once, before anything is placed.
+    const laid = rows.map((row) => cellLines(row, false));
+    const firstRowH = laid.length ? Math.max(...laid[0]!.map((l) => l.length)) * lh + 2 * pad : 0;
     // The title, the header row and the first row go on one page (all of the first row if a page can hold it).
     const start = headH + (firstRowH <= this.bottom - this.top - headH - 60 ? firstRowH : 4 * lh + 2 * pad);
     if (opts.title) this.heading(opts.title, opts.level ?? 3, start + 2);
     this.ensure(start);
     header();
-    for (const row of rows) {
-      const lines = cellLines(row, false);
+    for (const lines of laid) {
       const n = Math.max(...lines.map((l) => l.length));
       const h = n * lh + 2 * pad;
       if (this.y + h <= this.bottom) {
