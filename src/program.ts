@@ -77,6 +77,21 @@ export function buildProgram(version: string): Command {
     .action(async (opts) => (await import('./commands/assess.js')).assessCommand(opts));
 
   program
+    .command('merge')
+    .description('bring the respondents of other answers files (other laptops, survey forms) into one assessment')
+    .argument('<target>', 'the answers file to merge into (created if missing)')
+    .argument('<inputs...>', 'answers files to bring in')
+    .option('--prefer <side>', 'where a respondent\'s answers differ: newer, target or input (default: refuse and list them)')
+    .option('--dry-run', 'print what would be merged; write nothing')
+    .option('-q, --questionnaire <id|file>', 'questionnaire the answers belong to (default: the one the target names)')
+    .addHelpText(
+      'after',
+      examples('itaas merge acme.yaml laptop-2/acme.yaml dana-ortiz.yaml', 'itaas merge acme.yaml ole.yaml --dry-run', 'itaas merge acme.yaml ole.yaml --prefer newer') +
+        '\nExit codes: 0 merged (or nothing to do); 2 a conflict, another questionnaire, a locked or bad file.\n',
+    )
+    .action(async (target: string, inputs: string[], opts) => (await import('./commands/merge.js')).mergeCommand(target, inputs, opts));
+
+  program
     .command('compare')
     .description('show what moved between two assessments (answers files or JSON reports)')
     .argument('<baseline>', 'the earlier assessment')

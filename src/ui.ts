@@ -13,3 +13,11 @@ export function colors(): ChalkInstance {
   instance ??= new Chalk({ level: useColor() ? 1 : 0 });
   return instance;
 }
+
+/**
+ * Text from a file, quoted for a terminal: control characters, escape sequences and direction marks
+ * are shown as escapes, so a note cannot move the cursor, recolour the screen or reorder the line.
+ */
+export function quoted(s: string): string {
+  return JSON.stringify(s).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

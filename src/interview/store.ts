@@ -123,8 +123,11 @@ export class AnswersStore {
     return new AnswersStore(path, a.answers.file.doc, a.answers.data, a.questionnaire.data, a.model.data, a.questionnaire.path);
   }
 
-  /** Creates a new answers file for an assessment and writes it at once. */
-  static create(path: string, questionnairePath: string, info: AssessmentInfo): AnswersStore {
+  /**
+   * Creates a new answers file for an assessment and writes it at once; with `{ unsaved: true }` the
+   * file is first written by the end of a `batch` (so a merge into a new file is one whole write).
+   */
+  static create(path: string, questionnairePath: string, info: AssessmentInfo, opts: { unsaved?: boolean; header?: string } = {}): AnswersStore {
     if (existsSync(path)) throw new UserError(`${path} already exists; resume it instead of creating it again`);
     const { questionnaire, model } = loadQuestionnaire(questionnairePath);
     const assessment: Answers['assessment'] = { organisation: info.organisation, ...(info.scope ? { scope: info.scope } : {}), date: info.date };
@@ -138,12 +141,46 @@ export class AnswersStore {
     const hint = schemaComment(path);
     doc.commentBefore = [
       ...(hint ? [hint, ''] : []),
-      ` Answers of an IT-as-a-Service maturity assessment, saved by \`itaas assess\` after every answer.`,
+      opts.header ?? ` Answers of an IT-as-a-Service maturity assessment, saved by \`itaas assess\` after every answer.`,
       ` You may edit it by hand and add comments; they are kept. \`itaas report ${path.split(sep).join('/')}\` scores it.`,
     ].join('\n');
     const store = new AnswersStore(path, doc, Answers.parse(doc.toJS()), questionnaire.data, model.data, questionnaire.path);
-    store.save();
+    if (opts.unsaved) store.dirty = true;
+    else store.save();
     return store;
+  }
+
+  private batching = 0;
+  private dirty = false;
+
+  /**
+   * Runs several changes and writes the file once at the end, so that they land together or not at
+   * all: if `fn` throws, nothing is written.
+   */
+  batch<T>(fn: () => T): T {
+    this.batching++;
+    let result: T;
+    try {
+      result = fn();
+    } finally {
+      this.batching--;
+    }
+    if (this.batching === 0 && this.dirty) this.save();
+    return result;
+  }
+
+  /** Sets (or, with undefined, removes) a respondent's role or last-changed stamp, and saves. */
+  setRespondentField(index: number, key: 'role' | 'updated', value: string | undefined): void {
+    const node = this.doc.getIn(['respondents', index], true);
+    if (!isMap(node)) throw new Error(`respondent ${index} is not a map`);
+    if (value === undefined) node.delete(key);
+    else if (node.has(key)) node.set(key, value);
+    else if (key === 'role') node.items.splice(Math.min(node.items.length, 1), 0, this.doc.createPair('role', value));
+    else {
+      const at = node.items.findIndex((p) => isScalar(p.key) && p.key.value === 'answers');
+      node.items.splice(at < 0 ? node.items.length : at, 0, this.doc.createPair(key, value));
+    }
+    this.save();
   }
 
   get data(): Answers {
@@ -170,7 +207,8 @@ export class AnswersStore {
     r.answers = {};
     list.items.push(this.doc.createNode(r));
     this.save();
-    return this.current.respondents.length - 1;
+    // Counted in the document: inside a batch the parsed answers are only refreshed by the final save.
+    return list.items.length - 1;
   }
 
   /** Records one answer (an option id, "na" or "dontKnow", with an optional note) and saves. */
@@ -233,6 +271,11 @@ export class AnswersStore {
 
   /** Serialises, checks the text reads back as valid answers, then replaces the file atomically. */
   private save(): void {
+    if (this.batching > 0) {
+      this.dirty = true;
+      return;
+    }
+    this.dirty = false;
     const text = this.doc.toString({ lineWidth: 0 });
     const reread = parseYaml(this.path, text);
     const { data, problems } = schemaProblems(reread, Answers);

@@ -16,6 +16,10 @@ export const Respondent = z
     name: z.string().min(1).max(200),
     role: z.string().min(1).max(200).optional(),
     completed: z.boolean().optional().describe('Set when the respondent finished the interview.'),
+    updated: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('When these answers were last changed (ISO 8601 date and time); written by the survey form, used by `itaas merge --prefer newer`.'),
     answers: z.record(Id, Answer).default({}).describe('Answers keyed by question id.'),
   })
   .describe('A person interviewed, and their answers.');

@@ -1,0 +1,53 @@
+import type { Prefer } from '../core/merge.js';
+import { runMerge } from '../app/merge.js';
+import type { MergeSummary } from '../app/merge.js';
+import { UserError } from '../load/problems.js';
+import { colors, quoted } from '../ui.js';
+
+export interface MergeCommandOptions {
+  prefer?: string;
+  dryRun?: boolean;
+  questionnaire?: string;
+}
+
+const PREFER: Record<string, Prefer> = { newer: 'newer', target: 'target', input: 'input' };
+
+/** What a merge did or would do, one line per respondent, then each disagreement and how it was settled. */
+export function describeMerge(s: MergeSummary, dryRun = false): string[] {
+  const out: string[] = [];
+  for (const c of s.plan.changes) {
+    const from = c.sources.length ? ` from ${c.sources.join(', ')}` : '';
+    if (c.isNew) out.push(`+ ${quoted(c.name)}: new respondent, ${c.answers.length} answer${c.answers.length === 1 ? '' : 's'}${from}`);
+    else {
+      const added = c.answers.length - c.changed;
+      const parts = [added ? `${added} answer${added === 1 ? '' : 's'} added` : '', c.changed ? `${c.changed} changed` : ''].filter(Boolean);
+      out.push(`~ ${quoted(c.name)}: ${parts.join(', ') || 'details updated'}${from}`);
+    }
+  }
+  for (const u of s.plan.unchanged) out.push(`= ${quoted(u.name)}: already in ${s.target}, identical (${u.source})`);
+  for (const c of s.plan.conflicts.filter((x) => x.kept)) {
+    const kept = c.kept === 'ours' ? c.ours : c.theirs;
+    out.push(`  ${quoted(c.respondent)} · ${c.field}: kept ${quoted(kept.value)} from ${kept.source} over ${quoted((c.kept === 'ours' ? c.theirs : c.ours).value)}`);
+  }
+  if (dryRun) out.unshift(`Dry run: nothing is written. Merging into ${s.target}${s.created ? ' (a new file)' : ''} would do this:`);
+  return out;
+}
+
+export function mergeCommand(target: string, inputs: string[], opts: MergeCommandOptions): void {
+  const prefer = opts.prefer === undefined ? undefined : PREFER[opts.prefer.toLowerCase()];
+  if (opts.prefer !== undefined && !prefer) throw new UserError(`--prefer ${quoted(opts.prefer)} is not one of newer, target, input`);
+  const s = runMerge(target, inputs, { ...(prefer ? { prefer } : {}), ...(opts.dryRun ? { dryRun: true } : {}), ...(opts.questionnaire ? { questionnaire: opts.questionnaire } : {}) });
+  const open = s.plan.conflicts.filter((c) => !c.kept);
+  if (open.length) {
+    throw new UserError(
+      `${open.length} answer${open.length === 1 ? '' : 's'} differ between ${target} and the inputs; nothing was written:\n` +
+        open.map((c) => `  ${quoted(c.respondent)} · ${c.field}: ${c.ours.source} has ${quoted(c.ours.value)}, ${c.theirs.source} has ${quoted(c.theirs.value)}`).join('\n') +
+        `\nKeep one side with --prefer target, --prefer input or --prefer newer (the later "updated" stamp), or make the answers agree by hand.`,
+    );
+  }
+  for (const line of describeMerge(s, opts.dryRun)) process.stdout.write(`${line}\n`);
+  const c = colors();
+  if (opts.dryRun) return;
+  if (s.written) process.stderr.write(`${c.green(s.created ? 'created' : 'updated')} ${target}\n`);
+  else process.stderr.write(`${target} already holds every answer; it was left unchanged\n`);
+}

@@ -1,0 +1,185 @@
+import { answerParts } from '../schema/answers.js';
+import type { Answer, Respondent } from '../schema/answers.js';
+
+/**
+ * Bringing respondents from several answers files into one assessment, as a pure plan: who is new, what
+ * each known respondent adds, and where two sources disagree. Nothing here reads or writes a file.
+ */
+
+/** Which side wins where a respondent's answers differ: the later `updated` stamp, the target, or the input. */
+export type Prefer = 'newer' | 'target' | 'input';
+
+export interface AnswerValue {
+  option: string;
+  note?: string;
+}
+
+export interface MergeSource {
+  /** How the source is named to the user (a path, a workbook). */
+  name: string;
+  respondents: readonly Respondent[];
+  /** When the source was last changed (ms since epoch), for `newer` where a respondent carries no stamp. */
+  modified?: number;
+}
+
+/** One point where a respondent's two versions disagree: a question id, or "role". */
+export interface Conflict {
+  respondent: string;
+  field: string;
+  /** The source holding the kept value so far, and that value. */
+  ours: { source: string; value: string };
+  theirs: { source: string; value: string };
+  /** Which side was kept when a preference decided it; absent when unresolved. */
+  kept?: 'ours' | 'theirs';
+}
+
+export interface RespondentChange {
+  name: string;
+  /** Where the respondent (new) or the changes came from. */
+  sources: string[];
+  isNew: boolean;
+  role?: string;
+  completed?: boolean;
+  updated?: string;
+  /** Answers to write, in the order they were met. */
+  answers: Array<{ question: string; answer: AnswerValue }>;
+  /** Of those, how many replace an answer the target had. */
+  changed: number;
+}
+
+export interface MergePlan {
+  changes: RespondentChange[];
+  /** Respondents of the inputs that the target already holds exactly (merging again changes nothing). */
+  unchanged: Array<{ name: string; source: string }>;
+  conflicts: Conflict[];
+}
+
+interface Working {
+  role?: string;
+  completed: boolean;
+  updated?: string;
+  answers: Map<string, AnswerValue>;
+  /** Which source each answer (and the role) came from. */
+  origin: Map<string, string>;
+  stamp: Map<string, number | undefined>;
+}
+
+export const normalise = (a: Answer): AnswerValue => {
+  const { option, note } = answerParts(a);
+  return note !== undefined && note !== '' ? { option, note } : { option };
+};
+
+const same = (a: AnswerValue, b: AnswerValue) => a.option === b.option && (a.note ?? '') === (b.note ?? '');
+
+/** An answer as one line for a conflict list. */
+export const showAnswer = (a: AnswerValue) => (a.note ? `${a.option} (note: ${a.note})` : a.option);
+
+function stampOf(r: Respondent, source: MergeSource): number | undefined {
+  const t = r.updated ? Date.parse(r.updated) : NaN;
+  return Number.isFinite(t) ? t : source.modified;
+}
+
+function toWorking(r: Respondent, source: MergeSource): Working {
+  const stamp = stampOf(r, source);
+  const answers = new Map(Object.entries(r.answers).map(([q, a]) => [q, normalise(a)] as const));
+  const origin = new Map([...answers.keys(), 'role'].map((k) => [k, source.name] as const));
+  return { role: r.role, completed: r.completed ?? false, updated: r.updated, answers, origin, stamp: new Map([...origin.keys()].map((k) => [k, stamp] as const)) };
+}
+
+/**
+ * Which side of a disagreement to keep. `newer` compares the two sides' stamps and cannot decide when
+ * one is missing or they are equal; then the conflict stays open.
+ */
+function decide(prefer: Prefer | undefined, ours: number | undefined, theirs: number | undefined): 'ours' | 'theirs' | undefined {
+  if (prefer === 'target') return 'ours';
+  if (prefer === 'input') return 'theirs';
+  if (prefer === 'newer' && ours !== undefined && theirs !== undefined && ours !== theirs) return theirs > ours ? 'theirs' : 'ours';
+  return undefined;
+}
+
+/**
+ * Plans the merge of `inputs`, in order, into `target`. A respondent is the same person when the name is
+ * the same. Answers only one side has are added; answers both have and that differ are conflicts,
+ * settled by `prefer` where it can (later inputs count as "input" against earlier ones).
+ */
+export function planMerge(target: MergeSource, inputs: readonly MergeSource[], prefer?: Prefer): MergePlan {
+  const work = new Map<string, Working>();
+  for (const r of target.respondents) work.set(r.name, toWorking(r, target));
+  const conflicts: Conflict[] = [];
+  const unchanged: MergePlan['unchanged'] = [];
+  const touched = new Map<string, string[]>();
+  const touch = (name: string, source: string) => {
+    const list = touched.get(name) ?? [];
+    if (!list.includes(source)) list.push(source);
+    touched.set(name, list);
+  };
+
+  for (const source of inputs) {
+    for (const r of source.respondents) {
+      const w = work.get(r.name);
+      if (!w) {
+        work.set(r.name, toWorking(r, source));
+        touch(r.name, source.name);
+        continue;
+      }
+      let differs = false;
+      const theirStamp = stampOf(r, source);
+      const settle = (field: string, ours: string, theirs: string): boolean => {
+        const kept = decide(prefer, w.stamp.get(field), theirStamp);
+        conflicts.push({ respondent: r.name, field, ours: { source: w.origin.get(field) ?? target.name, value: ours }, theirs: { source: source.name, value: theirs }, ...(kept ? { kept } : {}) });
+        return kept === 'theirs';
+      };
+      const take = (field: string) => {
+        w.origin.set(field, source.name);
+        w.stamp.set(field, theirStamp);
+        differs = true;
+      };
+      if (r.role !== undefined && r.role !== w.role) {
+        if (w.role === undefined || settle('role', w.role, r.role)) {
+          w.role = r.role;
+          take('role');
+        }
+      }
+      for (const [q, a] of Object.entries(r.answers)) {
+        const theirs = normalise(a);
+        const ours = w.answers.get(q);
+        // The same option without a note adds nothing; a note where there was none is an addition.
+        if (ours && ours.option === theirs.option && (!theirs.note || ours.note === theirs.note)) continue;
+        if (!ours || (ours.option === theirs.option && !ours.note) || settle(q, showAnswer(ours), showAnswer(theirs))) {
+          w.answers.set(q, theirs);
+          take(q);
+        }
+      }
+      if (r.completed && !w.completed) {
+        w.completed = true;
+        differs = true;
+      }
+      // The stamp says when the kept answers last changed: it moves only with answers taken from here.
+      if (differs && r.updated && (!w.updated || Date.parse(r.updated) > Date.parse(w.updated))) w.updated = r.updated;
+      if (differs) touch(r.name, source.name);
+      else if (!touched.has(r.name)) unchanged.push({ name: r.name, source: source.name });
+    }
+  }
+
+  const before = new Map(target.respondents.map((r) => [r.name, toWorking(r, target)] as const));
+  const changes: RespondentChange[] = [];
+  for (const [name, w] of work) {
+    const old = before.get(name);
+    const answers = [...w.answers].filter(([q, a]) => !old?.answers.has(q) || !same(old.answers.get(q)!, a)).map(([question, answer]) => ({ question, answer }));
+    const roleChanged = w.role !== old?.role;
+    const completedChanged = w.completed !== (old?.completed ?? false);
+    const updatedChanged = w.updated !== old?.updated;
+    if (old && !answers.length && !roleChanged && !completedChanged && !updatedChanged) continue;
+    changes.push({
+      name,
+      sources: touched.get(name) ?? [],
+      isNew: !old,
+      ...(w.role !== undefined ? { role: w.role } : {}),
+      completed: w.completed,
+      ...(w.updated !== undefined ? { updated: w.updated } : {}),
+      answers,
+      changed: answers.filter((a) => old?.answers.has(a.question)).length,
+    });
+  }
+  return { changes, unchanged: unchanged.filter((u) => !changes.some((c) => c.name === u.name)), conflicts };
+}

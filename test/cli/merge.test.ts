@@ -1,0 +1,154 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { itaas, root, tempDir } from '../helpers.js';
+
+const example = readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8');
+type Doc = { questionnaire: Record<string, string>; respondents: Array<{ name: string; role?: string; updated?: string; answers: Record<string, unknown> }> } & Record<string, unknown>;
+
+/** The example with only some of its respondents, changed as `edit` says. */
+function variant(dir: string, name: string, keep: number[], edit: (d: Doc) => void = () => {}): string {
+  const d = parse(example) as Doc;
+  d.respondents = keep.map((i) => d.respondents[i]!);
+  edit(d);
+  const path = join(dir, name);
+  writeFileSync(path, stringify(d, { lineWidth: 0 }));
+  return path;
+}
+
+const respondentsOf = (path: string) => (parse(readFileSync(path, 'utf8')) as Doc).respondents;
+
+describe('itaas merge', () => {
+  it('adds a new respondent, keeping the comments of the target', () => {
+    const dir = tempDir();
+    const target = join(dir, 'target.yaml');
+    writeFileSync(target, `# Kept: agreed with the client on day one\n${stringify({ ...(parse(example) as Doc), respondents: [(parse(example) as Doc).respondents[0]] }, { lineWidth: 0 })}`.replace('respondents:', 'respondents: # interviews so far'));
+    const input = variant(dir, 'laptop-2.yaml', [1]);
+    const r = itaas(['merge', target, input]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\+ "Priya Raman": new respondent, \d+ answers from .*laptop-2\.yaml/);
+    const text = readFileSync(target, 'utf8');
+    expect(text).toContain('# Kept: agreed with the client on day one');
+    expect(text).toContain('# interviews so far');
+    const names = respondentsOf(target).map((x) => x.name);
+    expect(names).toEqual([(parse(example) as Doc).respondents[0]!.name, (parse(example) as Doc).respondents[1]!.name]);
+    expect(respondentsOf(target)[1]).toEqual((parse(example) as Doc).respondents[1]);
+    expect(itaas(['validate', target]).code).toBe(0);
+  });
+
+  it('changes nothing when the respondent is already there, identical (merging twice is a no-op)', () => {
+    const dir = tempDir();
+    const target = variant(dir, 'target.yaml', [0, 1, 2]);
+    const before = readFileSync(target, 'utf8');
+    const mtime = statSync(target).mtimeMs;
+    const r = itaas(['merge', target, variant(dir, 'again.yaml', [1])]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/= "Priya Raman": already in .*target\.yaml, identical/);
+    expect(r.stderr).toContain('left unchanged');
+    expect(readFileSync(target, 'utf8')).toBe(before);
+    expect(statSync(target).mtimeMs).toBe(mtime);
+  });
+
+  it('refuses a conflict with exit 2, listing each differing question, and writes nothing', () => {
+    const dir = tempDir();
+    const target = variant(dir, 'target.yaml', [0]);
+    const before = readFileSync(target, 'utf8');
+    const input = variant(dir, 'other.yaml', [0], (d) => {
+      d.respondents[0]!.answers['server-virtualization-share'] = 'half';
+      d.respondents[0]!.answers['consolidation-ratio'] = { option: 'under-5', note: 'after the hub move' };
+      d.respondents[0]!.role = 'CTO';
+    });
+    const r = itaas(['merge', target, input]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/3 answers differ between .*target\.yaml and the inputs; nothing was written/);
+    expect(r.stderr).toMatch(/"Martin Halvorsen" · server-virtualization-share: .*target\.yaml has "nearly-all \(note: Everything except[^"]*", .*other\.yaml has "half"/);
+    expect(r.stderr).toMatch(/"Martin Halvorsen" · consolidation-ratio: .*has "from-15-to-30", .*has "under-5 \(note: after the hub move\)"/);
+    expect(r.stderr).toMatch(/"Martin Halvorsen" · role: .*has "Chief Information Officer", .*has "CTO"/);
+    expect(r.stderr).toContain('--prefer');
+    expect(readFileSync(target, 'utf8')).toBe(before);
+  });
+
+  it('settles a conflict with --prefer input, target or newer', () => {
+    const dir = tempDir();
+    const edit = (stamp: string) => (d: Doc) => {
+      d.respondents[0]!.answers['consolidation-ratio'] = 'under-5';
+      d.respondents[0]!.updated = stamp;
+    };
+    const input = variant(dir, 'other.yaml', [0], edit('2025-03-13T09:00:00Z'));
+    const answerIn = (p: string) => respondentsOf(p)[0]!.answers['consolidation-ratio'];
+
+    const t1 = variant(dir, 't1.yaml', [0]);
+    const r1 = itaas(['merge', t1, input, '--prefer', 'input']);
+    expect(r1.code, r1.stderr).toBe(0);
+    expect(r1.stdout).toMatch(/consolidation-ratio: kept "under-5" from .*other\.yaml over "from-15-to-30"/);
+    expect(answerIn(t1)).toBe('under-5');
+
+    const t2 = variant(dir, 't2.yaml', [0]);
+    const before = readFileSync(t2, 'utf8');
+    expect(itaas(['merge', t2, input, '--prefer', 'target']).code).toBe(0);
+    expect(readFileSync(t2, 'utf8')).toBe(before);
+
+    // newer: the later "updated" stamp wins, whichever side it is on.
+    const t3 = variant(dir, 't3.yaml', [0], (d) => {
+      d.respondents[0]!.updated = '2025-03-14T08:00:00+01:00';
+    });
+    expect(itaas(['merge', t3, input, '--prefer', 'newer']).code).toBe(0);
+    expect(answerIn(t3)).toBe('from-15-to-30');
+    const t4 = variant(dir, 't4.yaml', [0], (d) => {
+      d.respondents[0]!.updated = '2025-03-12T17:00:00Z';
+    });
+    expect(itaas(['merge', t4, input, '--prefer', 'newer']).code).toBe(0);
+    expect(answerIn(t4)).toBe('under-5');
+    expect(respondentsOf(t4)[0]!.updated).toBe('2025-03-13T09:00:00Z');
+  });
+
+  it('refuses answers to another version or another text of the questionnaire', () => {
+    const dir = tempDir();
+    const target = variant(dir, 'target.yaml', [0]);
+    const before = readFileSync(target, 'utf8');
+    const v2 = variant(dir, 'v2.yaml', [1], (d) => {
+      d.questionnaire.version = '2.0.0';
+    });
+    const r = itaas(['merge', target, v2]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/v2\.yaml holds answers to questionnaire itaas-core 2\.0\.0, but .*target\.yaml is for itaas-core 1\.0\.0/);
+    const otherText = variant(dir, 'changed.yaml', [1], (d) => {
+      d.questionnaire.hash = `sha256:${'0'.repeat(64)}`;
+    });
+    const r2 = itaas(['merge', target, otherText]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/changed\.yaml was answered against a different text of itaas-core 1\.0\.0/);
+    expect(readFileSync(target, 'utf8')).toBe(before);
+  });
+
+  it('refuses a target that another run holds locked', () => {
+    const dir = tempDir();
+    const target = variant(dir, 'target.yaml', [0]);
+    const before = readFileSync(target, 'utf8');
+    // The test runner itself is a live process on this host: its lock is not stale.
+    writeFileSync(`${target}.lock`, `${process.pid}\n${hostname()}\n2025-03-12T10:00:00.000Z\n`);
+    const r = itaas(['merge', target, variant(dir, 'in.yaml', [1])]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is in use by another itaas/);
+    expect(readFileSync(target, 'utf8')).toBe(before);
+  });
+
+  it('--dry-run prints the plan and writes nothing; a missing target is created from the inputs', () => {
+    const dir = tempDir();
+    const target = join(dir, 'new.yaml');
+    const a = variant(dir, 'a.yaml', [0]);
+    const b = variant(dir, 'b.yaml', [1, 2]);
+    const dry = itaas(['merge', target, a, b, '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^Dry run: nothing is written\. Merging into .*new\.yaml \(a new file\) would do this:/);
+    expect(dry.stdout.match(/new respondent/g)).toHaveLength(3);
+    expect(existsSync(target)).toBe(false);
+    const r = itaas(['merge', target, a, b]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(respondentsOf(target)).toEqual((parse(example) as Doc).respondents);
+    const report = itaas(['report', target, '--out', join(dir, 'reports'), '--format', 'md']);
+    expect(report.code, report.stderr).toBe(0);
+  });
+});
