@@ -21,7 +21,8 @@ export function itaas(args: string[], opts: { cwd?: string; env?: Record<string,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...opts.env },
     input: opts.input ?? '',
     encoding: 'utf8',
-    timeout: 60_000,
+    // A hang guard only: a loaded machine may be slow, a hung process is not.
+    timeout: 180_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

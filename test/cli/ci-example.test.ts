@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, itaas, root, tempDir } from '../helpers.js';
+import { meridian, northwind, variant } from '../report-fixtures.js';
+
+const script = join(root, 'examples', 'ci', 'check-reports.sh');
+const allDims = ['virtualization', 'automation', 'management-tools', 'service-brokering', 'sourcing', 'process-orientation', 'service-orientation', 'business-orientation', 'financial-transparency', 'quality-of-service', 'rapid-provisioning', 'pay-per-use', 'elasticity', 'resilience'];
+
+function repo(): string {
+  const dir = tempDir('itaas-ci-');
+  mkdirSync(join(dir, 'answers'));
+  const targets = `targets:\n${allDims.map((d) => `  ${d}: 1`).join('\n')}\n`;
+  variant(northwind, join(dir, 'answers', 'northwind.yaml'), [['targets:\n  automation: 4\n', targets]]);
+  variant(meridian, join(dir, 'answers', 'meridian.yaml'), [['targets:\n  pay-per-use: 4\n  elasticity: 4\n', targets]]);
+  expect(itaas(['report', 'answers/meridian.yaml', 'answers/northwind.yaml', '--out', 'reports'], { cwd: dir }).code).toBe(0);
+  return dir;
+}
+
+const run = (cwd: string, env: Record<string, string> = {}) =>
+  spawnSync('sh', [script], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ITAAS: `${process.execPath} ${bin}`, ...env }, timeout: 180_000 });
+
+describe('examples/ci/check-reports.sh', () => {
+  it('passes when the committed reports are fresh and on target', () => {
+    const r = run(repo());
+    expect(r.stderr).toContain('every report in reports is up to date');
+    expect(r.status).toBe(0);
+  });
+
+  it('fails (exit 1) when an answers file changed but its report was not regenerated', () => {
+    const dir = repo();
+    const f = join(dir, 'answers', 'northwind.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('organisation: Northwind Logistics', 'organisation: Northwind Logistics AB'));
+    const r = run(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('stale: reports/northwind.md');
+    expect(r.stderr).toContain('stale: reports/northwind.json');
+    expect(r.stderr).toContain('To refresh the reports:');
+  });
+
+  it('fails (exit 1) when a dimension is below its target', () => {
+    const r = run(repo(), { GATES: '--fail-under automation=3' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('answers/northwind.yaml: automation 2 is under 3 by 1');
+  });
+
+  it('stops with exit 2 on an invalid answers file', () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'answers', 'broken.yaml'), 'kind: answers\n');
+    const r = run(dir);
+    expect(r.status).toBe(2);
+    expect(r.stdout + r.stderr).toContain('broken.yaml');
+  });
+});

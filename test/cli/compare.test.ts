@@ -1,0 +1,77 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { itaas, tempDir } from '../helpers.js';
+import { meridian, northwind, variant } from '../report-fixtures.js';
+
+describe('itaas compare', () => {
+  it('shows per-dimension movement, phase and stage changes, roadmap items and gaps in Markdown', () => {
+    const r = itaas(['compare', northwind, meridian]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| Automation | 2.0 | 3.4 | +1.4 | ▲ | 4 | 0.6 |');
+    expect(r.stdout).toContain('Phase: Phase I – IT production → Phase III – IT as a Service (forward).');
+    expect(r.stdout).toContain('| Service-oriented | not attained (66%) | attained (100%) |');
+    expect(r.stdout).toContain('- Closed: **Sourcing** (was 1.7 below target)');
+    expect(r.stdout).toMatch(/- No longer needed: /);
+    expect(r.stdout).toContain('different organisations');
+  });
+
+  it('--json prints one comparison document; going backwards shows as down and as new gaps', () => {
+    const r = itaas(['compare', meridian, northwind, '--json']);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.kind).toBe('comparison');
+    const automation = c.dimensions.find((d: { id: string }) => d.id === 'automation');
+    expect(automation).toMatchObject({ before: { score: 3.4 }, after: { score: 2 }, delta: -1.4, direction: 'down' });
+    expect(c.phase.direction).toBe('down');
+    expect(c.gaps.opened.map((g: { dimension: string }) => g.dimension)).toContain('sourcing');
+    expect(c.roadmap.added.length).toBeGreaterThan(0);
+    expect(c.notCompared).toEqual([]);
+  });
+
+  it('compares a JSON report with an answers file, across questionnaire versions, and says what it could not compare', () => {
+    const dir = tempDir();
+    expect(itaas(['report', northwind, '--out', dir, '--format', 'json']).code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'northwind-logistics.json'), 'utf8'));
+    report.assessment.questionnaire.version = '0.9.0';
+    report.dimensions = report.dimensions.filter((d: { id: string }) => d.id !== 'elasticity');
+    const old = join(dir, 'old.json');
+    writeFileSync(old, JSON.stringify(report));
+    const later = variant(northwind, join(dir, 'later.yaml'), [
+      ['server-build-automation:\n        option: documented-manual', 'server-build-automation:\n        option: automated'],
+      ['server-build-automation: scripted', 'server-build-automation: automated'],
+    ]);
+    const r = itaas(['compare', old, later, '--json']);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.notes.join(' ')).toContain('questionnaires differ (itaas-core 0.9.0 and itaas-core 1.0.0)');
+    expect(c.notCompared).toEqual([{ what: 'dimension', id: 'elasticity', reason: 'only in the current assessment' }]);
+    expect(c.dimensions.find((d: { id: string }) => d.id === 'automation').direction).toBe('up');
+    expect(c.dimensions.filter((d: { direction: string }) => d.direction === 'same')).toHaveLength(12);
+    const md = itaas(['compare', old, later]);
+    expect(md.stdout).toContain('## Not compared');
+    expect(md.stdout).toContain('- dimension elasticity: only in the current assessment');
+  });
+
+  it('--out writes each requested format into the folder', () => {
+    const out = join(tempDir(), 'cmp');
+    const r = itaas(['compare', northwind, meridian, '--format', 'md,json', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(out, 'meridian-health-vs-northwind-logistics.md'), 'utf8')).toContain('# What moved');
+    expect(JSON.parse(readFileSync(join(out, 'meridian-health-vs-northwind-logistics.json'), 'utf8')).kind).toBe('comparison');
+  });
+
+  it('refuses a JSON file that is not an itaas report, and several formats on stdout (exit 2)', () => {
+    const dir = tempDir();
+    const bogus = join(dir, 'bogus.json');
+    writeFileSync(bogus, '{"schemaVersion": 1, "hello": "world"}');
+    const r = itaas(['compare', bogus, northwind]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not a valid itaas JSON report');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    const both = itaas(['compare', northwind, meridian, '--format', 'md,json']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('need --out');
+  });
+});

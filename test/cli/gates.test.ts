@@ -1,0 +1,100 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { itaas, tempDir } from '../helpers.js';
+import { meridian, northwind, variant } from '../report-fixtures.js';
+
+describe('report gates (CLI)', () => {
+  it('--fail-below-target exits 1 and lists each dimension below target and by how much', () => {
+    const out = tempDir();
+    const r = itaas(['report', northwind, '--out', out, '--fail-below-target']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('northwind-logistics.yaml: automation 2 is below its target 4 by 2');
+    expect(r.stderr).toContain('pay-per-use 1 is below its target 3 by 2');
+    expect(r.stderr).toMatch(/error: 11 gates failed/);
+    // The reports are still written: the gate judges them, it does not block them.
+    expect(readFileSync(join(out, 'northwind-logistics.md'), 'utf8')).toContain('Northwind Logistics');
+  });
+
+  it('--fail-below-target passes when every dimension meets its target', () => {
+    const dir = tempDir();
+    const easy = variant(northwind, join(dir, 'easy.yaml'), [['targets:\n  automation: 4', 'targets:\n' + ['virtualization', 'automation', 'management-tools', 'service-brokering', 'sourcing', 'process-orientation', 'service-orientation', 'business-orientation', 'financial-transparency', 'quality-of-service', 'rapid-provisioning', 'pay-per-use', 'elasticity', 'resilience'].map((d) => `  ${d}: 1`).join('\n')]]);
+    const r = itaas(['report', easy, '--out', join(dir, 'out'), '--fail-below-target']);
+    expect(r.stderr).not.toContain('fail:');
+    expect(r.code).toBe(0);
+  });
+
+  it('--fail-under checks the overall score and single dimensions', () => {
+    const out = tempDir();
+    const ok = itaas(['report', northwind, '--out', out, '--fail-under', '1.5', '--fail-under', 'virtualization=3']);
+    expect(ok.code).toBe(0);
+    const bad = itaas(['report', northwind, '--out', out, '--fail-under', '2', '--fail-under', 'automation=3']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('overall score 1.96 is under 2 by 0.04 (--fail-under 2)');
+    expect(bad.stderr).toContain('automation 2 is under 3 by 1 (--fail-under automation=3)');
+  });
+
+  it('--fail-under with an unknown dimension or a malformed level is a usage error (exit 2)', () => {
+    const out = tempDir();
+    const unknown = itaas(['report', northwind, '--out', out, '--fail-under', 'automaton=3']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--fail-under names "automaton"');
+    expect(unknown.stderr).toContain('automation');
+    const malformed = itaas(['report', northwind, '--out', out, '--fail-under', 'high']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--fail-under "high" is not a level or DIMENSION=LEVEL');
+  });
+
+  it('--fail-on-regression compares with a baseline answers file', () => {
+    const out = tempDir();
+    const r = itaas(['report', northwind, '--out', out, '--fail-on-regression', meridian]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/automation 2 fell from 3\.4 in .*meridian-health\.yaml by 1\.4/);
+    const same = itaas(['report', northwind, '--out', out, '--fail-on-regression', northwind]);
+    expect(same.code).toBe(0);
+  });
+
+  it('--fail-on-regression reads a JSON report as the baseline', () => {
+    const out = tempDir();
+    expect(itaas(['report', meridian, '--out', out, '--format', 'json']).code).toBe(0);
+    const r = itaas(['report', northwind, '--out', join(out, 'now'), '--fail-on-regression', join(out, 'meridian-health.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/sourcing 1\.33 fell from 3\.67 in .*meridian-health\.json by 2\.34/);
+  });
+
+  it('refuses a baseline that is not a current JSON report, before writing anything', () => {
+    const dir = tempDir();
+    const report = JSON.parse(itaas(['report', meridian, '--out', join(dir, 'r'), '--format', 'json']).code === 0 ? readFileSync(join(dir, 'r', 'meridian-health.json'), 'utf8') : '{}');
+    const old = join(dir, 'old.json');
+    writeFileSync(old, JSON.stringify({ ...report, schemaVersion: 99 }));
+    const r = itaas(['report', northwind, '--out', join(dir, 'out'), '--fail-on-regression', old]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('schemaVersion 99');
+    expect(() => readFileSync(join(dir, 'out', 'northwind-logistics.md'))).toThrow();
+  });
+
+  it('--json prints one JSON document with the failures; messages stay on stderr', () => {
+    const out = tempDir();
+    const r = itaas(['report', northwind, meridian, '--out', out, '--fail-under', 'automation=3', '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.exitCode).toBe(1);
+    expect(doc.gates.failures).toEqual([
+      { file: northwind, kind: 'under', dimension: 'automation', actual: 2, required: 3, by: 1, message: 'automation 2 is under 3 by 1 (--fail-under automation=3)' },
+    ]);
+    expect(doc.files.map((f: { status: string }) => f.status)).toEqual(['ok', 'ok']);
+    expect(r.stderr).toContain('fail:');
+  });
+
+  it('bad input wins over failed gates: exit 2, and the gate failures are still listed', () => {
+    const dir = tempDir();
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'kind: answers\nrespondents: [\n');
+    const r = itaas(['report', northwind, broken, '--out', join(dir, 'out'), '--fail-below-target']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('broken.yaml');
+    expect(r.stderr).toContain('automation 2 is below its target 4 by 2');
+    expect(r.stderr).toContain('bad input takes precedence, exit 2');
+  });
+});
