@@ -1,7 +1,7 @@
 // Part of `npm run build`: bundles the compiled CLI (dist/) into a few files under dist/bundle/.
 // Starting itaas means loading some 250 small ES modules (zod, yaml, commander and our own); one
 // bundle with a chunk per lazily loaded command starts markedly faster. Packages that read files
-// next to their own code (pdfkit's font data, write-file-atomic) or are only used interactively
+// next to their own code (pdfkit's font data) or are only used interactively
 // stay outside the bundle and load from node_modules as usual.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ await build({
   target: 'node20',
   // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __itaasRequire } from 'node:module'; const require = __itaasRequire(import.meta.url);" },
-  external: ['write-file-atomic', '@inquirer/*', 'dejavu-fonts-ttf'],
+  external: ['@inquirer/*', 'dejavu-fonts-ttf'],
   logLevel: 'warning',
   legalComments: 'none',
   // Without comments and indentation there is less to read and parse at each start; names are kept,

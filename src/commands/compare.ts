@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { compareSnapshots } from '../core/compare.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { UserError } from '../load/problems.js';
 import { renderComparisonJson, renderComparisonMarkdown } from '../report/compare-md.js';
 import { colors } from '../ui.js';
@@ -36,7 +36,7 @@ export async function compareCommand(baselineFile: string, currentFile: string, 
   mkdirSync(opts.out, { recursive: true });
   for (const f of formats) {
     const target = reportPath(opts.out, `${stem(currentFile)}-vs-${stem(baselineFile)}`, f);
-    await writeFileAtomic(target, render(f));
+    await writeFileAtomic(target, render(f), { shownAs: join(opts.out, basename(target)) });
     process.stderr.write(`${c.green('wrote')} ${join(opts.out, basename(target))}\n`);
   }
   // With --out, --json still promises one JSON document on stdout.

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
-import writeFileAtomic from 'write-file-atomic';
 import { resolveText } from '../core/text.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { builtinDir, loadQuestionnaire, packageRoot } from '../load/index.js';
 import { UserError } from '../load/problems.js';
 import { Id } from '../schema/common.js';

@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { assess } from '../core/assess.js';
 import { evaluateGates, overallScore, parseThreshold } from '../core/gates.js';
 import type { GateFailure, Threshold } from '../core/gates.js';
 import type { PortfolioUnit } from '../core/portfolio.js';
 import type { Aggregation } from '../core/score.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadAssessment } from '../load/index.js';
 import { CheckFailed, formatProblem, UserError } from '../load/problems.js';
 import { buildContext } from '../report/context.js';
@@ -144,7 +144,7 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
       mkdirSync(opts.out, { recursive: true });
       made = true;
     }
-    await writeFileAtomic(target, content);
+    await writeFileAtomic(target, content, { shownAs: shown(target) });
     written++;
     say(`${c.green('wrote')} ${shown(target)}\n`);
   };

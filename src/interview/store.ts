@@ -1,6 +1,6 @@
-import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Pair, Scalar, YAMLSeq } from 'yaml';
 import { questionnaireHash } from '../load/hash.js';
@@ -86,18 +86,12 @@ export function describeLoadError(path: string, e: UserError): UserError {
   );
 }
 
-function fsyncDir(dir: string): void {
-  // Makes the rename itself durable (a laptop that loses power right after a save). Not every
-  // platform can open a folder; there the rename is as durable as the platform makes it.
+/** The file a path names, links resolved; the path itself for a file not yet created. */
+export function realFile(path: string): string {
   try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    return realpathSync(path);
   } catch {
-    /* best effort */
+    return path;
   }
 }
 
@@ -280,8 +274,8 @@ export class AnswersStore {
     const reread = parseYaml(this.path, text);
     const { data, problems } = schemaProblems(reread, Answers);
     if (!data) throw new Error(`refusing to save answers that would not read back:\n${problems.map(formatProblem).join('\n')}`);
-    writeFileAtomic.sync(this.path, text, { fsync: true });
-    fsyncDir(dirname(resolve(this.path)));
+    // Through an alias the file it names is updated (and the link kept), as an editor would.
+    writeFileAtomicSync(realFile(this.path), text, { shownAs: this.path });
     this.current = data;
   }
 }
