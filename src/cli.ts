@@ -27,6 +27,7 @@ for (const stream of [process.stdout, process.stderr]) {
 async function report(e: unknown): Promise<void> {
   const { UserError, CheckFailed } = await import('./load/problems.js');
   const { colors } = await import('./ui.js');
+  const { visible } = await import('./io/terminal-text.js');
   const c = colors();
   const { CommanderError } = await import('commander');
   if (e instanceof CommanderError) {
@@ -34,18 +35,18 @@ async function report(e: unknown): Promise<void> {
     return;
   }
   if (e instanceof UserError || e instanceof CheckFailed) {
-    process.stderr.write(`${c.red('error:')} ${e.message}\n`);
+    process.stderr.write(`${c.red('error:')} ${visible(e.message)}\n`);
     // A mistake in the input is never a bug: no stack trace, even with --debug.
     process.exitCode = e.exitCode;
     return;
   }
   const err = e as NodeJS.ErrnoException;
   if (err && (err.code === 'EACCES' || err.code === 'ENOSPC' || err.code === 'EROFS' || err.code === 'EISDIR' || err.code === 'ENOTDIR')) {
-    process.stderr.write(`${c.red('error:')} ${err.message}\n`);
+    process.stderr.write(`${c.red('error:')} ${visible(err.message)}\n`);
     process.exitCode = 2;
     return;
   }
-  process.stderr.write(`${c.red('internal error:')} ${err?.message ?? String(e)}\n`);
+  process.stderr.write(`${c.red('internal error:')} ${visible(err?.message ?? String(e))}\n`);
   process.stderr.write(debug ? `${err?.stack ?? ''}\n` : 'This is a bug in itaas. Run again with --debug for details and report it.\n');
   process.exitCode = 70;
 }

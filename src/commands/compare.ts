@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compareSnapshots } from '../core/compare.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { terminalSafeJson } from '../io/terminal-text.js';
 import { UserError } from '../load/problems.js';
 import { renderComparisonJson, renderComparisonMarkdown } from '../report/compare-md.js';
 import { colors } from '../ui.js';
@@ -29,7 +30,7 @@ export async function compareCommand(baselineFile: string, currentFile: string, 
   const render = (f: string) => (f === 'json' ? renderComparisonJson(comparison) : renderComparisonMarkdown(comparison));
 
   if (!opts.out) {
-    process.stdout.write(render(formats[0]!));
+    process.stdout.write(formats[0] === 'json' ? terminalSafeJson(render('json')) : render(formats[0]!));
     return;
   }
   const c = colors();
@@ -40,5 +41,5 @@ export async function compareCommand(baselineFile: string, currentFile: string, 
     process.stderr.write(`${c.green('wrote')} ${join(opts.out, basename(target))}\n`);
   }
   // With --out, --json still promises one JSON document on stdout.
-  if (opts.json) process.stdout.write(renderComparisonJson(comparison));
+  if (opts.json) process.stdout.write(terminalSafeJson(renderComparisonJson(comparison)));
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveText } from '../core/text.js';
+import { visible } from '../io/terminal-text.js';
 import { builtinDir, loadQuestionnaire, resolveRef } from '../load/index.js';
 import type { Text } from '../schema/common.js';
 import type { Condition, Questionnaire } from '../schema/questionnaire.js';
@@ -68,7 +69,7 @@ export function listCommand(): void {
   });
   const head = ['ID', 'VERSION', 'TITLE', 'QUESTIONS'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const r of [head, ...rows]) process.stdout.write(`${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`);
+  for (const r of [head, ...rows]) process.stdout.write(`${visible(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '))}\n`);
 }
 
 function describeCondition(c: Condition, w: Words): string {
@@ -104,7 +105,7 @@ export function showCommand(id: string, opts: { lang?: string }): void {
       if (extra.length) out.push(`       ${w.alsoOffered}: ${extra.join(', ')}`);
     });
   });
-  process.stdout.write(`${out.join('\n')}\n`);
+  process.stdout.write(`${visible(out.join('\n'))}\n`);
   const notice = fallbackNotice(lang, fellBack);
   if (notice) process.stderr.write(`${notice}\n`);
 }

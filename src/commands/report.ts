@@ -6,6 +6,7 @@ import type { GateFailure, Threshold } from '../core/gates.js';
 import type { PortfolioUnit } from '../core/portfolio.js';
 import type { Aggregation } from '../core/score.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { terminalSafeJson, visible } from '../io/terminal-text.js';
 import { loadAssessment } from '../load/index.js';
 import { CheckFailed, formatProblem, UserError } from '../load/problems.js';
 import { buildContext } from '../report/context.js';
@@ -146,14 +147,14 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
     }
     await writeFileAtomic(target, content, { shownAs: shown(target) });
     written++;
-    say(`${c.green('wrote')} ${shown(target)}\n`);
+    say(`${c.green('wrote')} ${visible(shown(target))}\n`);
   };
 
   for (const [i, file] of files.entries()) {
     // A turn of the event loop between files lets V8 run its pending garbage-collection tasks, so a
     // long batch's memory stays flat instead of climbing.
     if (i > 0) await new Promise((r) => setImmediate(r));
-    if (progress) process.stderr.write(`\r\x1b[K${i + 1}/${files.length} ${basename(file)}`);
+    if (progress) process.stderr.write(`\r\x1b[K${i + 1}/${files.length} ${visible(basename(file))}`);
     const outcome: FileOutcome = { file, status: 'ok', reports: [], overall: null, errors: [], gates: [] };
     outcomes.push(outcome);
     try {
@@ -162,7 +163,7 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
         // A language notice is the same for every file of a batch: say it once.
         if (said.has(n)) continue;
         said.add(n);
-        process.stderr.write(`${progress ? '\r\x1b[K' : ''}${n}\n`);
+        process.stderr.write(`${progress ? '\r\x1b[K' : ''}${visible(n)}\n`);
       }
       const targets = [...outputs.keys()].map((ext) => reportPath(opts.out, file, ext));
       const clash = targets.map((t) => owners.get(t)).find((o) => o !== undefined);
@@ -225,11 +226,11 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
   const exitCode = bad.length ? 2 : checkFailed || gateFailures.length ? 1 : 0;
 
   if (progress && written) process.stderr.write(`${c.green('wrote')} ${written} file${written === 1 ? '' : 's'} into ${opts.out}\n`);
-  for (const o of bad) for (const m of o.errors) process.stderr.write(`${m}\n`);
+  for (const o of bad) for (const m of o.errors) process.stderr.write(`${visible(m)}\n`);
   for (const s of stale) process.stderr.write(`stale: ${s}\n`);
   for (const m of missing) process.stderr.write(`missing: ${m}\n`);
   if (opts.check && !checkFailed && !bad.length) process.stderr.write(`${c.green('ok')}  every report in ${opts.out} is up to date\n`);
-  for (const g of gateFailures) process.stderr.write(`${c.red('fail:')} ${g.file}: ${g.message}\n`);
+  for (const g of gateFailures) process.stderr.write(`${c.red('fail:')} ${visible(`${g.file}: ${g.message}`)}\n`);
 
   if (opts.json) {
     const doc = {
@@ -247,7 +248,7 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
       files: outcomes.map((o) => ({ file: o.file, status: o.status, reports: o.reports, overall: o.overall, errors: o.errors })),
       portfolio: portfolioReports,
     };
-    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    process.stdout.write(`${terminalSafeJson(JSON.stringify(doc, null, 2))}\n`);
   }
 
   if (bad.length) {

@@ -1,6 +1,7 @@
 import { checkFile } from '../load/index.js';
 import { formatProblem, sortProblems } from '../load/problems.js';
 import type { Problem } from '../load/problems.js';
+import { terminalSafeJson, visible } from '../io/terminal-text.js';
 import { colors } from '../ui.js';
 
 export interface ValidateOptions {
@@ -26,11 +27,11 @@ export function validateCommand(files: string[], opts: ValidateOptions): void {
         problems: r.problems.map((p) => ({ file: p.file, line: p.line ?? null, col: p.col ?? null, severity: p.severity, message: p.message })),
       })),
     };
-    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    process.stdout.write(`${terminalSafeJson(JSON.stringify(doc, null, 2))}\n`);
   } else {
     for (const p of problems) process.stdout.write(`${p.severity === 'error' ? formatProblem(p) : c.yellow(formatProblem(p))}\n`);
     for (const r of results) {
-      if (!r.problems.some((p) => p.severity === 'error')) process.stderr.write(`${c.green('ok')}  ${r.file}${r.kind ? ` (${r.kind})` : ''}\n`);
+      if (!r.problems.some((p) => p.severity === 'error')) process.stderr.write(`${c.green('ok')}  ${visible(r.file)}${r.kind ? ` (${r.kind})` : ''}\n`);
     }
   }
   if (errors.length) {

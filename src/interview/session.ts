@@ -1,4 +1,5 @@
 import { assess } from '../core/assess.js';
+import { visible } from '../io/terminal-text.js';
 import { resolveText } from '../core/text.js';
 import { buildContext } from '../report/context.js';
 import { answerParts } from '../schema/answers.js';
@@ -24,7 +25,8 @@ export interface Texts {
 }
 
 export function textsFor(store: AnswersStore, lang: string): Texts {
-  return { q: (t) => resolveText(t, lang, store.questionnaire.language), m: interviewMessages(lang) };
+  // Every text from the questionnaire reaches the terminal: its control characters are made visible.
+  return { q: (t) => visible(resolveText(t, lang, store.questionnaire.language)), m: interviewMessages(lang) };
 }
 
 function shorten(s: string, width: number): string {
@@ -36,7 +38,7 @@ export function optionLabel(store: AnswersStore, questionId: string, option: str
   if (option === 'na') return tx.m.notApplicable;
   if (option === 'dontKnow') return tx.m.dontKnow;
   const q = store.questionnaire.sections.flatMap((s) => s.questions).find((x) => x.id === questionId);
-  return tx.q(q?.options.find((o) => o.id === option)?.label) || option;
+  return tx.q(q?.options.find((o) => o.id === option)?.label) || visible(option);
 }
 
 /** Asks for the assessment's details when a new answers file is started. */
@@ -74,7 +76,7 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: I
     const vis = visibleQuestions(q, answers);
     return m.answeredOf(vis.filter((v) => Object.hasOwn(answers, v.question.id)).length, vis.length);
   };
-  const label = (r: { name: string; role?: string | undefined }) => `${r.name}${r.role ? ` (${r.role})` : ''}`;
+  const label = (r: { name: string; role?: string | undefined }) => visible(`${r.name}${r.role ? ` (${r.role})` : ''}`);
   let choice = -1;
   if (list.length) {
     const entries: Array<{ value: number; name: string } | 'separator'> = [];
@@ -87,7 +89,7 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: I
       entries.push('separator');
       for (const [r, i] of done) entries.push({ value: i, name: m.reviewEntry(label(r)) });
     }
-    choice = await ui.choose({ message: m.whoIsNext(store.path, list.length), choices: entries });
+    choice = await ui.choose({ message: m.whoIsNext(visible(store.path), list.length), choices: entries });
   }
   if (choice >= 0) return choice;
   const names = new Set(list.map((r) => r.name));
@@ -111,7 +113,7 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
   const answers = () => store.respondent(ri).answers;
   let state: InterviewState = startState(q, answers());
   const r = store.respondent(ri);
-  ui.print(c.bold(tx.m.interviewing(`${r.name}${r.role ? ` (${r.role})` : ''}`, store.path)));
+  ui.print(c.bold(tx.m.interviewing(visible(`${r.name}${r.role ? ` (${r.role})` : ''}`), visible(store.path))));
   if (state.current !== null && Object.keys(answers()).length) {
     const p = progress(q, answers(), state.current);
     ui.print(c.dim(tx.m.resuming(p)));
@@ -265,12 +267,12 @@ export function summaryLines(store: AnswersStore, lang: string, color: boolean, 
   const result = assess(store.model, store.questionnaire, data);
   const ctx = buildContext(store.model, store.questionnaire, data, result, lang);
   const m = interviewMessages(lang);
-  const lines: string[] = [c.bold(m.scoresSoFar(data.assessment.organisation, data.respondents.length))];
+  const lines: string[] = [c.bold(m.scoresSoFar(visible(data.assessment.organisation), data.respondents.length))];
   const titleWidth = Math.min(30, Math.max(...result.dimensions.map((d) => ctx.dimTitle(d.id).length)));
   const barWidth = Math.max(4, Math.min(20, columns - titleWidth - 24));
   const max = Math.max(...store.model.scale.map((s) => s.level));
   for (const d of result.dimensions) {
-    const title = shorten(ctx.dimTitle(d.id), titleWidth).padEnd(titleWidth);
+    const title = shorten(visible(ctx.dimTitle(d.id)), titleWidth).padEnd(titleWidth);
     if (d.score === null) {
       lines.push(`  ${title}    ${c.dim(`–  ${m.notAssessedYet}`)}`);
       continue;

@@ -1,6 +1,7 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
+import { realTarget } from './lock.js';
 import { Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Pair, Scalar, YAMLSeq } from 'yaml';
 import { questionnaireHash } from '../load/hash.js';
@@ -84,15 +85,6 @@ export function describeLoadError(path: string, e: UserError): UserError {
       `give the questionnaire it was written for with --questionnaire FILE, or name a new file with --answers.`,
     e.problems,
   );
-}
-
-/** The file a path names, links resolved; the path itself for a file not yet created. */
-export function realFile(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
 
 export class AnswersStore {
@@ -275,7 +267,7 @@ export class AnswersStore {
     const { data, problems } = schemaProblems(reread, Answers);
     if (!data) throw new Error(`refusing to save answers that would not read back:\n${problems.map(formatProblem).join('\n')}`);
     // Through an alias the file it names is updated (and the link kept), as an editor would.
-    writeFileAtomicSync(realFile(this.path), text, { shownAs: this.path });
+    writeFileAtomicSync(realTarget(this.path), text, { shownAs: this.path });
     this.current = data;
   }
 }

@@ -1,3 +1,5 @@
+import { visible } from '../io/terminal-text.js';
+
 /** A problem found in an input file, with the position where it can be pinned down. */
 export interface Problem {
   file: string;
@@ -9,7 +11,8 @@ export interface Problem {
 
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
-  return `${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  // Problems are printed: a value quoted from a hostile file must not drive the terminal.
+  return visible(`${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
 }
 
 /**
