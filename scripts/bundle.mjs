@@ -37,7 +37,7 @@ await build({
   target: 'node20',
   // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __itaasRequire } from 'node:module'; const require = __itaasRequire(import.meta.url);" },
-  external: ['@inquirer/*', 'dejavu-fonts-ttf'],
+  external: ['@inquirer/*', 'dejavu-fonts-ttf', 'exceljs'],
   logLevel: 'warning',
   legalComments: 'none',
   // Without comments and indentation there is less to read and parse at each start; names are kept,
@@ -54,6 +54,22 @@ for (const f of readdirSync(outdir)) {
   const at = text.search(/[^\x00-\x7f]/);
   if (at >= 0) throw new Error(`${f} holds a non-ASCII character at offset ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 20))}`);
 }
+
+// The survey form's script (checked by tsconfig.form.json) runs in the respondent's browser: one
+// small self-contained file that `itaas form` inlines into the page and pins by hash. It is built
+// from the same core/visibility source as the terminal interview.
+await build({
+  entryPoints: [join(root, 'src', 'form', 'client', 'main.ts')],
+  outfile: join(root, 'dist', 'form', 'client.js'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  charset: 'ascii',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 
 // The top-level help off a terminal (80 columns) never changes between builds' runs: keep it, so
 // `itaas --help` in scripts prints it without loading the command parser. On a terminal commander

@@ -77,6 +77,25 @@ export function buildProgram(version: string): Command {
     .action(async (opts) => (await import('./commands/assess.js')).assessCommand(opts));
 
   program
+    .command('form')
+    .description('write an offline survey form (one HTML file) that respondents fill in a browser')
+    .requiredOption('-o, --out <file>', 'the HTML file to write')
+    .option('-a, --answers <file>', 'take the questionnaire and the assessment (organisation, date) from this answers file')
+    .option('-q, --questionnaire <id|file>', 'questionnaire to ask (default: itaas-core, or the one --answers names)')
+    .option('--organisation <name>', 'organisation assessed (without --answers)')
+    .option('--date <yyyy-mm-dd>', 'date of the assessment (without --answers; default today)')
+    .option('--scope <text>', 'what is assessed (without --answers)')
+    .option('--assessor <name>', 'who runs the assessment (without --answers)')
+    .option('--lang <code>', "language the form opens in (default: the questionnaire's); respondents can switch")
+    .option('-r, --respondent <name>', 'fill in the respondent\'s name in advance')
+    .option('--force', 'replace an existing file that is not a survey form')
+    .addHelpText(
+      'after',
+      examples('itaas form --answers acme.yaml --out survey.html', 'itaas form --organisation "Acme Ltd" --lang de --respondent "Dana Ortiz" --out dana.html'),
+    )
+    .action(async (opts) => (await import('./commands/form.js')).formCommand(opts));
+
+  program
     .command('merge')
     .description('bring the respondents of other answers files (other laptops, survey forms) into one assessment')
     .argument('<target>', 'the answers file to merge into (created if missing)')

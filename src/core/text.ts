@@ -18,3 +18,32 @@ export function resolveText(text: Text | undefined, lang: string, fileLang: stri
   onFallback?.(used);
   return text[used]!;
 }
+
+/** Every language a questionnaire is written in: its own, then those of its text maps, sorted. */
+export function questionnaireLanguages(q: {
+  language: string;
+  title: Text;
+  description?: Text;
+  sections: ReadonlyArray<{ title: Text; description?: Text; questions: ReadonlyArray<{ text: Text; help?: Text; options: ReadonlyArray<{ label: Text; description?: Text }> }> }>;
+}): string[] {
+  const found = new Set<string>();
+  const add = (t: Text | undefined) => {
+    if (t && typeof t !== 'string') for (const k of Object.keys(t)) found.add(k);
+  };
+  add(q.title);
+  add(q.description);
+  for (const s of q.sections) {
+    add(s.title);
+    add(s.description);
+    for (const x of s.questions) {
+      add(x.text);
+      add(x.help);
+      for (const o of x.options) {
+        add(o.label);
+        add(o.description);
+      }
+    }
+  }
+  found.delete(q.language);
+  return [q.language, ...[...found].sort()];
+}

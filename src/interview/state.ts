@@ -1,7 +1,8 @@
-import { holds } from '../core/conditions.js';
+import { visibleQuestions as visibleFor } from '../core/visibility.js';
+import type { Visible } from '../core/visibility.js';
 import { answerParts } from '../schema/answers.js';
 import type { Answer } from '../schema/answers.js';
-import type { Question, Questionnaire, Section } from '../schema/questionnaire.js';
+import type { Question, Questionnaire } from '../schema/questionnaire.js';
 
 /**
  * The interview as a pure state machine: which questions are shown, where the respondent is, what comes
@@ -12,12 +13,7 @@ import type { Question, Questionnaire, Section } from '../schema/questionnaire.j
 /** A respondent's answers keyed by question id, as in the answers file. */
 export type AnswerMap = Readonly<Record<string, Answer>>;
 
-export interface Visible {
-  question: Question;
-  section: Section;
-  /** Index of the section in the questionnaire (0-based). */
-  sectionIndex: number;
-}
+export type { Visible };
 
 /** Where the respondent is: the question on screen (null once past the last one), and what they put off. */
 export interface InterviewState {
@@ -52,13 +48,7 @@ export function choicesOf(answers: AnswerMap): Record<string, string> {
 
 /** The questions shown to this respondent, in order: those whose section and own conditions hold. */
 export function visibleQuestions(q: Questionnaire, answers: AnswerMap): Visible[] {
-  const choices = choicesOf(answers);
-  const out: Visible[] = [];
-  q.sections.forEach((section, sectionIndex) => {
-    if (!holds(section.when, choices)) return;
-    for (const question of section.questions) if (holds(question.when, choices)) out.push({ question, section, sectionIndex });
-  });
-  return out;
+  return visibleFor(q, choicesOf(answers));
 }
 
 export function isAnswered(answers: AnswerMap, id: string): boolean {
