@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { questionnaireLanguages, resolveText } from '../core/text.js';
 import { formMessages } from '../form/messages.js';
 import { FORM_GENERATOR, renderFormPage } from '../form/page.js';
@@ -94,6 +94,6 @@ export function writeForm(opts: FormOptions): FormSummary {
     storageKey: `itaas-form:${q.id}@${q.version}:${src.hash.slice(7, 23)}:${createHash('sha256').update(who).digest('hex').slice(0, 16)}`,
   };
   const html = renderFormPage(payload, script, css, resolveText(q.title, lang, q.language));
-  writeFileAtomic.sync(opts.out, html, { fsync: true });
+  writeFileAtomicSync(opts.out, html);
   return { out: opts.out, questionnaire: `${q.id} ${q.version}`, questions: q.sections.reduce((n, s) => n + s.questions.length, 0), languages, bytes: Buffer.byteLength(html) };
 }
