@@ -4,12 +4,15 @@ import type { ReportContext } from './context.js';
 
 export type Cell = string | number | null;
 
-/** Cells a spreadsheet would read as a formula (or that can smuggle one in) start with one of these. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cells a spreadsheet would read as a formula (or that can smuggle one in) start with one of these,
+ * possibly after spaces, line breaks or NULs, which some spreadsheets skip before parsing.
+ */
+const FORMULA_START = /^[\s\0]*[=+\-@]|^[\t\r]/;
 
 /**
  * Makes a text cell safe to open in a spreadsheet: a leading `'` keeps `=`, `+`, `-`, `@`, tab and
- * carriage return from starting a formula. Only text is touched: numeric columns hold JavaScript
+ * carriage return from starting a formula, also behind leading spaces, line feeds or NULs. Only text is touched: numeric columns hold JavaScript
  * numbers, which cannot carry a formula, so a negative score stays a number a spreadsheet can sum.
  */
 export function neutralise(cell: Cell): Cell {

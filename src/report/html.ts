@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { answerParts } from '../schema/answers.js';
 import { COLORS, placementFigure, radarFigure, timelineFigure } from './charts.js';
 import type { Figure, Paint } from './charts.js';
+import { buildContext } from './context.js';
 import type { ReportContext } from './context.js';
 import type { RenderOptions } from './index.js';
 import { renderTemplate, templateData } from './templates.js';
@@ -69,7 +70,38 @@ export function htmlData(ctx: ReportContext, css: string) {
   };
 }
 
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** A batch shares its model and questionnaire: each is searched once. */
+const searched = new WeakMap<object, boolean>();
+function holdsBidi(value: object): boolean {
+  let found = searched.get(value);
+  if (found === undefined) searched.set(value, (found = BIDI.test(JSON.stringify(value))));
+  return found;
+}
+
+/** Each string holding a direction control, wrapped in FSI…PDI: its overrides end where it ends. */
+function isolateStrings<T>(value: T): T {
+  if (typeof value === 'string') return (BIDI.test(value) ? `\u2068${value}\u2069` : value) as T;
+  if (Array.isArray(value)) return value.map(isolateStrings) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isolateStrings(v)])) as T;
+  return value;
+}
+
+/**
+ * Text from the files (organisation, names, notes, model and questionnaire texts) reaches the page in
+ * sentences, captions, SVG descriptions and the footer. Where any of it holds a direction control, the
+ * report is rendered from copies in which each such text is a Unicode isolate, so that a U+202E in an
+ * organisation cannot reverse the words that follow it wherever it is quoted.
+ */
+function isolatedContext(ctx: ReportContext): ReportContext {
+  const { model, questionnaire, answers } = ctx;
+  if (![model, questionnaire, answers].some(holdsBidi)) return ctx;
+  const safe = buildContext(isolateStrings(model), isolateStrings(questionnaire), isolateStrings(answers), ctx.result, ctx.lang);
+  return { ...safe, fallbacks: ctx.fallbacks };
+}
+
 export function renderHtml(ctx: ReportContext, opts: RenderOptions = {}): string {
   const css = renderTemplate('report.css', {}, { templatesDir: opts.templatesDir });
-  return renderTemplate('report.html.eta', htmlData(ctx, css), { templatesDir: opts.templatesDir });
+  return renderTemplate('report.html.eta', htmlData(isolatedContext(ctx), css), { templatesDir: opts.templatesDir });
 }

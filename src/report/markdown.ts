@@ -4,16 +4,23 @@ import type { RenderOptions } from './index.js';
 import { addMonths } from './summary.js';
 import { renderTemplate, templateData } from './templates.js';
 
-/** Escapes text for Markdown prose: nothing a respondent typed can become markup or HTML. */
+/** Direction overrides and isolates, C0 and C1 controls: they would let a note reorder or hide what follows. */
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** U+2060 WORD JOINER: invisible, and no autolinker takes a scheme, "www" or a mail address across it. */
+const JOIN = '\u2060';
+
+/** Escapes text for Markdown prose: nothing a respondent typed can become markup, HTML or a link. */
 export function mdEscape(s: string): string {
   return (
     s
+      .replace(HIDDEN, '')
       // Inline markup, links, HTML and table pipes; "&" only where it would start an entity.
       .replace(/[\\`*_[\]<>|~]|&(?=#?\w+;)|(?<=\])\(/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-      // Block markup at the start of a line: headings, list markers (quotes are already &gt;).
-      .replace(/^(\s*)(#|[+-]|\d+[.)])(?=\s|$)/gm, (_m, sp: string, mark: string) => `${sp}${mark.slice(0, -1)}\\${mark.slice(-1)}`)
-      // Direction overrides and control characters would let a note reorder or hide what follows.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+      // Block markup at the start of any line: headings, rules and setext underlines, list markers
+      // (quotes are already &gt;), indented code.
+      .replace(/^([ \t]*)(#+|[-+=]|\d+[.)])/gm, (_m, sp: string, mark: string) => `${sp.length >= 4 ? '' : sp}${mark.slice(0, -1)}\\${mark.slice(-1)}`)
+      // Bare URLs, www. addresses and e-mail addresses that GitHub would turn into links.
+      .replace(/\b([a-z][a-z0-9+.-]*)(?=:\/\/)|\b(www)(?=\.)|(?<=[\w.+-])@(?=[\w-]+\.)|\b(mailto|xmpp)(?=:)/gi, (m) => (m === '@' ? `${JOIN}@` : `${m}${JOIN}`))
   );
 }
 
@@ -22,9 +29,13 @@ export function mdCell(s: string): string {
   return mdEscape(s.replace(/\r\n?|\n/g, ' ').replace(/\s+/g, ' ').trim()) || ' ';
 }
 
-/** Mermaid labels cannot hold colons, semicolons or hashes; keep them plain. */
+/** Words that start a directive in a Mermaid Gantt chart; a label starting with one would be read as it. */
+const GANTT_KEYWORD = /^(title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|weekday|weekend|inclusiveenddates|topaxis|click|call|acctitle|accdescr|displaymode|gantt)\b/i;
+
+/** Mermaid labels cannot hold colons, semicolons, hashes or line breaks; keep them plain and inert. */
 function mermaidLabel(s: string): string {
-  return s.replace(/[:;#<>"`{}[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = s.replace(HIDDEN, '').replace(/[:;#<>"`{}[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  return GANTT_KEYWORD.test(plain) ? `${JOIN}${plain}` : plain;
 }
 
 /** A Markdown table from cells that are already escaped (use `cell`). */

@@ -4,7 +4,11 @@ import { neutralise, toCsv } from '../../src/report/csv.js';
 describe('CSV cells', () => {
   it('neutralises text that a spreadsheet would run as a formula', () => {
     for (const s of ['=1+2', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(neutralise(s)).toBe(`'${s}`);
-    for (const s of ['plain', ' =not first', '1-2', 'a@b']) expect(neutralise(s)).toBe(s);
+    for (const s of ['plain', '1-2', 'a@b', 'x =y']) expect(neutralise(s)).toBe(s);
+  });
+
+  it('neutralises a formula behind leading spaces, line feeds or NULs', () => {
+    for (const s of [' =1+2', '  +1', '\n-2', '\0@SUM(A1)', ' \n =HYPERLINK("x")']) expect(neutralise(s)).toBe(`'${s}`);
   });
 
   it('keeps numbers as numbers, negative ones included', () => {
