@@ -110,6 +110,34 @@ export function buildProgram(version: string): Command {
     )
     .action(async (target: string, inputs: string[], opts) => (await import('./commands/merge.js')).mergeCommand(target, inputs, opts));
 
+  const sheet = program.command('sheet').description('answers as an Excel workbook: export for people who fill in spreadsheets, import what they send back');
+  sheet
+    .command('export')
+    .description('write a workbook: a row per question, a drop-down of answers and a note per respondent')
+    .requiredOption('-o, --out <file.xlsx>', 'the workbook to write')
+    .option('-a, --answers <file>', 'fill in the respondents and answers of this answers file (and take its questionnaire and assessment)')
+    .option('-q, --questionnaire <id|file>', 'questionnaire to ask (default: itaas-core, or the one --answers names)')
+    .option('--organisation <name>', 'organisation assessed (without --answers)')
+    .option('--date <yyyy-mm-dd>', 'date of the assessment (without --answers; default today)')
+    .option('--scope <text>', 'what is assessed (without --answers)')
+    .option('--assessor <name>', 'who runs the assessment (without --answers)')
+    .option('-r, --respondent <name>', 'add an empty column for this respondent (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--layout <how>', 'columns (a column per respondent, default) or sheets (a sheet per respondent)')
+    .option('--lang <code>', "language of the questions and answer lists (default: the questionnaire's)")
+    .option('--force', 'replace an existing file')
+    .addHelpText('after', examples('itaas sheet export --answers acme.yaml --out acme.xlsx', 'itaas sheet export --organisation "Acme Ltd" -r "Dana Ortiz" -r "Ole Berg" --layout sheets --out acme.xlsx'))
+    .action(async (opts) => (await import('./commands/sheet.js')).sheetExportCommand(opts));
+  sheet
+    .command('import')
+    .description('check every cell of a workbook and merge its respondents into an answers file (created if missing)')
+    .argument('<file.xlsx>', 'a workbook written by itaas sheet export, filled in')
+    .requiredOption('-a, --answers <file>', 'the answers file to merge into')
+    .option('--prefer <side>', 'where a respondent\'s answers differ: newer, target or input (default: refuse and list them)')
+    .option('--dry-run', 'print what would be merged; write nothing')
+    .option('-q, --questionnaire <id|file>', 'questionnaire the workbook was made for (default: the one it names)')
+    .addHelpText('after', examples('itaas sheet import acme-filled.xlsx --answers acme.yaml', 'itaas sheet import acme-filled.xlsx --answers acme.yaml --dry-run'))
+    .action(async (file: string, opts) => (await import('./commands/sheet.js')).sheetImportCommand(file, opts));
+
   program
     .command('compare')
     .description('show what moved between two assessments (answers files or JSON reports)')

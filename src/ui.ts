@@ -1,3 +1,4 @@
+import { visible } from './io/terminal-text.js';
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 
@@ -14,10 +15,5 @@ export function colors(): ChalkInstance {
   return instance;
 }
 
-/**
- * Text from a file, quoted for a terminal: control characters, escape sequences and direction marks
- * are shown as escapes, so a note cannot move the cursor, recolour the screen or reorder the line.
- */
-export function quoted(s: string): string {
-  return JSON.stringify(s).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** Text from a file in quotes for a terminal, its control characters made visible. */
+export const quoted = (s: string): string => `"${visible(s)}"`;

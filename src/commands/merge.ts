@@ -33,10 +33,13 @@ export function describeMerge(s: MergeSummary, dryRun = false): string[] {
   return out;
 }
 
-export function mergeCommand(target: string, inputs: string[], opts: MergeCommandOptions): void {
+/** Runs a merge (of answers files, or of what `run` reads) and prints it; unresolved conflicts exit 2. */
+export async function mergeCommand(target: string, inputs: string[], opts: MergeCommandOptions, run?: (prefer?: Prefer) => Promise<MergeSummary>): Promise<void> {
   const prefer = opts.prefer === undefined ? undefined : PREFER[opts.prefer.toLowerCase()];
   if (opts.prefer !== undefined && !prefer) throw new UserError(`--prefer ${quoted(opts.prefer)} is not one of newer, target, input`);
-  const s = runMerge(target, inputs, { ...(prefer ? { prefer } : {}), ...(opts.dryRun ? { dryRun: true } : {}), ...(opts.questionnaire ? { questionnaire: opts.questionnaire } : {}) });
+  const s = run
+    ? await run(prefer)
+    : runMerge(target, inputs, { ...(prefer ? { prefer } : {}), ...(opts.dryRun ? { dryRun: true } : {}), ...(opts.questionnaire ? { questionnaire: opts.questionnaire } : {}) });
   const open = s.plan.conflicts.filter((c) => !c.kept);
   if (open.length) {
     throw new UserError(
