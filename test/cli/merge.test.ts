@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { acquireLock } from '../../src/interview/lock.js';
 import { itaas, root, tempDir } from '../helpers.js';
 
 const example = readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8');
@@ -127,12 +127,16 @@ describe('itaas merge', () => {
     const dir = tempDir();
     const target = variant(dir, 'target.yaml', [0]);
     const before = readFileSync(target, 'utf8');
-    // The test runner itself is a live process on this host: its lock is not stale.
-    writeFileSync(`${target}.lock`, `${process.pid}\n${hostname()}\n2025-03-12T10:00:00.000Z\n`);
-    const r = itaas(['merge', target, variant(dir, 'in.yaml', [1])]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/is in use by another itaas/);
-    expect(readFileSync(target, 'utf8')).toBe(before);
+    // This test process holds the lock, as an interview in another terminal would.
+    const lock = acquireLock(target);
+    try {
+      const r = itaas(['merge', target, variant(dir, 'in.yaml', [1])]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is in use by another itaas/);
+      expect(readFileSync(target, 'utf8')).toBe(before);
+    } finally {
+      lock.release();
+    }
   });
 
   it('--dry-run prints the plan and writes nothing; a missing target is created from the inputs', () => {
