@@ -209,6 +209,13 @@ describe('the survey form in Chromium', { timeout: 240_000 }, () => {
     expect(await page.locator('h1').textContent()).toBe('<img src=x onerror=alert(1)> Survey </script><b>bold</b>');
     expect(await page.locator('dd').first().textContent()).toBe('<i>Acme</i> & "Sons"');
     expect(await page.locator('img, b, i').count()).toBe(0);
+    // The respondent switches the language on the page; the choice is kept.
+    await page.selectOption('#lang', 'de');
+    expect(await page.locator('h1').textContent()).toBe('ITaaS-Reifegradanalyse (Kernfragebogen)');
+    expect(await page.locator('label[for="name"]').textContent()).toBe('Ihr Name');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await page.reload();
+    expect(await page.locator('label[for="name"]').textContent()).toBe('Ihr Name');
     expect(watch.problems).toEqual([]);
     await page.context().close();
   });
