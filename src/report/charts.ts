@@ -29,6 +29,8 @@ export type Shape =
       anchor: 'start' | 'middle' | 'end';
       bold?: boolean;
       fill: string;
+      /** Outlined in white where lines may run behind it (a renderer may ignore this). */
+      halo?: boolean;
     };
 
 export interface Figure {
@@ -78,6 +80,56 @@ export function wrapText(text: string, max: number): string[] {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
+/** No chart text is smaller than this (in figure units, which the HTML never draws smaller than 1:1). */
+export const MIN_TEXT = 11;
+
+/** Width of the figures drawn for narrow screens: fits a 360 px phone with its page margins. */
+export const NARROW_WIDTH = 340;
+
+/**
+ * The radar for narrow screens: a radar's labels cannot stay legible around a web 340 units wide, so
+ * each dimension gets a row with its name above a bar for the current score and a mark at the target.
+ */
+export function scoreBarsFigure(ctx: ReportContext): Figure {
+  const t = ctx.t.report;
+  const max = Math.max(...ctx.model.scale.map((s) => s.level));
+  const width = NARROW_WIDTH;
+  const valueW = 64;
+  const trackW = width - valueW;
+  const tx = (v: number) => r1((trackW * v) / max);
+  const shapes: Shape[] = [];
+  const size = 12;
+  const lh = 14;
+  // Legend.
+  shapes.push({ kind: 'rect', x: 0, y: 4, w: 22, h: 12, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
+  shapes.push({ kind: 'text', x: 30, y: 14, lines: [t.radarCurrent], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
+  shapes.push({ kind: 'path', points: [[0, 32], [22, 32]], closed: false, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
+  shapes.push({ kind: 'text', x: 30, y: 36, lines: [t.radarTarget], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
+  let y = 56;
+  // Scale along the top.
+  for (let level = 0; level <= max; level++) {
+    shapes.push({ kind: 'text', x: tx(level), y: y + 10, lines: [String(level)], size: MIN_TEXT, lineHeight: 13, anchor: level === 0 ? 'start' : level === max ? 'end' : 'middle', fill: COLORS.muted });
+  }
+  y += 18;
+  const gridTop = y;
+  const body: Shape[] = [];
+  for (const d of ctx.result.dimensions) {
+    const lines = wrapText(ctx.dimTitle(d.id), Math.floor(width / (size * CHAR_EM)));
+    body.push({ kind: 'text', x: 0, y: y + size, lines, size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
+    y += lines.length * lh + 4;
+    body.push({ kind: 'rect', x: 0, y, w: trackW, h: 12, fill: COLORS.notReached });
+    if (d.score !== null && d.score > 0) body.push({ kind: 'rect', x: 0, y, w: tx(d.score), h: 12, fill: COLORS.current, fillOpacity: 0.55, stroke: COLORS.current, strokeWidth: 1 });
+    body.push({ kind: 'path', points: [[tx(d.target), y - 3], [tx(d.target), y + 15]], closed: false, stroke: COLORS.target, strokeWidth: 2.5 });
+    body.push({ kind: 'text', x: width, y: y + 11, lines: [`${ctx.num(d.score)} / ${d.target}`], size, lineHeight: lh, anchor: 'end', fill: COLORS.text });
+    y += 26;
+  }
+  for (let level = 1; level < max; level++) {
+    shapes.push({ kind: 'path', points: [[tx(level), gridTop], [tx(level), y - 10]], closed: false, stroke: COLORS.grid, strokeWidth: 0.6, dash: [2, 3] });
+  }
+  shapes.push(...body);
+  return { width, height: Math.ceil(y), shapes };
+}
+
 /** Radar chart of current score and target per dimension. */
 export function radarFigure(ctx: ReportContext): Figure {
   const t = ctx.t.report;
@@ -99,7 +151,7 @@ export function radarFigure(ctx: ReportContext): Figure {
   dims.forEach((_, i) => shapes.push({ kind: 'path', points: [[cx, cy], at(i, max)], closed: false, stroke: COLORS.grid, strokeWidth: 0.6 }));
   for (let level = 1; level <= max; level++) {
     const [x, y] = at(0, level);
-    shapes.push({ kind: 'text', x: x + 4, y: y + 12, lines: [String(level)], size: 9, lineHeight: 11, anchor: 'start', fill: COLORS.muted });
+    shapes.push({ kind: 'text', x: x + 4, y: y + 12, lines: [String(level)], size: MIN_TEXT, lineHeight: 13, anchor: 'start', fill: COLORS.muted });
   }
   shapes.push({ kind: 'path', points: dims.map((d, i) => at(i, d.target)), closed: true, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
   shapes.push({ kind: 'path', points: dims.map((d, i) => at(i, d.score ?? 0)), closed: true, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
@@ -135,32 +187,34 @@ export function radarFigure(ctx: ReportContext): Figure {
   return { width, height, shapes };
 }
 
-/** The three phases of the journey with the one reached marked, and the operating-model stages with their attainment. */
-export function placementFigure(ctx: ReportContext): Figure {
+/**
+ * The three phases of the journey with the one reached marked, and the operating-model stages with
+ * their attainment. Narrower than 500 units, the phases stack and each stage's name sits above its bar.
+ */
+export function placementFigure(ctx: ReportContext, width = 720): Figure {
   const t = ctx.t.report;
   const { phase, operatingModel } = ctx.result;
-  const width = 720;
+  const narrow = width < 500;
   const shapes: Shape[] = [];
   const phases = phase.phases;
   const gap = 10;
-  const boxW = (width - gap * (phases.length - 1)) / phases.length;
-  const boxH = 64;
+  const boxW = narrow ? width : (width - gap * (phases.length - 1)) / phases.length;
+  const boxH = narrow ? 44 : 64;
+  const tip = 10;
   let y = 8;
   shapes.push({ kind: 'text', x: 0, y: y + 12, lines: [t.journeyPhases], size: 13, lineHeight: 16, anchor: 'start', bold: true, fill: COLORS.text });
   y += 24;
   phases.forEach((p, i) => {
-    const x = i * (boxW + gap);
+    const x = narrow ? 0 : i * (boxW + gap);
     const isCurrent = p.number === phase.reached;
-    const tip = i < phases.length - 1 ? 10 : 0;
+    const last = i === phases.length - 1;
+    // Each phase points to the next one: to the right side by side, downwards when stacked.
+    const points: Array<[number, number]> = narrow
+      ? [[0, y], [width, y], [width, y + boxH - (last ? 0 : tip)], [width / 2, y + boxH], [0, y + boxH - (last ? 0 : tip)]]
+      : [[r1(x), y], [r1(x + boxW - (last ? 0 : tip)), y], [r1(x + boxW), y + boxH / 2], [r1(x + boxW - (last ? 0 : tip)), y + boxH], [r1(x), y + boxH]];
     shapes.push({
       kind: 'path',
-      points: [
-        [r1(x), y],
-        [r1(x + boxW - tip), y],
-        [r1(x + boxW), y + boxH / 2],
-        [r1(x + boxW - tip), y + boxH],
-        [r1(x), y + boxH],
-      ],
+      points,
       closed: true,
       fill: p.reached ? COLORS.reached : COLORS.notReached,
       stroke: isCurrent ? COLORS.text : p.reached ? COLORS.reached : COLORS.grid,
@@ -169,106 +223,138 @@ export function placementFigure(ctx: ReportContext): Figure {
     const lines = wrapText(ctx.phaseTitle(p.number), Math.floor((boxW - 24) / (12 * CHAR_EM)));
     if (isCurrent) lines.push(`✓ ${t.phaseReachedMark}`);
     const lh = 14;
-    const top = y + boxH / 2 - (lines.length * lh) / 2 + 11;
+    const mid = narrow ? y + (boxH - (last ? 0 : tip)) / 2 : y + boxH / 2;
+    const top = mid - (lines.length * lh) / 2 + 11;
     shapes.push({ kind: 'text', x: r1(x + 10), y: r1(top), lines, size: 12, lineHeight: lh, anchor: 'start', bold: isCurrent, fill: p.reached ? '#ffffff' : COLORS.text });
+    y += narrow ? boxH + 4 : 0;
   });
-  y += boxH + 28;
+  y += narrow ? 20 : boxH + 28;
 
   shapes.push({ kind: 'text', x: 0, y: y + 12, lines: [t.operatingModelStages], size: 13, lineHeight: 16, anchor: 'start', bold: true, fill: COLORS.text });
   y += 24;
-  const labelW = 250;
-  const barW = width - labelW - 60;
-  const stages = operatingModel.stages;
-  for (const st of stages) {
+  const valueW = 60;
+  const labelW = narrow ? width : 250;
+  const barX = narrow ? 0 : labelW;
+  const barW = width - barX - valueW;
+  for (const st of operatingModel.stages) {
     const lines = wrapText(ctx.stageTitle(st.id) + (st.id === operatingModel.predominant ? ` (${t.predominant})` : ''), Math.floor(labelW / (12 * CHAR_EM)));
-    const rowH = Math.max(24, lines.length * 14 + 8);
-    shapes.push({ kind: 'text', x: 0, y: y + 15, lines, size: 12, lineHeight: 14, anchor: 'start', bold: st.id === operatingModel.predominant, fill: COLORS.text });
-    shapes.push({ kind: 'rect', x: labelW, y: y + 4, w: barW, h: 16, fill: COLORS.notReached });
-    if (st.attainment > 0) shapes.push({ kind: 'rect', x: labelW, y: y + 4, w: r1((barW * Math.min(100, st.attainment)) / 100), h: 16, fill: st.attained ? COLORS.reached : COLORS.current });
-    shapes.push({ kind: 'text', x: labelW + barW + 8, y: y + 17, lines: [`${st.attainment}%${st.attained ? ' ✓' : ''}`], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
-    y += rowH + 4;
+    const bold = st.id === operatingModel.predominant;
+    shapes.push({ kind: 'text', x: 0, y: y + 15, lines, size: 12, lineHeight: 14, anchor: 'start', bold, fill: COLORS.text });
+    const barY = narrow ? y + lines.length * 14 + 6 : y + 4;
+    shapes.push({ kind: 'rect', x: barX, y: barY, w: barW, h: 16, fill: COLORS.notReached });
+    if (st.attainment > 0) shapes.push({ kind: 'rect', x: barX, y: barY, w: r1((barW * Math.min(100, st.attainment)) / 100), h: 16, fill: st.attained ? COLORS.reached : COLORS.current });
+    shapes.push({ kind: 'text', x: barX + barW + 8, y: barY + 13, lines: [`${ctx.pct(st.attainment)}${st.attained ? ' ✓' : ''}`], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
+    y += narrow ? lines.length * 14 + 30 : Math.max(24, lines.length * 14 + 8) + 4;
   }
   return { width, height: Math.ceil(y + 4), shapes };
 }
 
-export interface TimelineRow {
-  id: string;
-  y: number;
-  h: number;
-}
-
-/** The roadmap as bars per initiative on a month axis, grouped by wave, with arrows for dependencies. */
-export function timelineFigure(ctx: ReportContext): Figure {
+/**
+ * The roadmap as bars per initiative on a month axis, grouped by wave, with a line from the end of
+ * each prerequisite to the start of what depends on it. Narrower than 500 units, each initiative's
+ * name sits above its bar instead of beside it.
+ *
+ * A dependency line drops from just inside the end of the prerequisite's bar and turns into the
+ * dependent's row, so the lines leaving one bar form a tree down its own lane and arrive from the
+ * left in rows that are empty there. Prerequisites that end in the same month get lanes side by
+ * side, and each line takes its prerequisite's wave colour; a dot marks where a line branches, so a
+ * branch cannot be mistaken for two lines crossing.
+ */
+export function timelineFigure(ctx: ReportContext, width = 720): Figure {
   const t = ctx.t.report;
   const { roadmap } = ctx.result;
-  const width = 720;
-  const labelW = 260;
-  const x0 = labelW + 10;
-  const x1 = width - 18;
+  const narrow = width < 500;
+  const labelW = narrow ? 0 : 260;
+  const x0 = narrow ? 4 : labelW + 10;
+  const x1 = width - (narrow ? 14 : 18);
   const months = Math.max(roadmap.months, 1);
   const mx = (m: number) => r1(x0 + ((x1 - x0) * m) / months);
   const shapes: Shape[] = [];
   const top = 28;
-  const size = 10.5;
-  const lh = 12.5;
-  const maxChars = Math.floor((labelW - 8) / (size * CHAR_EM));
-  const rows = new Map<string, { y: number; h: number; start: number; end: number }>();
+  const size = MIN_TEXT;
+  const lh = 13;
+  const barH = 12;
+  const maxChars = Math.floor((narrow ? width : labelW - 8) / (size * CHAR_EM));
+  const rows = new Map<string, { y: number; start: number; end: number; color: string }>();
   const body: Shape[] = [];
   let y = top;
   roadmap.waves.forEach((w, wi) => {
     if (!w.items.length) return;
     const color = COLORS.waves[wi % COLORS.waves.length]!;
-    body.push({ kind: 'text', x: 0, y: y + 14, lines: [ctx.waveTitle(w.id)], size: 11.5, lineHeight: 14, anchor: 'start', bold: true, fill: COLORS.text });
+    body.push({ kind: 'text', x: 0, y: y + 14, lines: [ctx.waveTitle(w.id)], size: 12, lineHeight: 14, anchor: 'start', bold: true, fill: COLORS.text });
     y += 20;
     for (const it of w.items) {
       const lines = wrapText(ctx.initiativeTitle(it.id), maxChars);
-      const h = Math.max(20, lines.length * lh + 6);
-      body.push({ kind: 'text', x: 8, y: r1(y + (h - lines.length * lh) / 2 + size * 0.85), lines, size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
-      body.push({ kind: 'rect', x: mx(it.start), y: r1(y + h / 2 - 6), w: Math.max(2, r1(mx(it.end) - mx(it.start))), h: 12, fill: color });
-      rows.set(it.id, { y: y + h / 2, h, start: it.start, end: it.end });
-      y += h;
+      let barY: number;
+      if (narrow) {
+        body.push({ kind: 'text', x: 0, y: r1(y + size), lines, size, lineHeight: lh, anchor: 'start', fill: COLORS.text, halo: true });
+        barY = y + lines.length * lh + 4;
+        y = barY + barH + 8;
+      } else {
+        const h = Math.max(20, lines.length * lh + 6);
+        body.push({ kind: 'text', x: 8, y: r1(y + (h - lines.length * lh) / 2 + size * 0.85), lines, size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
+        barY = y + h / 2 - barH / 2;
+        y += h;
+      }
+      body.push({ kind: 'rect', x: mx(it.start), y: r1(barY), w: Math.max(2, r1(mx(it.end) - mx(it.start))), h: barH, fill: color });
+      rows.set(it.id, { y: barY + barH / 2, start: it.start, end: it.end, color });
     }
     y += 6;
   });
   const height = Math.ceil(y + 8);
 
   // Month grid and axis labels behind the bars.
-  const step = months <= 12 ? 3 : months <= 36 ? 6 : 12;
+  const step = narrow ? (months <= 12 ? 3 : months <= 24 ? 6 : 12) : months <= 12 ? 3 : months <= 36 ? 6 : 12;
   for (let m = 0; m <= months; m += step) {
     shapes.push({ kind: 'path', points: [[mx(m), top - 6], [mx(m), height - 4]], closed: false, stroke: COLORS.grid, strokeWidth: 0.6 });
-    shapes.push({ kind: 'text', x: mx(m), y: top - 10, lines: [t.monthShort(m)], size: 10, lineHeight: 12, anchor: 'middle', fill: COLORS.muted });
+    shapes.push({ kind: 'text', x: mx(m), y: top - 10, lines: [t.monthShort(m)], size, lineHeight: lh, anchor: m === 0 && narrow ? 'start' : 'middle', fill: COLORS.muted });
   }
-  shapes.push({ kind: 'text', x: 0, y: top - 10, lines: [t.months], size: 10, lineHeight: 12, anchor: 'start', fill: COLORS.muted });
-  shapes.push(...body);
+  if (!narrow) shapes.push({ kind: 'text', x: 0, y: top - 10, lines: [t.months], size, lineHeight: lh, anchor: 'start', fill: COLORS.muted });
+  // Beside their names the lines run clear of text and go over the bars; under their names (narrow)
+  // they pass behind the names, which are outlined to stay readable.
+  const lines = dependencyLines(roadmap.waves.flatMap((w) => w.items), rows, mx, barH);
+  if (narrow) shapes.push(...lines, ...body);
+  else shapes.push(...body, ...lines);
+  return { width, height, shapes };
+}
 
-  // Dependencies: from the end of the prerequisite's bar to the start of the dependent's.
-  for (const w of roadmap.waves) {
-    for (const it of w.items) {
-      const to = rows.get(it.id)!;
-      for (const dep of it.dependsOn) {
-        const from = rows.get(dep);
-        if (!from) continue;
-        const xa = mx(from.end);
-        const xb = mx(to.start);
-        const xm = r1(Math.max(xa + 3, xb - 5));
-        const ya = r1(from.y);
-        const yb = r1(to.y);
-        shapes.push({
-          kind: 'path',
-          points: [
-            [xa, ya],
-            [xm, ya],
-            [xm, yb],
-            [r1(Math.max(xb, xm + 3)), yb],
-          ],
-          closed: false,
-          stroke: COLORS.muted,
-          strokeWidth: 0.8,
-        });
-        const xe = r1(Math.max(xb, xm + 3));
-        shapes.push({ kind: 'path', points: [[xe, yb], [r1(xe - 4), r1(yb - 2.5)], [r1(xe - 4), r1(yb + 2.5)]], closed: true, fill: COLORS.muted });
-      }
+function dependencyLines(
+  items: Array<{ id: string; dependsOn: string[] }>,
+  rows: Map<string, { y: number; start: number; end: number; color: string }>,
+  mx: (m: number) => number,
+  barH: number,
+): Shape[] {
+  // One lane per prerequisite that has dependents, side by side among those ending in the same month.
+  const targets = new Map<string, Array<{ y: number; x: number }>>();
+  for (const it of items) {
+    const to = rows.get(it.id);
+    if (!to) continue;
+    for (const dep of it.dependsOn) if (rows.has(dep)) targets.set(dep, [...(targets.get(dep) ?? []), { y: to.y, x: mx(to.start) }]);
+  }
+  const sources = [...targets.keys()].sort((a, b) => rows.get(a)!.end - rows.get(b)!.end || rows.get(a)!.y - rows.get(b)!.y);
+  const lanesAt = new Map<number, number>();
+  const shapes: Shape[] = [];
+  for (const id of sources) {
+    const from = rows.get(id)!;
+    const lane = lanesAt.get(from.end) ?? 0;
+    lanesAt.set(from.end, lane + 1);
+    const barStart = mx(from.start);
+    const xl = r1(Math.max(barStart + 1, mx(from.end) - 2 - lane * 5));
+    const color = from.color;
+    const ends = targets.get(id)!;
+    const below = ends.filter((e) => e.y > from.y).sort((a, b) => a.y - b.y);
+    const above = ends.filter((e) => e.y < from.y).sort((a, b) => b.y - a.y);
+    for (const [group, edge] of [[below, from.y + barH / 2], [above, from.y - barH / 2]] as const) {
+      if (!group.length) continue;
+      const far = group[group.length - 1]!;
+      shapes.push({ kind: 'path', points: [[xl, r1(edge)], [xl, r1(far.y)]], closed: false, stroke: color, strokeWidth: 1.2 });
+      group.forEach((e, i) => {
+        const xe = r1(Math.max(e.x, xl + 5));
+        shapes.push({ kind: 'path', points: [[xl, r1(e.y)], [r1(xe - 4), r1(e.y)]], closed: false, stroke: color, strokeWidth: 1.2 });
+        shapes.push({ kind: 'path', points: [[xe, r1(e.y)], [r1(xe - 5), r1(e.y - 3)], [r1(xe - 5), r1(e.y + 3)]], closed: true, fill: color });
+        if (i < group.length - 1) shapes.push({ kind: 'circle', cx: xl, cy: r1(e.y), r: 2, fill: color });
+      });
     }
   }
-  return { width, height, shapes };
+  return shapes;
 }

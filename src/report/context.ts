@@ -36,6 +36,8 @@ export interface ReportContext {
   reasonText: (item: RoadmapItem) => string;
   /** A number with one decimal (or `digits`) and the report language's decimal mark; '–' for none. */
   num: (x: number | null, digits?: number) => string;
+  /** A whole percentage (0..100) in the report language's style: 83% in English, 83 % in German. */
+  pct: (percent: number) => string;
   /** For each language used instead of the one asked for, the distinct texts it was used for (for a single notice). */
   fallbacks: Map<string, Set<string>>;
 }
@@ -61,6 +63,7 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     lang: language,
     t,
     num,
+    pct: (percent) => t.percent(percent),
     model,
     questionnaire,
     answers,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { answerParts } from '../schema/answers.js';
-import { COLORS, placementFigure, radarFigure, timelineFigure } from './charts.js';
+import { COLORS, NARROW_WIDTH, placementFigure, radarFigure, scoreBarsFigure, timelineFigure } from './charts.js';
 import type { Figure, Paint } from './charts.js';
 import { buildContext } from './context.js';
 import type { ReportContext } from './context.js';
@@ -37,12 +37,22 @@ export function figureSvg(fig: Figure, id: string, title: string, desc: string):
     else {
       const anchor = s.anchor === 'start' ? '' : ` text-anchor="${s.anchor}"`;
       const weight = s.bold ? ' font-weight="bold"' : '';
+      const halo = s.halo ? ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' : '';
       const spans = s.lines.map((l, i) => `<tspan x="${s.x}" dy="${i ? s.lineHeight : 0}">${escapeHtml(l)}</tspan>`).join('');
-      out.push(`<text x="${s.x}" y="${s.y}" font-size="${s.size}" fill="${s.fill}"${anchor}${weight}>${spans}</text>`);
+      out.push(`<text x="${s.x}" y="${s.y}" font-size="${s.size}" fill="${s.fill}"${anchor}${weight}${halo}>${spans}</text>`);
     }
   }
   out.push('</svg>');
   return out.join('\n');
+}
+
+/**
+ * A chart in two layouts: the stylesheet shows the wide one on screens that fit it at full size and
+ * in print, the narrow one on phones. Neither is ever drawn smaller than 1:1, so no chart text is
+ * smaller than MIN_TEXT px; a screen narrower still scrolls the chart inside its own box.
+ */
+function chart(wide: Figure, narrow: Figure, id: string, title: string, desc: string): string {
+  return `<div class="chart chart-wide">${figureSvg(wide, id, title, desc)}</div>\n<div class="chart chart-narrow">${figureSvg(narrow, `${id}-narrow`, title, desc)}</div>`;
 }
 
 /** What the HTML template sees as `it`. `<%= %>` escapes HTML; `<%~ %>` is for the SVG and helper output. */
@@ -58,14 +68,14 @@ export function htmlData(ctx: ReportContext, css: string) {
     /** Nothing may load or run: only the one stylesheet above, whose hash is pinned here. */
     csp: `default-src 'none'; style-src 'sha256-${cssHash}'; img-src 'none'; font-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`,
     colors: COLORS,
-    radarSvg: figureSvg(radarFigure(ctx), 'radar', t.radarTitle, t.radarAlt(org)),
-    placementSvg: figureSvg(placementFigure(ctx), 'placement', t.placementTitle, t.placementAlt(phase, ctx.stageTitle(ctx.result.operatingModel.predominant))),
-    timelineSvg: items.length ? figureSvg(timelineFigure(ctx), 'timeline', t.timeline, t.timelineAlt(items.length)) : '',
+    radarSvg: chart(radarFigure(ctx), scoreBarsFigure(ctx), 'radar', t.radarTitle, t.radarAlt(org)),
+    placementSvg: chart(placementFigure(ctx), placementFigure(ctx, NARROW_WIDTH), 'placement', t.placementTitle, t.placementAlt(phase, ctx.stageTitle(ctx.result.operatingModel.predominant))),
+    timelineSvg: items.length ? chart(timelineFigure(ctx), timelineFigure(ctx, NARROW_WIDTH), 'timeline', t.timeline, t.timelineAlt(items.length)) : '',
     esc: escapeHtml,
     /** User text inline: escaped and isolated, so right-to-left text or stray direction marks cannot reorder what is around it. */
     bdi: (s: string) => `<bdi>${escapeHtml(s)}</bdi>`,
     fmt: ctx.num,
-    pct: (x: number) => `${Math.round(x * 100)}%`,
+    pct: (x: number) => ctx.pct(Math.round(x * 100)),
     answerParts,
   };
 }

@@ -54,7 +54,7 @@ export function markdownData(ctx: ReportContext) {
     table,
     mermaid: mermaidLabel,
     fmt: ctx.num,
-    pct: (x: number) => `${Math.round(x * 100)}%`,
+    pct: (x: number) => ctx.pct(Math.round(x * 100)),
     addMonths,
     answerParts,
   };

@@ -8,11 +8,14 @@ import type { Messages } from './en.js';
 
 /** "a", "a und b", "a, b und c". */
 const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} und ${xs[xs.length - 1]}`);
+const percent = (n: number): string => `${n}\u00a0%`;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const de: Messages = {
   lang: 'de',
   decimal: ',',
+  // DIN 5008: a (no-break) space between the number and the sign.
+  percent,
   list,
 
   notAssessed: 'nicht bewertet',
@@ -37,8 +40,8 @@ export const de: Messages = {
   summary: {
     notYetReached: (org: string, phase: string) => `${org} hat ${phase} noch nicht erreicht.`,
     reached: (org: string, phase: string) => `${org} hat ${phase} erreicht.`,
-    nextPhaseProgress: (phase: string, progress: number) => `Die nächste Phase, ${phase}, ist zu ${progress} % erreicht.`,
-    phaseProgress: (phase: string, progress: number) => `${phase} ist zu ${progress} % erreicht.`,
+    nextPhaseProgress: (phase: string, progress: number) => `Die nächste Phase, ${phase}, ist zu ${percent(progress)} erreicht.`,
+    phaseProgress: (phase: string, progress: number) => `${phase} ist zu ${percent(progress)} erreicht.`,
     blockerNotAssessed: (dimension: string) => `${dimension}, das nicht bewertet wurde`,
     blocker: (dimension: string, score: string, min: number) => `${dimension} (${score}, benötigt ${min})`,
     heldBackMost: (blocker: string, others: string[]) => `Am stärksten bremst ${blocker}${others.length ? `, außerdem ${list(others)}.` : '.'}`,
@@ -46,7 +49,7 @@ export const de: Messages = {
     predominantStage: (stage: string) => `Das Betriebsmodell ist überwiegend ${stage}.`,
     attained: (stages: string[]) => `Erreicht: ${list(stages)}.`,
     notYetAttained: (stages: string[]) => `Noch nicht erreicht: ${list(stages)}.`,
-    stageProgress: (stage: string, attainment: number) => `${stage} (${attainment} %)`,
+    stageProgress: (stage: string, attainment: number) => `${stage} (${percent(attainment)})`,
     foundations: (stage: string) => `Eine spätere Stufe ist erreicht, ${stage} aber nicht: Die Grundlagen darunter brauchen Aufmerksamkeit.`,
     roadmap: (count: number, months: number) =>
       `Die Roadmap umfasst ${count} ${plural(count, 'Initiative', 'Initiativen')} über ${months} Monate, so geordnet, dass nichts vor dem beginnt, wovon es abhängt.`,

@@ -7,12 +7,15 @@ import type { Aggregation } from '../../core/score.js';
 
 /** "a", "a and b", "a, b and c". */
 const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const percent = (n: number): string => `${n}%`;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const en = {
   lang: 'en',
   /** The decimal mark in numbers such as scores (2.5). */
   decimal: '.',
+  /** A whole percentage as the language writes it (83%). */
+  percent,
   list,
 
   // Values that stand in for a level, an answer or a wave.
@@ -39,8 +42,8 @@ export const en = {
   summary: {
     notYetReached: (org: string, phase: string) => `${org} has not yet reached ${phase}.`,
     reached: (org: string, phase: string) => `${org} has reached ${phase}.`,
-    nextPhaseProgress: (phase: string, progress: number) => `It is ${progress}% of the way to the next phase, ${phase}.`,
-    phaseProgress: (phase: string, progress: number) => `It is ${progress}% of the way to ${phase}.`,
+    nextPhaseProgress: (phase: string, progress: number) => `It is ${percent(progress)} of the way to the next phase, ${phase}.`,
+    phaseProgress: (phase: string, progress: number) => `It is ${percent(progress)} of the way to ${phase}.`,
     blockerNotAssessed: (dimension: string) => `${dimension}, which was not assessed`,
     blocker: (dimension: string, score: string, min: number) => `${dimension} (${score}, needs ${min})`,
     heldBackMost: (blocker: string, others: string[]) => `It is held back most by ${blocker}${others.length ? `, and also by ${list(others)}.` : '.'}`,
@@ -48,7 +51,7 @@ export const en = {
     predominantStage: (stage: string) => `The operating model is predominantly ${stage}.`,
     attained: (stages: string[]) => `Attained: ${list(stages)}.`,
     notYetAttained: (stages: string[]) => `Not yet attained: ${list(stages)}.`,
-    stageProgress: (stage: string, attainment: number) => `${stage} (${attainment}%)`,
+    stageProgress: (stage: string, attainment: number) => `${stage} (${percent(attainment)})`,
     foundations: (stage: string) => `Note that a later stage is attained while ${stage} is not: the foundations under it need attention.`,
     roadmap: (count: number, months: number) =>
       `The roadmap has ${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months, ordered so that nothing starts before what it depends on.`,
