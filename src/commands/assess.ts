@@ -9,7 +9,7 @@ import { AnswersStore } from '../interview/store.js';
 import { progress, visibleQuestions } from '../interview/state.js';
 import { loadQuestionnaire, resolveRef } from '../load/index.js';
 import { UserError } from '../load/problems.js';
-import { useColor } from '../ui.js';
+import { itaasCommand, useColor } from '../ui.js';
 
 export interface AssessOptions {
   answers: string;
@@ -61,7 +61,8 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   const withQuestionnaire = !fresh && opts.questionnaire ? ` --questionnaire ${shellQuote(opts.questionnaire)}` : '';
   /** --lang is repeated where the command would otherwise pick another language. */
   const langOption = (defaultLanguage: string | undefined) => (opts.lang && opts.lang !== defaultLanguage ? ` --lang ${shellQuote(opts.lang)}` : '');
-  const resume = () => `itaas assess --answers ${quoted}${withQuestionnaire}${langOption(questionnaireLanguage)}`;
+  const self = itaasCommand();
+  const resume = () => `${self} assess --answers ${quoted}${withQuestionnaire}${langOption(questionnaireLanguage)}`;
   let saved = false;
   const interrupted = () => (saved ? `${m.interrupted(path)}\n${m.resumeWith(resume())}` : fresh ? m.interruptedUnsaved(path) : m.interruptedAlone);
 
@@ -102,7 +103,7 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
     for (const line of summaryLines(store, lang, color, ui.columns)) ui.print(line);
     ui.print(m.completed({ name: r.name, unanswered: left, path }));
     // The report's language is the file's, else the questionnaire's: an interview in another one asks for it.
-    ui.print(m.next(`itaas report ${quoted}${withQuestionnaire}${langOption(store.data.assessment.language ?? questionnaireLanguage)}`));
+    ui.print(m.next(`${self} report ${quoted}${withQuestionnaire}${langOption(store.data.assessment.language ?? questionnaireLanguage)}`));
     ui.print(m.anotherRespondent(resume()));
   } catch (e) {
     if (isPromptExit(e)) {

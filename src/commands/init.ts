@@ -1,14 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { resolveText } from '../core/text.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { builtinDir, loadQuestionnaire, packageRoot } from '../load/index.js';
+import { builtinDir, loadQuestionnaire } from '../load/index.js';
+import { schemaComment } from '../load/schema-ref.js';
 import { UserError } from '../load/problems.js';
 import { Id } from '../schema/common.js';
 import type { Text } from '../schema/common.js';
 import type { Question } from '../schema/questionnaire.js';
-import { colors } from '../ui.js';
+import { colors, itaasCommand } from '../ui.js';
 
 export interface InitOptions {
   out?: string;
@@ -17,19 +18,6 @@ export interface InitOptions {
 }
 
 const BASE = 'itaas-core';
-
-/**
- * The `$schema` reference for the editor: relative when the file and the installed package are in one
- * tree (a checkout, or a project with itaas in node_modules), so the file stays portable; absolute
- * otherwise (a global install), because a relative path would climb out of the user's folder.
- */
-export function schemaRef(outFile: string, kind: 'questionnaire' | 'model'): string {
-  const schema = join(packageRoot, 'schemas', `${kind}.schema.json`);
-  const dir = dirname(resolve(outFile));
-  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
-  if (inside(dir, packageRoot) || inside(packageRoot, dir)) return relative(dir, schema).split(sep).join('/');
-  return schema.split(sep).join('/');
-}
 
 /** YAML text as a comment block, indented so that removing the "#" leaves it at the right depth. */
 const commentBlock = (text: string, indent: number) =>
@@ -57,7 +45,7 @@ function questionBlock(q: Question, lang: string, fileLang: string): string {
 
 function questionnaireScaffold(name: string, schema: string): string {
   const ex = builtinExamples();
-  return `# yaml-language-server: $schema=${schema}
+  return `#${schema}
 #
 # Questionnaire "${name}": the built-in ITaaS questionnaire (${BASE}), adapted for one client.
 #
@@ -125,7 +113,7 @@ ${commentBlock(questionBlock(ex.first, 'en', 'en'), 6)}
 }
 
 function standaloneScaffold(name: string, schema: string): string {
-  return `# yaml-language-server: $schema=${schema}
+  return `#${schema}
 #
 # Questionnaire "${name}", written from scratch. Each question measures one dimension of the model and
 # offers options that each stand for a level of the model's scale; "Not applicable" and "Don't know"
@@ -181,7 +169,7 @@ sections:
 }
 
 function modelScaffold(name: string, schema: string): string {
-  return `# yaml-language-server: $schema=${schema}
+  return `#${schema}
 #
 # Model "${name}": what gets scored and what to do about it. A questionnaire names it with
 # "model: ./${name}.yaml" (a path relative to the questionnaire) and asks questions on its dimensions.
@@ -312,9 +300,9 @@ export async function initCommand(kind: string, name: string, opts: InitOptions)
     if (!opts.force) throw new UserError(`${out} already exists; pass --force to overwrite it, or --out to write elsewhere`);
   }
   if (!existsSync(dirname(resolve(out)))) throw new UserError(`the folder of ${out} does not exist; create it first`);
-  const schema = schemaRef(out, kind);
+  const schema = schemaComment(out, kind, itaasCommand());
   const text = kind === 'model' ? modelScaffold(name, schema) : opts.standalone ? standaloneScaffold(name, schema) : questionnaireScaffold(name, schema);
   await writeFileAtomic(out, text);
   const c = colors();
-  process.stderr.write(`${c.green('wrote')} ${out}\nnext: edit it, then run  itaas validate --strict ${out}\n`);
+  process.stderr.write(`${c.green('wrote')} ${out}\nnext: edit it, then run  ${itaasCommand()} validate --strict ${out}\n`);
 }

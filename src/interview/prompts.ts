@@ -27,6 +27,10 @@ export interface QuestionView {
   allowDontKnow: boolean;
   /** The option chosen before, highlighted and marked. */
   current?: string;
+  /** The first question shown: there is nothing to go back to. */
+  first?: boolean;
+  /** A note typed before answering, saved with the answer. */
+  pendingNote?: string;
   /** Terminal height, to keep the whole prompt on one screen. */
   rows?: number;
   color?: boolean;
@@ -37,6 +41,7 @@ export interface QuestionView {
 export type QuestionAction =
   | { type: 'answer'; option: string }
   | { type: 'back' }
+  | { type: 'note' }
   | { type: 'skip' }
   | { type: 'help' }
   | { type: 'summary' }
@@ -46,6 +51,7 @@ export type QuestionAction =
 const KEYS: Record<string, QuestionAction['type']> = {
   b: 'back',
   left: 'back',
+  n: 'note',
   s: 'skip',
   right: 'skip',
   h: 'help',
@@ -54,8 +60,8 @@ const KEYS: Record<string, QuestionAction['type']> = {
   q: 'quit',
 };
 
-export function keyHint(answers: number, words: InterviewMessages = interviewMessages('en')): string {
-  return words.keyHint(answers);
+export function keyHint(answers: number, words: InterviewMessages = interviewMessages('en'), first = false): string {
+  return words.keyHint(answers, first);
 }
 
 export function palette(color: boolean): ChalkInstance {
@@ -106,7 +112,8 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
   // Numbers on the answers only (digits answer at once); the moves below have keys of their own.
   answers.forEach((a, i) => (a.name = `${String(i + 1).padStart(answers.length > 9 ? 2 : 1)}. ${a.name}`));
   const moves: Array<{ value: Value; name: string }> = [
-    { value: 'a:back', name: w.moves.back },
+    ...(view.first ? [] : [{ value: 'a:back' as const, name: w.moves.back }]),
+    { value: 'a:note', name: w.moveNote },
     { value: 'a:skip', name: w.moves.skip },
     { value: 'a:help', name: w.moves.help },
     { value: 'a:summary', name: w.moves.summary },
@@ -114,8 +121,9 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
   ];
   const choices = [...answers, new Separator(c.dim('──────────')), ...moves];
   const rows = view.rows ?? 24;
-  const hint = keyHint(answers.length, w);
-  const message = `${c.dim(view.progress)}  ${c.bold(view.section)}\n${view.text}`;
+  const hint = keyHint(answers.length, w, view.first);
+  const pending = view.pendingNote ? `\n${c.dim(shorten(w.notePending(view.pendingNote), 2000))}` : '';
+  const message = `${c.dim(view.progress)}  ${c.bold(view.section)}\n${view.text}${pending}`;
   // Question, list, a blank line, two lines of description and the hint fit on one screen.
   const pageSize = Math.max(5, Math.min(choices.length, rows - message.split('\n').length - 5));
 
@@ -127,7 +135,7 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
     if (/^[1-9]$/.test(name) && answers.length <= 9) {
       const chosen = answers[Number(name) - 1];
       if (chosen) shortcut = { type: 'answer', option: chosen.value.slice(2) };
-    } else if (KEYS[name]) {
+    } else if (KEYS[name] && !(view.first && KEYS[name] === 'back')) {
       shortcut = { type: KEYS[name] } as QuestionAction;
     }
     if (shortcut) abort.abort();
@@ -135,7 +143,7 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
   if (context.signal) context.signal.addEventListener('abort', () => abort.abort(context.signal!.reason), { once: true });
   const source = (context.input ?? process.stdin) as NodeJS.ReadableStream;
   const defaultValue: Value | undefined = view.current ? `o:${view.current}` : undefined;
-  const pending = select<Value>(
+  const prompt = select<Value>(
     {
       message,
       choices,
@@ -148,7 +156,7 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
   );
   source.on('keypress', onKey);
   try {
-    const value = await pending;
+    const value = await prompt;
     return value.startsWith('o:') ? { type: 'answer', option: value.slice(2) } : ({ type: value.slice(2) } as QuestionAction);
   } catch (e) {
     if (shortcut && (e as Error).name === 'AbortPromptError') return shortcut;
@@ -158,21 +166,27 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
   }
 }
 
+const shorten = (s: string, width: number) => (s.length <= width ? s : `${s.slice(0, width - 1)}…`);
+
 export interface NoteConfig {
   /** The note given before, kept with Enter. */
   current?: string;
+  /** What stays on screen above the note while it is typed: the question and the answer chosen (if any). */
+  question?: string;
+  answer?: string;
   color?: boolean;
   words?: InterviewMessages;
 }
 
-/** The optional note after an answer: Enter skips (or keeps the note given before), Backspace clears it. */
+/** A note on a question, asked for with its own key: Enter without text adds none (or keeps the note given before), Backspace clears it. */
 export async function notePrompt(config: NoteConfig, context: PromptContext = {}): Promise<string | undefined> {
   const c = palette(config.color ?? false);
   const w = config.words ?? interviewMessages('en');
   const hint = config.current ? w.noteKeep : w.noteSkip;
+  const about = config.question === undefined ? '' : `${config.question}\n${c.cyan(config.answer === undefined ? w.noteBeforeAnswer : `→ ${w.noteFor(config.answer)}`)}\n`;
   const value = await input(
     {
-      message: `${w.note} ${c.dim(`(${hint})`)}:`,
+      message: `${about}${w.note} ${c.dim(`(${hint})`)}:`,
       ...(config.current ? { default: config.current } : {}),
       theme: theme(config.color ?? false),
     },
@@ -210,6 +224,8 @@ export async function textPrompt(config: TextConfig, context: PromptContext = {}
 
 export interface ChooseConfig<T> {
   message: string;
+  /** What Esc and q return: set it for a list that can be closed without choosing. */
+  cancel?: T;
   choices: Array<{ value: T; name: string; description?: string } | 'separator'>;
   default?: T;
   rows?: number;
@@ -219,27 +235,50 @@ export interface ChooseConfig<T> {
 
 export async function choosePrompt<T>(config: ChooseConfig<T>, context: PromptContext = {}): Promise<T> {
   const c = palette(config.color ?? false);
+  const w = config.words ?? interviewMessages('en');
   const choices = config.choices.map((x) => (x === 'separator' ? new Separator(c.dim('──────────')) : x));
-  return select<T>(
+  const closable = Object.hasOwn(config, 'cancel');
+  const abort = new AbortController();
+  let closed = false;
+  const onKey = (_s: unknown, key: { name?: string; sequence?: string; ctrl?: boolean; meta?: boolean } | undefined) => {
+    // A lone Esc arrives as a timed-out escape sequence, flagged as meta.
+    if (key?.name !== 'escape' && keyName(key) !== 'q') return;
+    closed = true;
+    abort.abort();
+  };
+  if (context.signal) context.signal.addEventListener('abort', () => abort.abort(context.signal!.reason), { once: true });
+  const source = (context.input ?? process.stdin) as NodeJS.ReadableStream;
+  const prompt = select<T>(
     {
       message: config.message,
       choices,
       pageSize: Math.max(5, Math.min(choices.length, (config.rows ?? 24) - 6)),
       loop: false,
       ...(config.default !== undefined ? { default: config.default } : {}),
-      theme: theme(config.color ?? false, c.dim((config.words ?? interviewMessages('en')).chooseHint)),
+      theme: theme(config.color ?? false, c.dim(closable ? w.listHint : w.chooseHint)),
     } as Parameters<typeof select<T>>[0],
-    context,
+    { ...context, signal: abort.signal },
   );
+  if (closable) source.on('keypress', onKey);
+  try {
+    return await prompt;
+  } catch (e) {
+    if (closed && (e as Error).name === 'AbortPromptError') return config.cancel as T;
+    throw e;
+  } finally {
+    source.removeListener('keypress', onKey);
+  }
 }
 
 /** What the interview needs from the terminal. */
 export interface Ui {
   question(view: QuestionView): Promise<QuestionAction>;
-  note(current?: string): Promise<string | undefined>;
+  note(config: Omit<NoteConfig, 'color' | 'words'>): Promise<string | undefined>;
   text(config: TextConfig): Promise<string>;
   choose<T>(config: ChooseConfig<T>): Promise<T>;
   print(text: string): void;
+  /** Replaces the last `lines` lines printed with `text` (where the terminal can). */
+  rewrite?(lines: number, text: string): void;
   color: boolean;
   rows: number;
   columns: number;
@@ -258,11 +297,15 @@ export function terminalUi(opts: { output: NodeJS.WriteStream; color: boolean; w
       return size().columns;
     },
     question: (view) => questionPrompt({ ...view, rows: size().rows, color: opts.color }, context),
-    note: (current) => notePrompt({ ...(current !== undefined ? { current } : {}), color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, context),
+    note: (config) => notePrompt({ ...config, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, context),
     text: (config) => textPrompt({ ...config, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, { output: opts.output }),
     choose: (config) => choosePrompt({ ...config, rows: size().rows, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, context),
     print: (text) => {
       opts.output.write(`${text}\n`);
+    },
+    // Cursor up, to the start of the line, clear to the end of the screen (prompts are cleared once answered, so the log ends just above the cursor).
+    rewrite: (lines, text) => {
+      opts.output.write(`\x1b[${lines}A\r\x1b[J${text}\n`);
     },
   };
 }

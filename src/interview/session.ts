@@ -9,7 +9,7 @@ import { interviewMessages } from './messages.js';
 import type { InterviewMessages } from './messages.js';
 import { palette } from './prompts.js';
 import type { Ui } from './prompts.js';
-import { advance, findVisible, progress, sectionSummary, startState, unanswered, visibleQuestions } from './state.js';
+import { advance, findVisible, previousQuestion, progress, sectionSummary, startState, unanswered, visibleQuestions } from './state.js';
 import type { InterviewState } from './state.js';
 import type { AnswersStore, AssessmentInfo } from './store.js';
 
@@ -112,6 +112,9 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
   const c = palette(ui.color);
   const answers = () => store.respondent(ri).answers;
   let state: InterviewState = startState(q, answers());
+  const log = answerLog(ui);
+  // Notes typed before the question is answered; saved with the answer.
+  const pendingNotes = new Map<string, string>();
   const r = store.respondent(ri);
   ui.print(c.bold(tx.m.interviewing(visible(`${r.name}${r.role ? ` (${r.role})` : ''}`), visible(store.path))));
   if (state.current !== null && Object.keys(answers()).length) {
@@ -146,31 +149,53 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
       allowNa: v.question.allowNa,
       allowDontKnow: v.question.allowDontKnow,
       ...(prev ? { current: prev.option } : {}),
+      ...(pendingNotes.has(v.question.id) ? { pendingNote: pendingNotes.get(v.question.id)! } : {}),
+      first: previousQuestion(q, answers(), v.question.id) === null,
     });
+    const logAnswer = (option: string, note: string | undefined) => {
+      const label = optionLabel(store, v.question.id, option, tx);
+      const head = `${c.green('✔')} ${c.dim(`${p.question}.`)} ${shorten(tx.q(v.question.text), Math.max(20, ui.columns - label.length - 12))} ${c.cyan(`→ ${label}`)}`;
+      log.write(v.question.id, note ? `${head}\n  ${c.dim(`✎ ${shorten(note, ui.columns - 5)}`)}` : head);
+    };
     switch (action.type) {
       case 'answer': {
-        // The choice is on disk before the note is asked for, so quitting at the note loses nothing.
-        store.setAnswer(ri, v.question.id, action.option, prev?.note);
-        const note = await ui.note(prev?.note);
-        if (note !== prev?.note) store.setAnswer(ri, v.question.id, action.option, note);
-        const label = optionLabel(store, v.question.id, action.option, tx);
-        const head = `${c.green('✔')} ${c.dim(`${p.question}.`)} ${shorten(tx.q(v.question.text), Math.max(20, ui.columns - label.length - 12))} ${c.cyan(`→ ${label}`)}`;
-        ui.print(note ? `${head}\n  ${c.dim(`✎ ${shorten(note, ui.columns - 5)}`)}` : head);
+        // One key answers: the choice (with a note typed before it) is saved, then the next question shows.
+        const note = pendingNotes.get(v.question.id) ?? prev?.note;
+        store.setAnswer(ri, v.question.id, action.option, note);
+        pendingNotes.delete(v.question.id);
+        logAnswer(action.option, note);
+        state = advance(q, answers(), state, { type: 'answered' });
+        break;
+      }
+      case 'note': {
+        // The question and the answer chosen (if any) stay on screen while the note is typed.
+        const current = pendingNotes.get(v.question.id) ?? prev?.note;
+        const answer = prev ? optionLabel(store, v.question.id, prev.option, tx) : undefined;
+        const note = await ui.note({ question: tx.q(v.question.text), ...(answer !== undefined ? { answer } : {}), ...(current !== undefined ? { current } : {}) });
+        if (!prev) {
+          if (note === undefined) pendingNotes.delete(v.question.id);
+          else pendingNotes.set(v.question.id, note);
+          break;
+        }
+        if (note !== prev.note) {
+          store.setAnswer(ri, v.question.id, prev.option, note);
+          logAnswer(prev.option, note);
+        }
         state = advance(q, answers(), state, { type: 'answered' });
         break;
       }
       case 'back': {
         const next = advance(q, answers(), state, { type: 'back' });
-        if (next.current === state.current) ui.print(c.dim(tx.m.firstQuestion));
+        if (next.current === state.current) log.note(c.dim(tx.m.firstQuestion));
         state = next;
         break;
       }
       case 'skip':
-        ui.print(`${c.yellow('»')} ${c.dim(tx.m.skipped(p.question))}`);
+        log.write(v.question.id, `${c.yellow('»')} ${c.dim(tx.m.skipped(p.question))}`);
         state = advance(q, answers(), state, { type: 'skip' });
         break;
       case 'help':
-        ui.print(helpText(v.question, tx, c, ui.columns));
+        log.note(helpText(v.question, tx, c, ui.columns));
         break;
       case 'summary': {
         const target = await showSection(store, ri, ui, v.sectionIndex, v.question.id, tx);
@@ -181,6 +206,38 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
         return 'quit';
     }
   }
+}
+
+/**
+ * The lines the interview leaves on screen, one per question: answering a question again (after going
+ * back, or one skipped before) rewrites its line in place instead of adding a second one, as long as
+ * that line is still on screen. Anything else printed in between ends the stretch that can be rewritten.
+ */
+function answerLog(ui: Ui) {
+  let entries: Array<{ id: string; text: string }> = [];
+  const height = (text: string) =>
+    text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.replace(/\x1b\[[0-9;]*m/g, '').length / Math.max(1, ui.columns))), 0);
+  return {
+    write(id: string, text: string): void {
+      const at = entries.findIndex((e) => e.id === id);
+      if (at >= 0 && ui.rewrite) {
+        const below = entries.slice(at);
+        const lines = below.reduce((n, e) => n + height(e.text), 0);
+        if (lines < ui.rows - 1) {
+          below[0]!.text = text;
+          ui.rewrite(lines, below.map((e) => e.text).join('\n'));
+          return;
+        }
+      }
+      if (at >= 0) entries = [];
+      ui.print(text);
+      entries.push({ id, text });
+    },
+    note(text: string): void {
+      entries = [];
+      ui.print(text);
+    },
+  };
 }
 
 function helpText(question: import('../schema/questionnaire.js').Question, tx: Texts, c: ReturnType<typeof palette>, columns: number): string {
@@ -219,6 +276,7 @@ async function showSection(store: AnswersStore, ri: number, ui: Ui, sectionIndex
   return ui.choose<string>({
     message: tx.m.sectionList(tx.q(section.title), rows.filter((x) => x.answer !== undefined).length, rows.length),
     default: current,
+    cancel: current,
     choices: rows.map((x) => {
       const ans = x.answer === undefined ? tx.m.notAnswered : optionLabel(store, x.question.id, answerParts(x.answer).option, tx);
       const mark = x.answer === undefined ? '·' : '✔';

@@ -5,14 +5,16 @@ import { realTarget } from './lock.js';
 import { Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Pair, Scalar, YAMLSeq } from 'yaml';
 import { questionnaireHash } from '../load/hash.js';
-import { loadAssessment, loadQuestionnaire, packageRoot, resolveRef } from '../load/index.js';
+import { loadAssessment, loadQuestionnaire, resolveRef } from '../load/index.js';
 import { formatProblem, UserError } from '../load/problems.js';
 import { parseYaml } from '../load/safe-yaml.js';
+import { schemaComment } from '../load/schema-ref.js';
 import { schemaProblems } from '../load/validate-schema.js';
 import { Answers } from '../schema/answers.js';
 import type { Respondent } from '../schema/answers.js';
 import type { Model } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
+import { itaasCommand } from '../ui.js';
 
 /**
  * The answers file of an interview, kept as a YAML document and edited in place so that comments and
@@ -34,7 +36,6 @@ export interface QuestionnaireRef {
   data: Questionnaire;
 }
 
-const SCHEMA_FILE = resolve(packageRoot, 'schemas', 'answers.schema.json');
 
 /**
  * The `questionnaire:` block of an answers file: the one place it is written, so that a content hash or
@@ -61,19 +62,6 @@ function isBuiltin(ref: QuestionnaireRef): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The editor hint for a new file. Inside the package folder (examples, fixtures) the schema is named
- * by a relative path that stays true wherever the repository is checked out. Elsewhere it is left out:
- * an absolute path into one machine's install folder would be wrong on the client's or colleague's
- * machine the file is sent to, and stale after an upgrade; `itaas schema answers` prints it instead.
- */
-export function schemaComment(answersPath: string): string | undefined {
-  const dir = dirname(resolve(answersPath));
-  const rel = relative(dir, SCHEMA_FILE);
-  const inside = dir === packageRoot || dir.startsWith(packageRoot + sep);
-  return inside && !isAbsolute(rel) ? ` yaml-language-server: $schema=${rel.split(sep).join('/')}` : undefined;
 }
 
 /** What went wrong with an answers file, worded for the person at the keyboard. */
@@ -124,9 +112,9 @@ export class AnswersStore {
       assessment,
       respondents: [],
     });
-    const hint = schemaComment(path);
     doc.commentBefore = [
-      ...(hint ? [hint, ''] : []),
+      schemaComment(path, 'answers', itaasCommand()),
+      '',
       opts.header ?? ` Answers of an IT-as-a-Service maturity assessment, saved by \`itaas assess\` after every answer.`,
       ` You may edit it by hand and add comments; they are kept. \`itaas report ${path.split(sep).join('/')}\` scores it.`,
     ].join('\n');

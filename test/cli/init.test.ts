@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itaas, root, tempDir } from '../helpers.js';
 
@@ -26,7 +26,7 @@ describe('itaas init', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('wrote acme-itaas.yaml');
     const text = readFileSync(join(dir, 'acme-itaas.yaml'), 'utf8');
-    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(text.split('\n')[0]).toMatch(/^# Editor completion: save the schema with `npx itaas schema questionnaire/);
     expect(text).toMatch(/^id: acme-itaas$/m);
     expect(text).toMatch(/^extends: itaas-core$/m);
     const v = itaas(['validate', '--strict', 'acme-itaas.yaml'], { cwd: dir });
@@ -34,12 +34,25 @@ describe('itaas init', () => {
     expect(v.code).toBe(0);
   });
 
-  it('points the editor at a schema file that exists: absolute outside the package, relative inside it', () => {
+  it('points the editor at a schema file that exists by a relative path, and never by an absolute one', () => {
     const dir = tempDir();
     itaas(['init', 'questionnaire', 'outside'], { cwd: dir });
-    const outside = schemaLine(readFileSync(join(dir, 'outside.yaml'), 'utf8'))!;
-    expect(isAbsolute(outside)).toBe(true);
-    expect(JSON.parse(readFileSync(outside, 'utf8')).title).toBe('itaas questionnaire');
+    const outsideText = readFileSync(join(dir, 'outside.yaml'), 'utf8');
+    expect(schemaLine(outsideText)).toBeUndefined();
+    expect(outsideText).not.toContain(root);
+    expect(outsideText.split('\n')[0]).toBe(
+      '# Editor completion: save the schema with `npx itaas schema questionnaire > questionnaire.schema.json` and name it in a $schema line here.',
+    );
+
+    // A project with itaas in its node_modules: relative to the installed package.
+    const project = tempDir();
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(root, join(project, 'node_modules', 'itaas'));
+    mkdirSync(join(project, 'assessments'));
+    itaas(['init', 'questionnaire', 'acme', '--out', join('assessments', 'acme.yaml')], { cwd: project });
+    const installed = schemaLine(readFileSync(join(project, 'assessments', 'acme.yaml'), 'utf8'))!;
+    expect(installed).toBe('../node_modules/itaas/schemas/questionnaire.schema.json');
+    expect(JSON.parse(readFileSync(join(project, 'assessments', installed), 'utf8')).title).toBe('itaas questionnaire');
 
     const inside = join(root, 'test', 'fixtures', `.init-${process.pid}.yaml`);
     try {

@@ -44,11 +44,9 @@ async function waitFor(name: string, want: string | RegExp, timeoutMs = 60_000):
 const keys = (name: string, ...k: string[]) => tmux('send-keys', '-t', name, ...k);
 const type = (name: string, text: string) => tmux('send-keys', '-t', name, '-l', text);
 
-/** Picks an option by its key and skips the note that follows. */
+/** Picks an option by its key: one key answers and moves on. */
 async function answerWithoutNote(name: string, key: string): Promise<void> {
   keys(name, key);
-  await waitFor(name, 'Note (Enter to skip)');
-  keys(name, 'Enter');
 }
 
 afterAll(() => {
@@ -84,13 +82,14 @@ it('survives kill -9 mid-interview and resumes with every confirmed answer in pl
   expect(s).toContain('How much runs virtualized?');
   expect(s).toContain("5. Don't know");
   expect(s).toContain('Every system has its own hardware.');
-  expect(s).toContain('b back · s skip · h help · l list section · q quit');
-  keys('one', '3');
-  await waitFor('one', 'Note (Enter to skip)');
-  // The answer is on disk before the note is even asked for.
-  expect(answersOf(file).respondents[0]!.answers['virt-share']).toBe('most');
+  expect(s).toContain('n note · s skip · h help · l list · q quit');
+  // A note first (with its own key), then one key answers and saves both.
+  keys('one', 'n');
+  await waitFor('one', 'Note (Enter without text adds none)');
   type('one', note);
   keys('one', 'Enter');
+  await waitFor('one', 'Note, saved with the answer');
+  keys('one', '3');
 
   // The answer revealed a conditional question: now 5 questions in all.
   await waitFor('one', 'Section 1/2 - Question 2/5');
@@ -139,17 +138,19 @@ it('survives kill -9 mid-interview and resumes with every confirmed answer in pl
   expect(s).toContain('Are service levels agreed?');
   await answerWithoutNote('two', '3');
   await waitFor('two', 'Section 3/3 - Question 6/6');
-  keys('two', '2');
-  await waitFor('two', 'Note (Enter to skip)');
+  keys('two', 'n');
+  await waitFor('two', 'Note (Enter without text adds none)');
   type('two', 'Showback report since 2024');
   keys('two', 'Enter');
+  await waitFor('two', 'Note, saved with the answer');
+  keys('two', '2');
   await waitFor('two', 'Every question is answered.');
   keys('two', 'Enter');
   s = await waitFor('two', 'EXIT=0');
   expect(s).toContain('Acme Ltd: scores so far (1 respondent, median)');
   expect(s).toMatch(/Automation\s+2\.0/);
   expect(s).toContain('Phase reached:');
-  expect(s).toContain('Next: itaas report acme.yaml');
+  expect(s).toContain('Next: npx itaas report acme.yaml');
   expect(existsSync(`${file}.lock`)).toBe(false);
 
   const saved = answersOf(file);
@@ -189,7 +190,7 @@ it('Ctrl-C says where the answers are and exits 130; SIGTERM exits quietly and f
   keys('c1', 'C-c');
   const s = await waitFor('c1', 'EXIT=130');
   expect(s).toContain('Every confirmed answer is saved in a.yaml');
-  expect(s).toContain('Resume with: itaas assess --answers a.yaml');
+  expect(s).toContain('Resume with: npx itaas assess --answers a.yaml');
   expect(existsSync(`${file}.lock`)).toBe(false);
   expect(answersOf(file).respondents[0]!.answers).toEqual({ 'virt-share': 'none' });
 
@@ -216,15 +217,13 @@ it('speaks German with --lang de, to the last line, and names the commands to ru
   keys('de1', 'q');
   let s = await waitFor('de1', 'EXIT=0');
   expect(s).toContain('Gespeichert in de.yaml: 0 von 4 Fragen für Lee beantwortet.');
-  expect(s).toContain('Fortsetzen mit: itaas assess --answers de.yaml --lang de\n');
+  expect(s).toContain('Fortsetzen mit: npx itaas assess --answers de.yaml --lang de\n');
   expect(s).not.toMatch(/Saved:|Resume with/);
 
   start('de2', ['--answers', 'de.yaml', '--respondent', 'Lee', '--lang', 'de'], dir);
   for (const question of ['Frage 1/4', 'Frage 2/4', 'Frage 3/4', 'Frage 4/4']) {
     await waitFor('de2', question);
     keys('de2', '1');
-    await waitFor('de2', 'Notiz (Enter zum Überspringen)');
-    keys('de2', 'Enter');
   }
   await waitFor('de2', 'Alle Fragen sind beantwortet.');
   keys('de2', 'Enter');
@@ -232,8 +231,8 @@ it('speaks German with --lang de, to the last line, and names the commands to ru
   expect(s).toContain('Beta GmbH: bisherige Werte (1 befragte Person, Median)');
   expect(s).toContain('Erreichte Phase:');
   expect(s).toContain('Das Interview mit Lee ist abgeschlossen; die Antworten stehen in de.yaml.');
-  expect(s).toContain('Als Nächstes: itaas report de.yaml --lang de');
-  expect(s).toContain('Weitere befragte Person: itaas assess --answers de.yaml --lang de');
+  expect(s).toContain('Als Nächstes: npx itaas report de.yaml --lang de');
+  expect(s).toContain('Weitere befragte Person: npx itaas assess --answers de.yaml --lang de');
   expect(s).not.toMatch(/scores so far|Phase reached|interview is complete|Next:|Another respondent/);
 }, 120_000);
 

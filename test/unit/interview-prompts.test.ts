@@ -22,10 +22,10 @@ describe('the question prompt', () => {
     const screen = getScreen();
     expect(screen).toContain('Section 1/2 - Question 1/4  Infrastructure');
     expect(screen).toContain('How much runs virtualized?');
-    expect(screen).toMatch(/1\. Nothing[\s\S]*2\. Some[\s\S]*3\. Nearly all[\s\S]*4\. Not applicable[\s\S]*5\. Don't know[\s\S]*← Back[\s\S]*✕ Save and quit/);
+    expect(screen).toMatch(/1\. Nothing[\s\S]*2\. Some[\s\S]*3\. Nearly all[\s\S]*4\. Not applicable[\s\S]*5\. Don't know[\s\S]*← Back[\s\S]*✎ Add a note[\s\S]*✕ Save and quit/);
     // The description of the highlighted option, and the keys.
     expect(screen).toContain('Every system has its own hardware.');
-    expect(screen).toContain('1-5 answer · ⏎ choose · b back · s skip · h help · l list section · q quit');
+    expect(screen).toContain('1-5 answer · n note · b back · s skip · h help · l list · q quit');
     events.keypress('down');
     expect(getScreen()).toContain('Test systems and a few others.');
     events.keypress('enter');
@@ -41,6 +41,7 @@ describe('the question prompt', () => {
   it.each([
     ['b', 'back'],
     ['left', 'back'],
+    ['n', 'note'],
     ['s', 'skip'],
     ['right', 'skip'],
     ['h', 'help'],
@@ -55,7 +56,7 @@ describe('the question prompt', () => {
 
   it('offers the moves as entries too', async () => {
     const { answer, events } = await render(questionPrompt, view);
-    for (let i = 0; i < 6; i++) events.keypress('down');
+    for (let i = 0; i < 7; i++) events.keypress('down');
     events.keypress('enter');
     await expect(answer).resolves.toEqual({ type: 'skip' });
   });
@@ -97,9 +98,9 @@ describe('the question prompt', () => {
 });
 
 describe('the note prompt', () => {
-  it('is skipped with a quick Enter', async () => {
-    const { answer, events, getScreen } = await render(notePrompt, {});
-    expect(getScreen()).toContain('Note (Enter to skip):');
+  it('keeps the question and the answer chosen in view, and adds nothing with a quick Enter', async () => {
+    const { answer, events, getScreen } = await render(notePrompt, { question: 'How much runs virtualized?', answer: 'Nearly all' });
+    expect(getScreen()).toMatch(/How much runs virtualized\?\n→ Answer: Nearly all\nNote \(Enter without text adds none\):/);
     events.keypress('enter');
     await expect(answer).resolves.toBeUndefined();
   });
@@ -160,5 +161,29 @@ describe('metadata prompts', () => {
     events.keypress('down');
     events.keypress('enter');
     await expect(answer).resolves.toBe('new');
+  });
+
+  it.each(['escape', 'q'])('closes a list that can be closed with %s, giving its cancel value', async (key) => {
+    const { answer, events, getScreen } = await render(choosePrompt<string>, {
+      message: 'Services: 1 of 2 answered.',
+      choices: [{ value: 'a', name: 'First' }, { value: 'b', name: 'Second' }],
+      default: 'b',
+      cancel: 'b',
+    });
+    expect(getScreen()).toContain('Esc or q close');
+    events.keypress('up');
+    events.keypress(key);
+    await expect(answer).resolves.toBe('b');
+  });
+});
+
+describe('the first question', () => {
+  it('offers no way back: no entry, no key, not in the hint', async () => {
+    const { answer, events, getScreen } = await render(questionPrompt, { ...view, first: true });
+    expect(getScreen()).not.toContain('Back');
+    expect(getScreen()).not.toContain('b back');
+    events.keypress('b');
+    events.keypress('s');
+    await expect(answer).resolves.toEqual({ type: 'skip' });
   });
 });

@@ -58,8 +58,10 @@ it('skips, helps, lists a section, offers what is unanswered at the end, quits, 
   const run = scripted([
     { question: (v) => (expect(v.progress).toBe('Section 1/2 - Question 1/4'), { type: 'skip' }) },
     { question: (v) => (expect(v.text).toBe('How are new servers built?'), { type: 'help' }) },
-    { question: (v) => (expect(v.progress).toBe('Section 1/2 - Question 2/4'), { type: 'answer', option: 'manual' }) },
+    // A note before answering stays pending and is saved with the answer, which takes one key.
+    { question: (v) => (expect(v.progress).toBe('Section 1/2 - Question 2/4'), { type: 'note' }) },
     { note: 'by hand today' },
+    { question: (v) => (expect(v.pendingNote).toBe('by hand today'), { type: 'answer', option: 'manual' }) },
     { question: (v) => (expect(v.section).toBe('Services'), { type: 'summary' }) },
     {
       choose: (c) => {
@@ -68,7 +70,6 @@ it('skips, helps, lists a section, offers what is unanswered at the end, quits, 
       },
     },
     { question: (v) => (expect(v.text).toBe('Are service levels agreed?'), { type: 'answer', option: 'none' }) },
-    { note: undefined },
     {
       choose: (c) => {
         expect(c.message).toContain('2 questions are not answered yet');
@@ -77,7 +78,6 @@ it('skips, helps, lists a section, offers what is unanswered at the end, quits, 
       },
     },
     { question: answer('most') },
-    { note: undefined },
     // The changed answer brought a question in; then the respondent stops for now.
     { question: (v) => (expect(v.progress).toBe('Section 1/2 - Question 2/5'), { type: 'quit' }) },
   ]);
@@ -98,11 +98,8 @@ it('skips, helps, lists a section, offers what is unanswered at the end, quits, 
   const rest = scripted([
     { question: (v) => (expect(v.text).toBe('Does capacity scale automatically?'), { type: 'back' }) },
     { question: (v) => (expect(v.current).toBe('most'), { type: 'answer', option: 'most' }) },
-    { note: undefined },
     { question: answer('pilot') },
-    { note: undefined },
     { question: (v) => (expect(v.text).toBe('Is there a service catalogue?'), { type: 'answer', option: 'none' }) },
-    { note: undefined },
     { choose: (c) => (expect(c.message).toBe('Every question is answered.'), { type: 'finish' }) },
   ]);
   expect(await interviewRespondent(again, 0, rest, 'en')).toBe('finished');
@@ -114,12 +111,12 @@ it('skips, helps, lists a section, offers what is unanswered at the end, quits, 
   expect(summary).toContain('Phase reached:');
 });
 
-it('goes back from the first question nowhere, and says so', async () => {
+it('offers no way back on the first question, and goes nowhere if asked anyway', async () => {
   const file = join(tempDir(), 'a.yaml');
   const store = AnswersStore.create(file, mini, { organisation: 'A', date: '2025-01-01' });
   const ri = store.addRespondent('Kim');
   const ui = scripted([
-    { question: () => ({ type: 'back' }) },
+    { question: (v) => (expect(v.first).toBe(true), { type: 'back' }) },
     { question: (v) => (expect(v.progress).toBe('Section 1/2 - Question 1/4'), { type: 'quit' }) },
   ]);
   expect(await interviewRespondent(store, ri, ui, 'en')).toBe('quit');

@@ -1,10 +1,11 @@
-import { copyFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/interview/lock.js';
-import { AnswersStore, schemaComment } from '../../src/interview/store.js';
+import { AnswersStore } from '../../src/interview/store.js';
 import { loadAssessment } from '../../src/load/index.js';
 import { UserError } from '../../src/load/problems.js';
+import { schemaComment } from '../../src/load/schema-ref.js';
 import { fixtures, root, tempDir } from '../helpers.js';
 
 const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
@@ -36,9 +37,20 @@ describe('a new answers file', () => {
     expect(a.answers.data.respondents).toEqual([{ name: 'Dana Ortiz', role: 'CIO', completed: false, answers: { 'virt-share': 'some' } }]);
   });
 
-  it('names the schema by a relative path inside the package folder', () => {
-    expect(schemaComment(join(root, 'examples', 'x.yaml'))).toBe(' yaml-language-server: $schema=../schemas/answers.schema.json');
-    expect(schemaComment(join(tempDir(), 'x.yaml'))).toBeUndefined();
+  it('names the schema by a relative path inside the package folder, and never by an absolute one', () => {
+    expect(schemaComment(join(root, 'examples', 'x.yaml'), 'answers', 'itaas')).toBe(' yaml-language-server: $schema=../schemas/answers.schema.json');
+    const elsewhere = schemaComment(join(tempDir(), 'x.yaml'), 'answers', 'npx itaas');
+    expect(elsewhere).toContain('npx itaas schema answers > answers.schema.json');
+    expect(elsewhere).not.toContain(root);
+  });
+
+  it('writes the schema line of a new answers file relative to itaas in the project\'s node_modules', () => {
+    const project = tempDir();
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(root, join(project, 'node_modules', 'itaas'));
+    const file = join(project, 'acme.yaml');
+    AnswersStore.create(file, mini, info);
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=node_modules/itaas/schemas/answers.schema.json');
   });
 
   it('refuses to create over an existing file', () => {
