@@ -131,16 +131,17 @@ describe('a German interview', () => {
     expect(summary).not.toMatch(/scores so far|respondents|target|Phase reached|2\.5/);
 
     // What the respondent sees on the terminal for that question.
-    const q = await render(questionPrompt, { ...views[0]!, current: 'little' });
+    const q = await render(questionPrompt, { ...views[0]!, current: 'little', first: false });
     const screen = q.getScreen();
     expect(screen).toContain('Abschnitt 1/1 - Frage 1/3  Alles');
-    expect(screen).toMatch(/2\. Ein wenig \(bisherige Antwort\)[\s\S]*6\. Nicht zutreffend[\s\S]*7\. Weiß nicht[\s\S]*← Zurück[\s\S]*→ Vorerst überspringen[\s\S]*\? Hilfe[\s\S]*≡ Abschnitt anzeigen[\s\S]*✕ Speichern und beenden/);
-    expect(screen).toContain('1-7 antworten · ⏎ wählen · b zurück · s überspringen · h Hilfe · l Abschnitt zeigen · q beenden');
+    expect(screen).toMatch(/2\. Ein wenig \(bisherige Antwort\)[\s\S]*6\. Nicht zutreffend[\s\S]*7\. Weiß nicht[\s\S]*← Zurück[\s\S]*✎ Notiz hinzufügen[\s\S]*→ Vorerst überspringen[\s\S]*\? Hilfe[\s\S]*≡ Abschnitt anzeigen[\s\S]*✕ Speichern und beenden/);
+    expect(screen).toContain('1-7 antworten · n Notiz · b zurück · s überspringen · h Hilfe · l Liste · q beenden');
     expect(screen).not.toMatch(/Not applicable|Don't know|Save and quit|Section/);
     q.events.keypress('enter');
     await q.answer;
-    const note = await render(notePrompt, { words: de });
-    expect(note.getScreen()).toContain('Notiz (Enter zum Überspringen):');
+    const note = await render(notePrompt, { words: de, question: 'Wie viel läuft virtualisiert?' });
+    expect(note.getScreen()).toContain('Noch nicht beantwortet: Die Notiz wird mit der Antwort gespeichert.');
+    expect(note.getScreen()).toContain('Notiz (Enter ohne Text fügt keine hinzu):');
     note.events.keypress('enter');
     await note.answer;
   });
