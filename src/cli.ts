@@ -16,10 +16,20 @@ function readVersion(): string {
 const debug = process.argv.includes('--debug');
 
 // `itaas ... | head` closes the pipe early: the reader has what it wanted, so stop quietly.
+// Any other failure to write (a full disk behind `> file`, /dev/full) is an input/output problem of
+// the caller's making: one line on stderr, exit 2, never a stack trace or the exit code of a failed check.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (stream === process.stdout) {
+      const why = e.code === 'ENOSPC' || e.code === 'EDQUOT' ? 'no space left on the device' : (e.message ?? String(e));
+      try {
+        process.stderr.write(`error: cannot write to standard output: ${why}; the output is incomplete\n`);
+      } catch {
+        /* nowhere left to say it */
+      }
+    }
+    process.exit(2);
   });
 }
 

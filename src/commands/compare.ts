@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compareSnapshots } from '../core/compare.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { makeOutputFolder, writeFileAtomic } from '../io/atomic-write.js';
 import { terminalSafeJson } from '../io/terminal-text.js';
 import { UserError } from '../load/problems.js';
 import { renderComparisonJson, renderComparisonMarkdown } from '../report/compare-md.js';
@@ -34,7 +33,7 @@ export async function compareCommand(baselineFile: string, currentFile: string, 
     return;
   }
   const c = colors();
-  mkdirSync(opts.out, { recursive: true });
+  makeOutputFolder(opts.out);
   for (const f of formats) {
     const target = reportPath(opts.out, `${stem(currentFile)}-vs-${stem(baselineFile)}`, f);
     await writeFileAtomic(target, render(f), { shownAs: join(opts.out, basename(target)) });

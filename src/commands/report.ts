@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { assess } from '../core/assess.js';
 import { evaluateGates, overallScore, parseThreshold } from '../core/gates.js';
 import type { GateFailure, Threshold } from '../core/gates.js';
 import type { PortfolioUnit } from '../core/portfolio.js';
 import type { Aggregation } from '../core/score.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { makeOutputFolder, writeFileAtomic } from '../io/atomic-write.js';
 import { terminalSafeJson, visible } from '../io/terminal-text.js';
 import { loadAssessment } from '../load/index.js';
 import { CheckFailed, formatProblem, UserError } from '../load/problems.js';
@@ -142,7 +142,7 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
       return;
     }
     if (!made) {
-      mkdirSync(opts.out, { recursive: true });
+      makeOutputFolder(opts.out);
       made = true;
     }
     await writeFileAtomic(target, content, { shownAs: shown(target) });

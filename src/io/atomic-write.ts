@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, fsyncSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
@@ -153,5 +153,16 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     await handle?.close().catch(() => undefined);
     if (created) await unlink(tmp).catch(() => undefined);
     throw writeFailure(opts.shownAs ?? target, e);
+  }
+}
+
+/** Creates the output folder named by --out (and its parents); a file of that name is a usage error. */
+export function makeOutputFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new UserError(`--out ${dir}: a file is in the way; --out names a folder (created if missing), not a file`);
+    throw writeFailure(dir, e);
   }
 }

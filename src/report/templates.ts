@@ -118,6 +118,8 @@ export function renderTemplate(name: string, data: object, opts: TemplateOptions
     return eta.render(name, data);
   } catch (e) {
     if (e instanceof UserError || !user) throw e;
-    throw new UserError(`template ${join(views, name)}: ${(e as Error).message.split('\n')[0]}`);
+    // A template may throw anything: null, a string, undefined, an object.
+    const why = e instanceof Error ? e.message.split('\n')[0] : `it threw ${e === undefined ? 'undefined' : typeof e === 'string' ? JSON.stringify(e) : String(JSON.stringify(e) ?? e)}`;
+    throw new UserError(`template ${join(views, name)}: ${why}; fix the template or drop --templates`);
   }
 }
