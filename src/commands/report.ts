@@ -9,7 +9,7 @@ import { makeOutputFolder, writeFileAtomic } from '../io/atomic-write.js';
 import { terminalSafeJson, visible } from '../io/terminal-text.js';
 import { loadAssessment } from '../load/index.js';
 import { CheckFailed, formatProblem, UserError } from '../load/problems.js';
-import { buildContext } from '../report/context.js';
+import { buildContext, fmtScore } from '../report/context.js';
 import { languageNotices } from './lang.js';
 import type { ReportContext } from '../report/context.js';
 import { DEFAULT_FORMATS, renderers } from '../report/index.js';
@@ -69,14 +69,14 @@ export async function renderAssessment(
   return { ctx, outputs, notices: [...a.warnings.map(formatProblem), ...languageNotices(ctx)] };
 }
 
-/** One gate failure in words, e.g. "automation 2.3 is below its target 4 by 1.7". */
+/** One gate failure in words, with the numbers as the report prints them, e.g. "automation 2.3 is below its target 4 by 1.7". */
 export function describeFailure(f: GateFailure, baselineName?: string): string {
   const what = f.dimension ?? 'overall score';
-  const actual = f.actual === null ? 'is not assessed' : `${f.actual}`;
-  const by = f.by.toFixed(2).replace(/\.?0+$/, '');
+  const actual = f.actual === null ? 'is not assessed' : fmtScore(f.actual);
+  const by = fmtScore(f.by);
   if (f.kind === 'below-target') return f.actual === null ? `${what} is not assessed, so it cannot meet its target ${f.required}` : `${what} ${actual} is below its target ${f.required} by ${by}`;
   if (f.kind === 'under') return f.actual === null ? `${what} is not assessed (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})` : `${what} ${actual} is under ${f.required} by ${by} (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})`;
-  return f.actual === null ? `${what} was ${f.required} in ${baselineName ?? 'the baseline'} and is not assessed now` : `${what} ${actual} fell from ${f.required} in ${baselineName ?? 'the baseline'} by ${by}`;
+  return f.actual === null ? `${what} was ${fmtScore(f.required)} in ${baselineName ?? 'the baseline'} and is not assessed now` : `${what} ${actual} fell from ${fmtScore(f.required)} in ${baselineName ?? 'the baseline'} by ${by}`;
 }
 
 /** What reading the file already in place tells `--check`. */

@@ -5,7 +5,7 @@ import { placePhase, placeStages } from './placement.js';
 import type { OperatingModelPlacement, PhasePlacement } from './placement.js';
 import { planRoadmap } from './roadmap.js';
 import type { Roadmap } from './roadmap.js';
-import { round2, scoreDimensions, scoreQuestions } from './score.js';
+import { round1, scoreDimensions, scoreQuestions } from './score.js';
 import type { Aggregation, DimensionScore, QuestionScore } from './score.js';
 
 export interface AxisSummary {
@@ -30,7 +30,7 @@ export interface Result {
   topGaps: string[];
 }
 
-const mean = (xs: number[]) => (xs.length ? round2(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
+const mean = (xs: number[]) => (xs.length ? round1(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
 
 export function assess(model: Model, questionnaire: Questionnaire, answers: Answers, how: Aggregation = 'median'): Result {
   const questions = scoreQuestions(questionnaire, answers, how);

@@ -1,6 +1,6 @@
 import type { JsonReport } from '../schema/report.js';
 import { overallScore } from './gates.js';
-import { round2 } from './score.js';
+import { round1 } from './score.js';
 
 /** What a comparison needs of one assessment: the parts of its JSON report that can move. */
 export type Snapshot = Pick<JsonReport, 'assessment' | 'dimensions' | 'phase' | 'operatingModel' | 'roadmap' | 'topGaps'>;
@@ -92,7 +92,8 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
       notCompared.push({ what: 'dimension', id: d.id, reason: 'only in the current assessment' });
       continue;
     }
-    const delta = b.score === null || d.score === null ? null : round2(d.score - b.score);
+    // The change between the scores as the two reports print them.
+    const delta = b.score === null || d.score === null ? null : round1(round1(d.score) - round1(b.score));
     dimensions.push({ id: d.id, title: d.title, axis: d.axis, before: state(b), after: state(d), delta, direction: direction(delta) });
     if (delta === null) notCompared.push({ what: 'dimension', id: d.id, reason: b.score === null ? (d.score === null ? 'not assessed in either' : 'not assessed in the baseline') : 'not assessed in the current assessment' });
   }
@@ -141,7 +142,7 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
   return {
     baseline: baseline.assessment,
     current: current.assessment,
-    overall: { before: ob, after: oa, delta: ob === null || oa === null ? null : round2(oa - ob) },
+    overall: { before: ob, after: oa, delta: ob === null || oa === null ? null : round1(oa - ob) },
     dimensions,
     phase,
     predominantStage,

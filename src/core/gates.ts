@@ -1,4 +1,4 @@
-import { round2 } from './score.js';
+import { round1 } from './score.js';
 
 /** What the gates need of one assessment: its dimension scores and targets. */
 export interface GateDimension {
@@ -28,14 +28,14 @@ export interface GateFailure {
 }
 
 /**
- * The overall score: the weighted mean of the assessed dimensions, by dimension weight, to two
- * decimals; null when nothing was assessed.
+ * The overall score: the weighted mean of the assessed dimensions, by dimension weight, to one
+ * decimal as the reports print it; null when nothing was assessed.
  */
 export function overallScore(dimensions: readonly GateDimension[]): number | null {
   const scored = dimensions.filter((d) => d.score !== null);
   const w = scored.reduce((s, d) => s + d.weight, 0);
   if (!scored.length || w <= 0) return null;
-  return round2(scored.reduce((s, d) => s + d.weight * d.score!, 0) / w);
+  return round1(scored.reduce((s, d) => s + d.weight * round1(d.score!), 0) / w);
 }
 
 /** Parses one `--fail-under` value: `2.5` (overall) or `automation=3`. Returns a message when it is not one. */
@@ -45,7 +45,7 @@ export function parseThreshold(raw: string): Threshold | string {
   return { dimension: m[1] ?? null, level: Number(m[2]) };
 }
 
-const shortBy = (required: number, actual: number | null) => round2(required - (actual ?? 0));
+const shortBy = (required: number, actual: number | null) => round1(required - (actual ?? 0));
 
 /** Every dimension below its target. A dimension that was not assessed cannot show it meets its target, so it fails too. */
 export function belowTarget(dimensions: readonly GateDimension[]): GateFailure[] {
@@ -74,7 +74,9 @@ export function regressions(dimensions: readonly GateDimension[], baseline: Read
   for (const d of dimensions) {
     const before = baseline.get(d.id);
     if (before === undefined || before === null) continue;
-    if (d.score === null || d.score < before - 1e-9) out.push({ kind: 'regression', dimension: d.id, actual: d.score, required: before, by: shortBy(before, d.score) });
+    // A baseline report written before scores had one decimal is compared as it would print now.
+    const was = round1(before);
+    if (d.score === null || d.score < was - 1e-9) out.push({ kind: 'regression', dimension: d.id, actual: d.score, required: was, by: shortBy(was, d.score) });
   }
   return out;
 }

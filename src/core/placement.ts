@@ -1,6 +1,6 @@
 import type { Model, Requirement } from '../schema/model.js';
 import type { DimensionScore } from './score.js';
-import { round2 } from './score.js';
+import { round1 } from './score.js';
 
 export interface RequirementCheck {
   dimension: string;
@@ -47,7 +47,7 @@ function check(reqs: Requirement[], dims: ReadonlyMap<string, DimensionScore>, f
   return reqs.map((r) => {
     const score = dims.get(r.dimension)?.score ?? null;
     const met = score !== null && score >= r.min;
-    return { dimension: r.dimension, min: r.min, score, met, shortfall: met ? 0 : round2(r.min - (score ?? floor)) };
+    return { dimension: r.dimension, min: r.min, score, met, shortfall: met ? 0 : round1(r.min - (score ?? floor)) };
   });
 }
 

@@ -7,6 +7,14 @@ import { holds } from './conditions.js';
 /** Scores are kept to two decimals so that reports are stable across platforms. */
 export const round2 = (x: number): number => Math.round(x * 100 + Number.EPSILON * 100) / 100;
 
+/**
+ * Dimension scores, gaps and the overall score have one decimal: the precision every report prints.
+ * Levels, gates and comparisons are computed from these same numbers, so nothing a reader sees
+ * disagrees with a figure elsewhere (a 2.96 would print as 3.0 yet sit at level 2). Halves round up
+ * as written in decimal (2.65 is 2.7), not as the nearest binary double happens to fall.
+ */
+export const round1 = (x: number): number => Math.round(Number((x * 10).toFixed(6))) / 10;
+
 export type Aggregation = 'median' | 'mean' | 'min';
 
 /** How one respondent answered one question. */
@@ -35,6 +43,8 @@ export interface QuestionScore {
 export interface Coverage {
   /** Questions of this dimension in the questionnaire. */
   questions: number;
+  /** Questions shown to at least one respondent (the others were hidden by their conditions). */
+  asked: number;
   /** Questions with at least one scored answer. */
   answered: number;
   /** Answers that count toward the score. */
@@ -43,8 +53,10 @@ export interface Coverage {
   dontKnow: number;
   /** Questions shown but left unanswered. */
   skipped: number;
-  /** scored / (scored + na + dontKnow + skipped), 0..1. */
+  /** answered / asked, 0..1: the share of the questions asked that someone answered with a scored option. */
   ratio: number;
+  /** scored / (scored + na + dontKnow + skipped), 0..1: the share of respondents' answers that were scored. */
+  answerRatio: number;
 }
 
 export interface DimensionScore {
@@ -115,10 +127,11 @@ export function scoreDimensions(model: Model, questions: QuestionScore[], target
     const qs = questions.filter((x) => x.dimension === d.id);
     const scored = qs.filter((x) => x.score !== null);
     const totalWeight = scored.reduce((s, x) => s + x.weight, 0);
-    const score = scored.length ? round2(scored.reduce((s, x) => s + x.weight * x.score!, 0) / totalWeight) : null;
+    const score = scored.length ? round1(scored.reduce((s, x) => s + x.weight * x.score!, 0) / totalWeight) : null;
     const count = (st: ResponseStatus) => qs.reduce((n, x) => n + x.responses.filter((r) => r.status === st).length, 0);
     const cov = { scored: count('answered'), na: count('na'), dontKnow: count('dontKnow'), skipped: count('skipped') };
-    const asked = cov.scored + cov.na + cov.dontKnow + cov.skipped;
+    const answers = cov.scored + cov.na + cov.dontKnow + cov.skipped;
+    const asked = qs.filter((x) => x.responses.some((r) => r.status !== 'hidden')).length;
     const override = targets?.[d.id];
     const target = override ?? d.target;
     return {
@@ -129,13 +142,15 @@ export function scoreDimensions(model: Model, questions: QuestionScore[], target
       level: score === null ? null : Math.floor(score + 1e-9),
       target,
       targetSource: override === undefined ? 'model' : 'assessment',
-      gap: score === null ? null : round2(Math.max(0, target - score)),
+      gap: score === null ? null : round1(Math.max(0, target - score)),
       spread: qs.reduce((m, x) => Math.max(m, x.spread), 0),
       coverage: {
         questions: qs.length,
+        asked,
         answered: scored.length,
         ...cov,
-        ratio: asked ? round2(cov.scored / asked) : 0,
+        ratio: asked ? round2(scored.length / asked) : 0,
+        answerRatio: answers ? round2(cov.scored / answers) : 0,
       },
     };
   });

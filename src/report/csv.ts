@@ -47,8 +47,9 @@ export function renderDimensionsCsv(ctx: ReportContext): string {
     d.gap,
     d.coverage.ratio,
     d.spread,
+    d.coverage.answerRatio,
   ]);
-  return toCsv(['organisation', 'date', 'dimension', 'title', 'axis', 'weight', 'score', 'level', 'target', 'gap', 'coverage', 'spread'], rows);
+  return toCsv(['organisation', 'date', 'dimension', 'title', 'axis', 'weight', 'score', 'level', 'target', 'gap', 'coverage', 'spread', 'answers'], rows);
 }
 
 export function renderAnswersCsv(ctx: ReportContext): string {

@@ -15,13 +15,15 @@ const RequirementOut = z.strictObject({
 });
 
 const Coverage = z.strictObject({
-  questions: z.number().int(),
-  answered: z.number().int(),
+  questions: z.number().int().describe('Questions of this dimension in the questionnaire.'),
+  asked: z.number().int().describe('Questions shown to at least one respondent.'),
+  answered: z.number().int().describe('Questions at least one respondent answered with a scored option.'),
   scored: z.number().int(),
   na: z.number().int(),
   dontKnow: z.number().int(),
   skipped: z.number().int(),
-  ratio: Num.describe('Share of shown questions answered with a scored option, 0..1.'),
+  ratio: Num.describe('answered / asked: share of the questions asked that at least one respondent answered with a scored option, 0..1.'),
+  answerRatio: Num.describe("Share of all respondents' answers to the questions asked that were scored (not n/a, don't know or skipped), 0..1."),
 });
 
 const ItemOut = z.strictObject({

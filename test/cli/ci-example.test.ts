@@ -42,7 +42,7 @@ describe('examples/ci/check-reports.sh', () => {
   it('fails (exit 1) when a dimension is below its target', () => {
     const r = run(repo(), { GATES: '--fail-under automation=3' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('answers/northwind.yaml: automation 2 is under 3 by 1');
+    expect(r.stderr).toContain('answers/northwind.yaml: automation 2.0 is under 3 by 1.0');
   });
 
   it('stops with exit 2 on an invalid answers file', () => {

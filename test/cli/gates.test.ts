@@ -9,8 +9,8 @@ describe('report gates (CLI)', () => {
     const out = tempDir();
     const r = itaas(['report', northwind, '--out', out, '--fail-below-target']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('northwind-logistics.yaml: automation 2 is below its target 4 by 2');
-    expect(r.stderr).toContain('pay-per-use 1 is below its target 3 by 2');
+    expect(r.stderr).toContain('northwind-logistics.yaml: automation 2.0 is below its target 4 by 2.0');
+    expect(r.stderr).toContain('pay-per-use 1.0 is below its target 3 by 2.0');
     expect(r.stderr).toMatch(/error: 11 gates failed/);
     // The reports are still written: the gate judges them, it does not block them.
     expect(readFileSync(join(out, 'northwind-logistics.md'), 'utf8')).toContain('Northwind Logistics');
@@ -28,10 +28,10 @@ describe('report gates (CLI)', () => {
     const out = tempDir();
     const ok = itaas(['report', northwind, '--out', out, '--fail-under', '1.5', '--fail-under', 'virtualization=3']);
     expect(ok.code).toBe(0);
-    const bad = itaas(['report', northwind, '--out', out, '--fail-under', '2', '--fail-under', 'automation=3']);
+    const bad = itaas(['report', northwind, '--out', out, '--fail-under', '2.5', '--fail-under', 'automation=3']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('overall score 1.96 is under 2 by 0.04 (--fail-under 2)');
-    expect(bad.stderr).toContain('automation 2 is under 3 by 1 (--fail-under automation=3)');
+    expect(bad.stderr).toContain('overall score 2.0 is under 2.5 by 0.5 (--fail-under 2.5)');
+    expect(bad.stderr).toContain('automation 2.0 is under 3 by 1.0 (--fail-under automation=3)');
   });
 
   it('--fail-under with an unknown dimension or a malformed level is a usage error (exit 2)', () => {
@@ -49,7 +49,7 @@ describe('report gates (CLI)', () => {
     const out = tempDir();
     const r = itaas(['report', northwind, '--out', out, '--fail-on-regression', meridian]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/automation 2 fell from 3\.4 in .*meridian-health\.yaml by 1\.4/);
+    expect(r.stderr).toMatch(/automation 2\.0 fell from 3\.4 in .*meridian-health\.yaml by 1\.4/);
     const same = itaas(['report', northwind, '--out', out, '--fail-on-regression', northwind]);
     expect(same.code).toBe(0);
   });
@@ -59,7 +59,7 @@ describe('report gates (CLI)', () => {
     expect(itaas(['report', meridian, '--out', out, '--format', 'json']).code).toBe(0);
     const r = itaas(['report', northwind, '--out', join(out, 'now'), '--fail-on-regression', join(out, 'meridian-health.json')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/sourcing 1\.33 fell from 3\.67 in .*meridian-health\.json by 2\.34/);
+    expect(r.stderr).toMatch(/sourcing 1\.3 fell from 3\.7 in .*meridian-health\.json by 2\.4/);
   });
 
   it('refuses a baseline that is not a current JSON report, before writing anything', () => {
@@ -81,7 +81,7 @@ describe('report gates (CLI)', () => {
     expect(doc.ok).toBe(false);
     expect(doc.exitCode).toBe(1);
     expect(doc.gates.failures).toEqual([
-      { file: northwind, kind: 'under', dimension: 'automation', actual: 2, required: 3, by: 1, message: 'automation 2 is under 3 by 1 (--fail-under automation=3)' },
+      { file: northwind, kind: 'under', dimension: 'automation', actual: 2, required: 3, by: 1, message: 'automation 2.0 is under 3 by 1.0 (--fail-under automation=3)' },
     ]);
     expect(doc.files.map((f: { status: string }) => f.status)).toEqual(['ok', 'ok']);
     expect(r.stderr).toContain('fail:');
@@ -94,7 +94,7 @@ describe('report gates (CLI)', () => {
     const r = itaas(['report', northwind, broken, '--out', join(dir, 'out'), '--fail-below-target']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('broken.yaml');
-    expect(r.stderr).toContain('automation 2 is below its target 4 by 2');
+    expect(r.stderr).toContain('automation 2.0 is below its target 4 by 2.0');
     expect(r.stderr).toContain('bad input takes precedence, exit 2');
   });
 });

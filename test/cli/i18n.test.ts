@@ -20,7 +20,7 @@ describe('a German report', () => {
       expect(r.md).toContain(`\n${heading}\n`);
     }
     expect(r.md).toContain('**Befragte:** Erika Muster');
-    expect(r.md).toContain('| Dimension | Wert | Stufe | Ziel | Lücke | Abdeckung | Streuung |');
+    expect(r.md).toContain('| Dimension | Wert | Stufe | Ziel | Lücke | Abdeckung | Antworten | Streuung |');
     expect(r.md).toContain('Muster GmbH hat Grundlagen noch nicht erreicht.');
     expect(r.md).toContain('Die Roadmap umfasst 3 Initiativen über 8 Monate');
     expect(r.md).toContain('| Weiß nicht |');

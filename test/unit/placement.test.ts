@@ -22,7 +22,7 @@ function scores(s: Record<string, number | null>): Map<string, DimensionScore> {
   return new Map(
     Object.entries(s).map(([id, score]) => [
       id,
-      { id, axis: 'main', weight: 1, score, level: score === null ? null : Math.floor(score), target: 3, targetSource: 'model', gap: null, spread: 0, coverage: { questions: 1, answered: 1, scored: 1, na: 0, dontKnow: 0, skipped: 0, ratio: 1 } } satisfies DimensionScore,
+      { id, axis: 'main', weight: 1, score, level: score === null ? null : Math.floor(score), target: 3, targetSource: 'model', gap: null, spread: 0, coverage: { questions: 1, asked: 1, answered: 1, scored: 1, na: 0, dontKnow: 0, skipped: 0, ratio: 1, answerRatio: 1 } } satisfies DimensionScore,
     ]),
   );
 }

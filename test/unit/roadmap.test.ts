@@ -15,7 +15,7 @@ function dimScores(s: Record<string, [score: number | null, target: number, weig
     targetSource: 'model',
     gap: score === null ? null : Math.max(0, target - score),
     spread: 0,
-    coverage: { questions: 1, answered: 1, scored: 1, na: 0, dontKnow: 0, skipped: 0, ratio: 1 },
+    coverage: { questions: 1, asked: 1, answered: 1, scored: 1, na: 0, dontKnow: 0, skipped: 0, ratio: 1, answerRatio: 1 },
   }));
 }
 

@@ -69,9 +69,9 @@ describe('scoring dimensions', () => {
   it('gives the level as the score rounded down', () => {
     const qs = scoreQuestions(q, buildAnswers([{ a1: 'o3', a2: 'o0' }]));
     const alpha = scoreDimensions(model, qs, undefined).find((d) => d.id === 'alpha')!;
-    expect(alpha.score).toBe(2.25);
+    expect(alpha.score).toBe(2.3); // 2.25, to the one decimal every report prints
     expect(alpha.level).toBe(2);
-    expect(alpha.gap).toBe(0.75);
+    expect(alpha.gap).toBe(0.7);
   });
 
   it('counts coverage: scored, not applicable, don\'t know, skipped; hidden questions are not counted', () => {
@@ -79,11 +79,15 @@ describe('scoring dimensions', () => {
     const dims = scoreDimensions(model, qs, undefined);
     const alpha = dims.find((d) => d.id === 'alpha')!;
     expect(alpha.score).toBe(2); // only a2 is scored; na and dontKnow are left out
-    expect(alpha.coverage).toMatchObject({ questions: 2, answered: 1, scored: 1, na: 1, dontKnow: 1, skipped: 1 });
-    expect(alpha.coverage.ratio).toBe(0.25);
+    expect(alpha.coverage).toMatchObject({ questions: 2, asked: 2, answered: 1, scored: 1, na: 1, dontKnow: 1, skipped: 1 });
+    // One of the two questions has a scored answer; one of the four answers is scored.
+    expect(alpha.coverage).toMatchObject({ ratio: 0.5, answerRatio: 0.25 });
     const beta = dims.find((d) => d.id === 'beta')!;
     // b2 is shown only to R2 (who chose o4) and R2 did not answer it: skipped once, hidden for R1.
-    expect(beta.coverage).toMatchObject({ questions: 2, answered: 1, scored: 2, skipped: 1 });
+    expect(beta.coverage).toMatchObject({ questions: 2, asked: 2, answered: 1, scored: 2, skipped: 1, ratio: 0.5, answerRatio: 0.67 });
+    // With no one choosing o4, b2 is never asked and does not count against coverage.
+    const unasked = scoreDimensions(model, scoreQuestions(q, buildAnswers([{ b1: 'o1' }])), undefined).find((d) => d.id === 'beta')!;
+    expect(unasked.coverage).toMatchObject({ questions: 2, asked: 1, answered: 1, ratio: 1, answerRatio: 1 });
     expect(beta.score).toBe(2.5);
   });
 

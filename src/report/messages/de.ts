@@ -75,7 +75,7 @@ export const de: Messages = {
     startWith: 'Beginnen Sie mit:',
     scoresByAxis: 'Werte nach Achse',
     scoresIntro:
-      'Die Werte reichen von 0 bis 4; eine Stufe ist erreicht, wenn der Wert sie erreicht. Die Abdeckung ist der Anteil der gestellten Fragen, die mit einer gewerteten Option beantwortet wurden (nicht „nicht zutreffend“ oder „weiß nicht“). Die Streuung ist die größte Abweichung zwischen Befragten bei einer einzelnen Frage.',
+      'Die Werte reichen von 0 bis 4; eine Stufe ist erreicht, wenn der Wert sie erreicht. Die Abdeckung ist der Anteil der gestellten Fragen, die mindestens eine befragte Person mit einer gewerteten Option beantwortet hat (nicht „nicht zutreffend“ oder „weiß nicht“); „Antworten“ ist der Anteil aller Antworten der Befragten auf diese Fragen, die gewertet wurden. Die Streuung ist die größte Abweichung zwischen Befragten bei einer einzelnen Frage.',
     axisLine: (score: string, target: string, below: number, total: number) =>
       `Durchschnittlicher Wert ${score} bei einem durchschnittlichen Ziel von ${target}; ${below} von ${total} Dimensionen unter dem Ziel.`,
     dimension: 'Dimension',
@@ -84,6 +84,7 @@ export const de: Messages = {
     target: 'Ziel',
     gap: 'Lücke',
     coverage: 'Abdeckung',
+    answerShare: 'Antworten',
     spread: 'Streuung',
     coverageValue: (pct: string, answered: number, questions: number) => `${pct} (${answered}/${questions} Fragen)`,
     dimensionLevel: (dimension: string, level: number) => `${dimension}, Stufe ${level}:`,

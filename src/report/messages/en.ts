@@ -78,7 +78,7 @@ export const en = {
     startWith: 'Start with:',
     scoresByAxis: 'Scores by axis',
     scoresIntro:
-      'A dimension is at a level once its score reaches it: a score of 2.7 is level 2. Coverage is the share of asked questions answered with a scored option (not "not applicable" or "don\'t know"). Spread is the widest disagreement between respondents on any one question.',
+      'A dimension is at a level once its score reaches it: a score of 2.7 is level 2. Coverage is the share of the questions asked that at least one respondent answered with a scored option (not "not applicable" or "don\'t know"); Answers is the share of all respondents\' answers to those questions that were scored. Spread is the widest disagreement between respondents on any one question.',
     axisLine: (score: string, target: string, below: number, total: number) =>
       `Average score ${score} against an average target of ${target}; ${below} of ${total} dimensions below target.`,
     dimension: 'Dimension',
@@ -87,6 +87,7 @@ export const en = {
     target: 'Target',
     gap: 'Gap',
     coverage: 'Coverage',
+    answerShare: 'Answers',
     spread: 'Spread',
     coverageValue: (pct: string, answered: number, questions: number) => `${pct} (${answered}/${questions} questions)`,
     dimensionLevel: (dimension: string, level: number) => `${dimension}, level ${level}:`,

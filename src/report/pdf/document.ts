@@ -130,6 +130,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         { header: r.target, width: 1, align: 'right' },
         { header: r.gap, width: 0.9, align: 'right' },
         { header: r.coverage, width: 2.4 },
+        { header: r.answerShare, width: 1.2, align: 'right' },
         { header: r.spread, width: 1, align: 'right' },
       ],
       axis.dimensions.map((id) => {
@@ -140,7 +141,8 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
           d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`,
           `${d.target}${d.targetSource === 'assessment' ? '*' : ''}`,
           d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : t.met,
-          r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.questions),
+          r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.asked),
+          `${Math.round(d.coverage.answerRatio * 100)}%`,
           d.spread >= 2 ? [{ text: String(d.spread), bold: true }] : String(d.spread),
         ];
       }),
@@ -163,7 +165,9 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         { text: `${r.gap}: `, bold: true },
         { text: `${d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : t.met}   ` },
         { text: `${r.coverage}: `, bold: true },
-        { text: `${r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.questions)}   ` },
+        { text: `${r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.asked)}   ` },
+        { text: `${r.answerShare}: `, bold: true },
+        { text: `${Math.round(d.coverage.answerRatio * 100)}%   ` },
         { text: `${r.spread}: `, bold: true },
         { text: String(d.spread) },
       ],
