@@ -7,7 +7,7 @@ import { interviewMessages } from '../interview/messages.js';
 import { questionnaireHash } from '../load/hash.js';
 import { loadQuestionnaire, resolveRef } from '../load/index.js';
 import { UserError } from '../load/problems.js';
-import { answerParts } from '../schema/answers.js';
+import { answerParts } from '../schema/answer-parts.js';
 import type { Answers, Respondent } from '../schema/answers.js';
 import type { Question, Questionnaire } from '../schema/questionnaire.js';
 import { assessmentSource } from './assessment-source.js';

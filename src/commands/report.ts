@@ -7,7 +7,7 @@ import type { PortfolioUnit } from '../core/portfolio.js';
 import type { Aggregation } from '../core/score.js';
 import { makeOutputFolder, writeFileAtomic } from '../io/atomic-write.js';
 import { terminalSafeJson, visible } from '../io/terminal-text.js';
-import { loadAssessment } from '../load/index.js';
+import { loadAssessmentQuickly } from '../load/quick.js';
 import { CheckFailed, formatProblem, UserError } from '../load/problems.js';
 import { buildContext, fmtScore } from '../report/context.js';
 import { languageNotices } from './lang.js';
@@ -56,7 +56,7 @@ export async function renderAssessment(
   formats: string[],
   opts: Pick<ReportOptions, 'questionnaire' | 'lang' | 'aggregate' | 'paper' | 'templates'>,
 ): Promise<{ ctx: ReportContext; outputs: Map<string, string | Buffer>; notices: string[] }> {
-  const a = loadAssessment(file, { questionnaire: opts.questionnaire });
+  const a = await loadAssessmentQuickly(file, { questionnaire: opts.questionnaire });
   const result = assess(a.model.data, a.questionnaire.data, a.answers.data, opts.aggregate);
   const ctx = buildContext(a.model.data, a.questionnaire.data, a.answers.data, result, opts.lang);
   const outputs = new Map<string, string | Buffer>();

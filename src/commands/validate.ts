@@ -1,4 +1,4 @@
-import { checkFile } from '../load/index.js';
+import { checkFileQuickly } from '../load/quick.js';
 import { formatProblem, sortProblems } from '../load/problems.js';
 import type { Problem } from '../load/problems.js';
 import { terminalSafeJson, visible } from '../io/terminal-text.js';
@@ -10,9 +10,10 @@ export interface ValidateOptions {
   strict?: boolean;
 }
 
-export function validateCommand(files: string[], opts: ValidateOptions): void {
+export async function validateCommand(files: string[], opts: ValidateOptions): Promise<void> {
   const c = colors();
-  const results = files.map((file) => ({ file, ...checkFile(file, { questionnaire: opts.questionnaire, strict: opts.strict }) }));
+  const results = [];
+  for (const file of files) results.push({ file, ...(await checkFileQuickly(file, { questionnaire: opts.questionnaire, strict: opts.strict })) });
   const problems: Problem[] = sortProblems(results.flatMap((r) => r.problems));
   const errors = problems.filter((p) => p.severity === 'error');
   const bad = new Set(errors.map((p) => p.file));

@@ -1,4 +1,4 @@
-import { answerParts } from '../schema/answers.js';
+import { answerParts } from '../schema/answer-parts.js';
 import type { Answer, Respondent } from '../schema/answers.js';
 
 /**

@@ -1,4 +1,4 @@
-import { answerParts } from '../schema/answers.js';
+import { answerParts } from '../schema/answer-parts.js';
 import type { Answers } from '../schema/answers.js';
 import type { Model } from '../schema/model.js';
 import type { Question, Questionnaire } from '../schema/questionnaire.js';

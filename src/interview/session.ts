@@ -2,7 +2,7 @@ import { assess } from '../core/assess.js';
 import { visible } from '../io/terminal-text.js';
 import { resolveText } from '../core/text.js';
 import { buildContext } from '../report/context.js';
-import { answerParts } from '../schema/answers.js';
+import { answerParts } from '../schema/answer-parts.js';
 import { IsoDate } from '../schema/common.js';
 import type { Text } from '../schema/common.js';
 import { interviewMessages } from './messages.js';

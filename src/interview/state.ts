@@ -1,6 +1,6 @@
 import { visibleQuestions as visibleFor } from '../core/visibility.js';
 import type { Visible } from '../core/visibility.js';
-import { answerParts } from '../schema/answers.js';
+import { answerParts } from '../schema/answer-parts.js';
 import type { Answer } from '../schema/answers.js';
 import type { Question, Questionnaire } from '../schema/questionnaire.js';
 

@@ -1,107 +1,21 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { Answers } from '../schema/answers.js';
 import { Model } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 import { originOf, resolveQuestionnaireFile } from './extend.js';
 import type { ResolvedQuestionnaire } from './extend.js';
-import { formatProblem, UserError } from './problems.js';
+import { UserError } from './problems.js';
 import type { Problem } from './problems.js';
 import { answersRules, modelRules, questionnaireRules } from './rules.js';
 import { strictModelRules, strictQuestionnaireRules } from './strict-rules.js';
 import { loadYamlFile } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
 import { schemaProblems } from './validate-schema.js';
+import { cache, detectKind, lazily, precompiled, questionnairePathFor, resolveRef, throwIfErrors } from './builtin.js';
+import type { Assessment, FileKind, Loaded } from './builtin.js';
 
-export type FileKind = 'model' | 'questionnaire' | 'answers';
-
-/** The folder the package is installed in (holds models/, questionnaires/, templates/). */
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const builtinDir = (kind: 'models' | 'questionnaires') => join(packageRoot, kind);
-
-export interface Loaded<T> {
-  /** The file's path, without parsing it again. */
-  path: string;
-  file: YamlFile;
-  data: T;
-}
-
-export interface Assessment {
-  answers: Loaded<Answers>;
-  questionnaire: Loaded<Questionnaire>;
-  model: Loaded<Model>;
-  /** Problems that do not stop a report (e.g. the questionnaire changed without a new version). */
-  warnings: Problem[];
-}
-
-export function detectKind(data: unknown): FileKind | undefined {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const o = data as Record<string, unknown>;
-  if (o.kind === 'model' || o.kind === 'questionnaire' || o.kind === 'answers') return o.kind;
-  if ('respondents' in o || 'assessment' in o) return 'answers';
-  if ('sections' in o) return 'questionnaire';
-  if ('dimensions' in o || 'initiatives' in o) return 'model';
-  return undefined;
-}
-
-const cache = new Map<string, Loaded<unknown>>();
-
-/** Where the build keeps the checked contents of the built-in models and questionnaires. */
-export const compiledDir = (kind: 'models' | 'questionnaires') => join(packageRoot, 'dist', 'builtin', kind);
-
-export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
-
-/**
- * The built-in files are large and checked when the package is built; parsing and checking them again
- * on every run would be most of a report's cost. Their checked contents are used while the file's bytes
- * still hash to what was checked; an edited file goes through the full loader.
- */
-function precompiled<T>(path: string, kind: 'models' | 'questionnaires'): T | undefined {
-  if (process.env.ITAAS_NO_PRECOMPILED || resolve(dirname(path)) !== builtinDir(kind)) return undefined;
-  const compiled = join(compiledDir(kind), `${basename(path).replace(/\.ya?ml$/, '')}.json`);
-  if (!existsSync(compiled) || !existsSync(path)) return undefined;
-  try {
-    const entry = JSON.parse(readFileSync(compiled, 'utf8')) as { sha256: string; data: T };
-    return entry.sha256 === sha256(readFileSync(path)) ? entry.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A loaded file whose YAML document is only parsed if someone asks for it (for positions). */
-function lazily<T>(path: string, data: T): Loaded<T> {
-  let f: YamlFile | undefined;
-  return {
-    path,
-    data,
-    get file() {
-      return (f ??= loadYamlFile(path));
-    },
-  };
-}
-
-function throwIfErrors(problems: Problem[], what: string): void {
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new UserError(`${what} has ${errors.length} problem${errors.length > 1 ? 's' : ''}:\n${errors.map(formatProblem).join('\n')}`, errors);
-}
-
-function listBuiltins(kind: 'models' | 'questionnaires'): string[] {
-  const dir = builtinDir(kind);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f)) : [];
-}
-
-/** Resolves a model or questionnaire reference: a path (relative to `baseDir`) or a built-in id. */
-export function resolveRef(ref: string, kind: 'models' | 'questionnaires', baseDir: string): string {
-  if (/[/\\]/.test(ref) || /\.ya?ml$/i.test(ref)) return isAbsolute(ref) ? ref : resolve(baseDir, ref);
-  const byName = join(builtinDir(kind), `${ref}.yaml`);
-  if (existsSync(byName)) return byName;
-  const names = listBuiltins(kind).map((p) => p.replace(/^.*[/\\]/, '').replace(/\.ya?ml$/, ''));
-  throw new UserError(
-    `no built-in ${kind === 'models' ? 'model' : 'questionnaire'} "${ref}" (built-in: ${names.join(', ') || 'none'}); give a path to a .yaml file instead`,
-  );
-}
+export { builtinDir, compiledDir, detectKind, packageRoot, questionnairePathFor, resolveRef, sha256 } from './builtin.js';
+export type { Assessment, FileKind, Loaded } from './builtin.js';
 
 function parseAs<T>(f: YamlFile, kind: FileKind, schema: import('zod').ZodType<T>): { data?: T; problems: Problem[] } {
   const found = detectKind(f.data);
@@ -174,15 +88,9 @@ export function loadQuestionnaire(path: string): { questionnaire: Loaded<Questio
   return loaded;
 }
 
-/** The questionnaire file an answers file was given against. */
-export function questionnairePathFor(answers: Answers, answersPath: string, override?: string): string {
-  if (override) return resolveRef(override, 'questionnaires', process.cwd());
-  if (answers.questionnaire.path) return resolve(dirname(answersPath), answers.questionnaire.path);
-  return resolveRef(answers.questionnaire.id, 'questionnaires', dirname(answersPath));
-}
-
-export function loadAssessment(path: string, opts: { questionnaire?: string } = {}): Assessment {
-  const f = loadYamlFile(path);
+/** `parsed`: the file, when the caller has read it already (see quick.ts). */
+export function loadAssessment(path: string, opts: { questionnaire?: string } = {}, parsed?: YamlFile): Assessment {
+  const f = parsed ?? loadYamlFile(path);
   const { data, problems } = parseAs(f, 'answers', Answers);
   throwIfErrors(problems, path);
   const { questionnaire, model } = loadQuestionnaire(questionnairePathFor(data!, path, opts.questionnaire));
@@ -192,10 +100,10 @@ export function loadAssessment(path: string, opts: { questionnaire?: string } = 
 }
 
 /** Checks one file of any kind and returns every problem found (for `itaas validate`). */
-export function checkFile(path: string, opts: { questionnaire?: string; strict?: boolean } = {}): { kind?: FileKind; problems: Problem[] } {
+export function checkFile(path: string, opts: { questionnaire?: string; strict?: boolean } = {}, parsed?: YamlFile): { kind?: FileKind; problems: Problem[] } {
   let f: YamlFile;
   try {
-    f = loadYamlFile(path);
+    f = parsed ?? loadYamlFile(path);
   } catch (e) {
     if (e instanceof UserError) return { problems: e.problems.length ? e.problems : [{ file: path, message: e.message, severity: 'error' }] };
     throw e;

@@ -48,3 +48,10 @@ export function sortProblems(problems: Problem[]): Problem[] {
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
 }
+
+/** A path into a file's data as people write it: `respondents[0].answers`. */
+export function pathString(path: ReadonlyArray<PropertyKey>): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
+  return s || '(top level)';
+}

@@ -1,14 +1,14 @@
 import { conditionLeaves } from '../core/conditions.js';
-import { answerParts } from '../schema/answers.js';
+import { answerParts } from '../schema/answer-parts.js';
 import type { Answers } from '../schema/answers.js';
 import type { Model } from '../schema/model.js';
-import { RESERVED_ANSWERS } from '../schema/questionnaire.js';
+import { RESERVED_ANSWERS } from '../schema/answer-parts.js';
 import type { Condition, Questionnaire } from '../schema/questionnaire.js';
 import { questionnaireHash } from './hash.js';
 import type { Problem } from './problems.js';
 import { locate, locateKey } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
-import { pathString } from './validate-schema.js';
+import { pathString } from './problems.js';
 
 type Path = Array<string | number>;
 

@@ -2,13 +2,10 @@ import type { z } from 'zod';
 import { LanguageCode } from '../schema/common.js';
 import { locate, locateKey } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
+import { pathString } from './problems.js';
 import type { Problem } from './problems.js';
 
-export function pathString(path: ReadonlyArray<PropertyKey>): string {
-  let s = '';
-  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
-  return s || '(top level)';
-}
+export { pathString } from './problems.js';
 
 type Issue = z.core.$ZodIssue;
 

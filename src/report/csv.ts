@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { answerParts } from '../schema/answers.js';
+import { answerParts } from '../schema/answer-parts.js';
 import type { ReportContext } from './context.js';
 
 export type Cell = string | number | null;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { answerParts } from '../schema/answers.js';
+import { answerParts } from '../schema/answer-parts.js';
 import { COLORS, NARROW_WIDTH, placementFigure, radarFigure, scoreBarsFigure, timelineFigure } from './charts.js';
 import type { Figure, Paint } from './charts.js';
 import { buildContext } from './context.js';

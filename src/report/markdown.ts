@@ -1,4 +1,4 @@
-import { answerParts } from '../schema/answers.js';
+import { answerParts } from '../schema/answer-parts.js';
 import type { ReportContext } from './context.js';
 import type { RenderOptions } from './index.js';
 import { addMonths } from './summary.js';

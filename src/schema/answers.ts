@@ -56,7 +56,4 @@ export type Answers = z.infer<typeof Answers>;
 export type Respondent = z.infer<typeof Respondent>;
 export type Answer = z.infer<typeof Answer>;
 
-/** The option id and note of an answer, whichever way it was written. */
-export function answerParts(a: Answer): { option: string; note?: string } {
-  return typeof a === 'string' ? { option: a } : a;
-}
+export { answerParts } from './answer-parts.js';

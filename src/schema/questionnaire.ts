@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { Id, LanguageCode, SemVer, Text } from './common.js';
 
-/** Answer ids every question understands besides its own options. */
-export const NOT_APPLICABLE = 'na';
-export const DONT_KNOW = 'dontKnow';
-export const RESERVED_ANSWERS = [NOT_APPLICABLE, DONT_KNOW] as const;
+
+export { DONT_KNOW, NOT_APPLICABLE, RESERVED_ANSWERS } from './answer-parts.js';
 
 export type Condition =
   | { question: string; in: string[] }

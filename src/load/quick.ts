@@ -1,0 +1,96 @@
+import { order, validate } from '../schema/validators/answers.js';
+import type { KeyOrder } from '../schema/standalone.js';
+import { dirname } from 'node:path';
+import type { Answers } from '../schema/answers.js';
+import type { Model } from '../schema/model.js';
+import type { Questionnaire } from '../schema/questionnaire.js';
+import { cache, detectKind, lazily, precompiled, questionnairePathFor, resolveRef, throwIfErrors } from './builtin.js';
+import type { Assessment, FileKind, Loaded } from './builtin.js';
+import type { Problem } from './problems.js';
+import { answersRules } from './rules.js';
+import { loadYamlFile } from './safe-yaml.js';
+import type { YamlFile } from './safe-yaml.js';
+
+/*
+ * The happy path of the commands run most (report, validate): an answers file for a built-in
+ * questionnaire, checked by the validator generated at build time from the zod schema's JSON Schema.
+ * Nothing here loads zod. Whatever the validator rejects, and every other kind of file, goes to the
+ * full loader (index.ts), which finds the problems with zod and words them as before; the rules step
+ * after the schema is the same code either way.
+ */
+
+/** A value laid out as zod would give it back: object keys in the order of the schema. */
+function inSchemaOrder(v: unknown, o: KeyOrder | null | undefined): unknown {
+  if (!o || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return o.items ? v.map((x) => inSchemaOrder(x, o.items)) : v;
+  const src = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  if (o.keys) {
+    for (const k of Object.keys(o.keys)) if (Object.hasOwn(src, k)) out[k] = inSchemaOrder(src[k], o.keys[k]);
+  } else if (o.values !== undefined) {
+    for (const k of Object.keys(src)) out[k] = inSchemaOrder(src[k], o.values);
+  } else return v;
+  return out;
+}
+
+/** The answers in a file the generated validator accepts, with zod's defaults; undefined if it rejects it. */
+function validAnswers(f: YamlFile): Answers | undefined {
+  if (detectKind(f.data) !== 'answers') return undefined;
+  // The validator fills in defaults where it finds them missing: let it do so on a copy.
+  const copy = structuredClone(f.data);
+  return validate(copy) ? (inSchemaOrder(copy, order as KeyOrder) as Answers) : undefined;
+}
+
+/** A built-in questionnaire and its model from the build's checked copies, or undefined. */
+function builtinQuestionnaire(path: string): { questionnaire: Loaded<Questionnaire>; model: Loaded<Model> } | undefined {
+  const key = `quick-questionnaire:${path}`;
+  const hit = cache.get(key) as { questionnaire: Loaded<Questionnaire>; model: Loaded<Model> } | undefined;
+  if (hit) return hit;
+  const q = precompiled<Questionnaire>(path, 'questionnaires');
+  if (!q) return undefined;
+  let modelPath: string;
+  try {
+    modelPath = resolveRef(q.model, 'models', dirname(path));
+  } catch {
+    return undefined;
+  }
+  const m = precompiled<Model>(modelPath, 'models');
+  if (!m) return undefined;
+  const found = { questionnaire: lazily(path, q), model: lazily(modelPath, m) };
+  cache.set(key, found as unknown as Loaded<unknown>);
+  return found;
+}
+
+/** The built-in questionnaire of valid answers; undefined if it is not one (a reference the full loader explains). */
+function questionnaireOf(data: Answers, path: string, override: string | undefined) {
+  try {
+    return builtinQuestionnaire(questionnairePathFor(data, path, override));
+  } catch {
+    return undefined;
+  }
+}
+
+/** loadAssessment (index.ts), without zod for a valid answers file of a built-in questionnaire. */
+export async function loadAssessmentQuickly(path: string, opts: { questionnaire?: string } = {}): Promise<Assessment> {
+  const f = loadYamlFile(path);
+  const data = validAnswers(f);
+  const q = data && questionnaireOf(data, path, opts.questionnaire);
+  if (!data || !q) return (await import('./index.js')).loadAssessment(path, opts, f);
+  const found = answersRules(f, data, q.questionnaire.data, q.model.data);
+  throwIfErrors(found, path);
+  return { answers: { path, file: f, data }, questionnaire: q.questionnaire, model: q.model, warnings: found.filter((p) => p.severity === 'warning') };
+}
+
+/** checkFile (index.ts), without zod for a valid answers file of a built-in questionnaire. */
+export async function checkFileQuickly(path: string, opts: { questionnaire?: string; strict?: boolean } = {}): Promise<{ kind?: FileKind; problems: Problem[] }> {
+  let f: YamlFile | undefined;
+  try {
+    f = loadYamlFile(path);
+  } catch {
+    // The full loader says what is wrong with the file.
+  }
+  const data = f && validAnswers(f);
+  const q = data && questionnaireOf(data, path, opts.questionnaire);
+  if (!f || !data || !q) return (await import('./index.js')).checkFile(path, opts, f);
+  return { kind: 'answers', problems: answersRules(f, data, q.questionnaire.data, q.model.data) };
+}
