@@ -9,8 +9,24 @@ const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e
 /** U+2060 WORD JOINER: invisible, and no autolinker takes a scheme, "www" or a mail address across it. */
 const JOIN = '\u2060';
 
+/**
+ * Escaped text by its source. Reports escape the same model and questionnaire texts again and again,
+ * and a batch does it for every file; the cache is emptied when it grows large, so memory stays flat.
+ */
+const escaped = new Map<string, string>();
+const cells = new Map<string, string>();
+function remember(cache: Map<string, string>, s: string, value: string): string {
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(s, value);
+  return value;
+}
+
 /** Escapes text for Markdown prose: nothing a respondent typed can become markup, HTML or a link. */
 export function mdEscape(s: string): string {
+  return escaped.get(s) ?? remember(escaped, s, escapeUncached(s));
+}
+
+function escapeUncached(s: string): string {
   return (
     s
       .replace(HIDDEN, '')
@@ -26,7 +42,7 @@ export function mdEscape(s: string): string {
 
 /** Escapes text for a table cell: also keeps the row on one line. */
 export function mdCell(s: string): string {
-  return mdEscape(s.replace(/\r\n?|\n/g, ' ').replace(/\s+/g, ' ').trim()) || ' ';
+  return cells.get(s) ?? remember(cells, s, mdEscape(s.replace(/\r\n?|\n/g, ' ').replace(/\s+/g, ' ').trim()) || ' ');
 }
 
 /** Words that start a directive in a Mermaid Gantt chart; a label starting with one would be read as it. */

@@ -23,10 +23,12 @@ const CHECKS = new Set(['min_length', 'max_length', 'length_equals', 'greater_th
 /** Throws, naming the place, if the schema holds anything JSON Schema cannot express exactly. */
 export function assertPlain(schema: z.ZodType, where = '(top level)'): void {
   const def = defOf(schema);
-  for (const c of (def.checks as unknown[] | undefined) ?? []) {
+  // A string format such as z.iso.datetime() is a check on the schema itself.
+  const own = def.check ? [schema] : [];
+  for (const c of [...own, ...((def.checks as unknown[] | undefined) ?? [])]) {
     const check = defOf(c) as Def & { check: string; format?: string; pattern?: RegExp };
     if (!CHECKS.has(check.check)) throw new Error(`${where}: a "${check.check}" check (a refinement?) cannot be expressed in JSON Schema; move it to the rules in src/load/rules.ts`);
-    if (check.check === 'string_format' && (check.format !== 'regex' || !check.pattern)) throw new Error(`${where}: the string format "${check.format}" is not compiled to a standalone validator`);
+    if (check.check === 'string_format' && !check.pattern) throw new Error(`${where}: the string format "${check.format}" has no pattern to compile to a standalone validator`);
     if (check.pattern && check.pattern.flags) throw new Error(`${where}: the regular expression /${check.pattern.source}/${check.pattern.flags} has flags, which JSON Schema drops`);
   }
   switch (def.type) {
@@ -69,6 +71,9 @@ export function standaloneSource(kind: (typeof STANDALONE_KINDS)[number], schema
     // zod tests patterns as written, without the u flag.
     unicodeRegExp: false,
     logger: false,
+    // zod writes its string formats (z.iso.datetime() and the like) as a "format" beside the pattern
+    // that is its exact check; the pattern is what the validator tests.
+    formats: { 'date-time': true, date: true, time: true, duration: true },
   });
   const json = jsonSchemaFor(kind);
   const runtime = 'const func2 = require("ajv/dist/runtime/ucs2length").default;';

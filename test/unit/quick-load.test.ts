@@ -76,6 +76,11 @@ const mutations: Array<[string, (d: Obj) => void]> = [
   ['respondent role 201 chars', (d) => (d.respondents[0].role = 'r'.repeat(201))],
   ['completed a string', (d) => (d.respondents[0].completed = 'yes')],
   ['completed true', (d) => (d.respondents[0].completed = true)],
+  ['updated with an offset', (d) => (d.respondents[0].updated = '2025-03-12T10:00:00+01:00')],
+  ['updated in UTC', (d) => (d.respondents[0].updated = '2025-03-12T10:00:00Z')],
+  ['updated without an offset', (d) => (d.respondents[0].updated = '2025-03-12T10:00:00')],
+  ['updated on a day that does not exist', (d) => (d.respondents[0].updated = '2025-02-30T10:00:00Z')],
+  ['updated a date only', (d) => (d.respondents[0].updated = '2025-03-12')],
   ['top level a list', (d) => Object.assign(d, { __list: true })],
   ['every error at once', (d) => {
     d.kind = 'answers';

@@ -4,12 +4,13 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"itaas answers file","type":"object","properties":{"$schema":{"type":"string"},"kind":{"type":"string","const":"answers","description":"Always \"answers\"."},"questionnaire":{"type":"object","properties":{"id":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"The questionnaire id."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","description":"The questionnaire version these answers were given against."},"hash":{"description":"Content hash of the questionnaire, written by `itaas assess`.","type":"string"},"path":{"description":"Path of a custom questionnaire file, relative to this file.","type":"string"}},"required":["id","version"],"additionalProperties":false,"description":"The questionnaire these answers belong to."},"assessment":{"type":"object","properties":{"organisation":{"type":"string","minLength":1,"maxLength":200},"scope":{"description":"What was assessed: the whole IT function, a business unit, ...","type":"string","maxLength":500},"date":{"type":"string","allOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},{"type":"string","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"}],"description":"The date of the assessment."},"assessor":{"type":"string","maxLength":200},"language":{"description":"Preferred report language.","type":"string"}},"required":["organisation","date"],"additionalProperties":false},"targets":{"description":"Per-dimension target levels that override the model defaults.","type":"object","propertyNames":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"A stable slug id: lower-case letters, digits and hyphens."},"additionalProperties":{"type":"number","minimum":0,"maximum":10}},"respondents":{"default":[],"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200},"role":{"type":"string","minLength":1,"maxLength":200},"completed":{"description":"Set when the respondent finished the interview.","type":"boolean"},"answers":{"default":{},"description":"Answers keyed by question id.","type":"object","propertyNames":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"A stable slug id: lower-case letters, digits and hyphens."},"additionalProperties":{"anyOf":[{"type":"string","minLength":1,"description":"Shorthand: the chosen option id, or \"na\" / \"dontKnow\"."},{"type":"object","properties":{"option":{"type":"string","minLength":1,"description":"The chosen option id, or \"na\" (not applicable) or \"dontKnow\"."},"note":{"description":"What the respondent said, in their words.","type":"string"}},"required":["option"],"additionalProperties":false}],"description":"One answer: an option id, or {option, note}."}}},"required":["name"],"additionalProperties":false,"description":"A person interviewed, and their answers."}}},"required":["kind","questionnaire","assessment"],"additionalProperties":false,"description":"The answers of one assessment: who was asked and what they said."};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"itaas answers file","type":"object","properties":{"$schema":{"type":"string"},"kind":{"type":"string","const":"answers","description":"Always \"answers\"."},"questionnaire":{"type":"object","properties":{"id":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"The questionnaire id."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","description":"The questionnaire version these answers were given against."},"hash":{"description":"Content hash of the questionnaire, written by `itaas assess`.","type":"string"},"path":{"description":"Path of a custom questionnaire file, relative to this file.","type":"string"}},"required":["id","version"],"additionalProperties":false,"description":"The questionnaire these answers belong to."},"assessment":{"type":"object","properties":{"organisation":{"type":"string","minLength":1,"maxLength":200},"scope":{"description":"What was assessed: the whole IT function, a business unit, ...","type":"string","maxLength":500},"date":{"type":"string","allOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},{"type":"string","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"}],"description":"The date of the assessment."},"assessor":{"type":"string","maxLength":200},"language":{"description":"Preferred report language.","type":"string"}},"required":["organisation","date"],"additionalProperties":false},"targets":{"description":"Per-dimension target levels that override the model defaults.","type":"object","propertyNames":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"A stable slug id: lower-case letters, digits and hyphens."},"additionalProperties":{"type":"number","minimum":0,"maximum":10}},"respondents":{"default":[],"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200},"role":{"type":"string","minLength":1,"maxLength":200},"completed":{"description":"Set when the respondent finished the interview.","type":"boolean"},"updated":{"description":"When these answers were last changed (ISO 8601 date and time); written by the survey form, used by `itaas merge --prefer newer`.","type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"answers":{"default":{},"description":"Answers keyed by question id.","type":"object","propertyNames":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"A stable slug id: lower-case letters, digits and hyphens."},"additionalProperties":{"anyOf":[{"type":"string","minLength":1,"description":"Shorthand: the chosen option id, or \"na\" / \"dontKnow\"."},{"type":"object","properties":{"option":{"type":"string","minLength":1,"description":"The chosen option id, or \"na\" (not applicable) or \"dontKnow\"."},"note":{"description":"What the respondent said, in their words.","type":"string"}},"required":["option"],"additionalProperties":false}],"description":"One answer: an option id, or {option, note}."}}},"required":["name"],"additionalProperties":false,"description":"A person interviewed, and their answers."}}},"required":["kind","questionnaire","assessment"],"additionalProperties":false,"description":"The answers of one assessment: who was asked and what they said."};
 const func2 = (s) => { let n = 0; for (const _ of s) n++; return n; };
 const pattern0 = new RegExp("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", "");
 const pattern1 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$", "");
 const pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "");
 const pattern3 = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$", "");
+const pattern5 = new RegExp("^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$", "");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -452,7 +453,7 @@ return false;
 else {
 const _errs45 = errors;
 for(const key5 in data16){
-if(!((((key5 === "name") || (key5 === "role")) || (key5 === "completed")) || (key5 === "answers"))){
+if(!(((((key5 === "name") || (key5 === "role")) || (key5 === "completed")) || (key5 === "updated")) || (key5 === "answers"))){
 validate10.errors = [{instancePath:instancePath+"/respondents/" + i0,schemaPath:"#/properties/respondents/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -525,13 +526,36 @@ else {
 var valid7 = true;
 }
 if(valid7){
-let data20 = data16.answers;
+if(data16.updated !== undefined){
+let data20 = data16.updated;
 const _errs52 = errors;
 if(errors === _errs52){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key6 in data20){
+if(errors === _errs52){
+if(typeof data20 === "string"){
+if(!pattern5.test(data20)){
+validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/updated",schemaPath:"#/properties/respondents/items/properties/updated/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},message:"must match pattern \""+"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/updated",schemaPath:"#/properties/respondents/items/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+var valid7 = _errs52 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+let data21 = data16.answers;
 const _errs54 = errors;
 if(errors === _errs54){
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key6 in data21){
+const _errs56 = errors;
+if(errors === _errs56){
 if(typeof key6 === "string"){
 if(func2(key6) > 64){
 const err4 = {instancePath:instancePath+"/respondents/" + i0+"/answers",schemaPath:"#/properties/respondents/items/properties/answers/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key6};
@@ -567,7 +591,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-var valid8 = _errs54 === errors;
+var valid8 = _errs56 === errors;
 if(!valid8){
 const err7 = {instancePath:instancePath+"/respondents/" + i0+"/answers",schemaPath:"#/properties/respondents/items/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
@@ -583,15 +607,15 @@ break;
 }
 }
 if(valid8){
-for(const key7 in data20){
-let data21 = data20[key7];
-const _errs57 = errors;
-const _errs58 = errors;
-let valid10 = false;
+for(const key7 in data21){
+let data22 = data21[key7];
 const _errs59 = errors;
-if(errors === _errs59){
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
+const _errs60 = errors;
+let valid10 = false;
+const _errs61 = errors;
+if(errors === _errs61){
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
 const err8 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -613,14 +637,14 @@ vErrors.push(err9);
 errors++;
 }
 }
-var _valid0 = _errs59 === errors;
+var _valid0 = _errs61 === errors;
 valid10 = valid10 || _valid0;
 if(!valid10){
-const _errs61 = errors;
-if(errors === _errs61){
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+const _errs63 = errors;
+if(errors === _errs63){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 let missing4;
-if((data21.option === undefined) && (missing4 = "option")){
+if((data22.option === undefined) && (missing4 = "option")){
 const err10 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
 if(vErrors === null){
 vErrors = [err10];
@@ -631,8 +655,8 @@ vErrors.push(err10);
 errors++;
 }
 else {
-const _errs63 = errors;
-for(const key8 in data21){
+const _errs65 = errors;
+for(const key8 in data22){
 if(!((key8 === "option") || (key8 === "note"))){
 const err11 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -645,13 +669,13 @@ errors++;
 break;
 }
 }
-if(_errs63 === errors){
-if(data21.option !== undefined){
-let data22 = data21.option;
-const _errs64 = errors;
-if(errors === _errs64){
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
+if(_errs65 === errors){
+if(data22.option !== undefined){
+let data23 = data22.option;
+const _errs66 = errors;
+if(errors === _errs66){
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
 const err12 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/option",schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/properties/option/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -673,15 +697,15 @@ vErrors.push(err13);
 errors++;
 }
 }
-var valid11 = _errs64 === errors;
+var valid11 = _errs66 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-if(data21.note !== undefined){
-const _errs66 = errors;
-if(typeof data21.note !== "string"){
+if(data22.note !== undefined){
+const _errs68 = errors;
+if(typeof data22.note !== "string"){
 const err14 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
@@ -691,7 +715,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid11 = _errs66 === errors;
+var valid11 = _errs68 === errors;
 }
 else {
 var valid11 = true;
@@ -711,7 +735,7 @@ vErrors.push(err15);
 errors++;
 }
 }
-var _valid0 = _errs61 === errors;
+var _valid0 = _errs63 === errors;
 valid10 = valid10 || _valid0;
 }
 if(!valid10){
@@ -727,17 +751,17 @@ validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs58;
+errors = _errs60;
 if(vErrors !== null){
-if(_errs58){
-vErrors.length = _errs58;
+if(_errs60){
+vErrors.length = _errs60;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid9 = _errs57 === errors;
+var valid9 = _errs59 === errors;
 if(!valid9){
 break;
 }
@@ -749,7 +773,8 @@ validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/answers",
 return false;
 }
 }
-var valid7 = _errs52 === errors;
+var valid7 = _errs54 === errors;
+}
 }
 }
 }
@@ -790,4 +815,4 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 // zod gives back objects with their keys in the order of the schema; `order` lets a valid file do the same.
-export const order = {"keys":{"$schema":null,"kind":null,"questionnaire":{"keys":{"id":null,"version":null,"hash":null,"path":null}},"assessment":{"keys":{"organisation":null,"scope":null,"date":null,"assessor":null,"language":null}},"targets":{"values":null},"respondents":{"items":{"keys":{"name":null,"role":null,"completed":null,"answers":{"values":{"keys":{"option":null,"note":null}}}}}}}};
+export const order = {"keys":{"$schema":null,"kind":null,"questionnaire":{"keys":{"id":null,"version":null,"hash":null,"path":null}},"assessment":{"keys":{"organisation":null,"scope":null,"date":null,"assessor":null,"language":null}},"targets":{"values":null},"respondents":{"items":{"keys":{"name":null,"role":null,"completed":null,"updated":null,"answers":{"values":{"keys":{"option":null,"note":null}}}}}}}};
