@@ -8,6 +8,7 @@ import { askAssessment, interviewRespondent, pickRespondent, summaryLines } from
 import { AnswersStore } from '../interview/store.js';
 import { progress, visibleQuestions } from '../interview/state.js';
 import { loadQuestionnaire, resolveRef } from '../load/index.js';
+import { visible } from '../io/terminal-text.js';
 import { UserError } from '../load/problems.js';
 import { itaasCommand, useColor } from '../ui.js';
 
@@ -28,6 +29,12 @@ export function shellQuote(s: string): string {
 function localToday(): string {
   const d = new Date();
   return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The terminal went away (closed window, dropped SSH session) while a prompt was reading it. */
+export function terminalGone(e: unknown): boolean {
+  const err = e as NodeJS.ErrnoException | undefined;
+  return Boolean(err && (err.code === 'EIO' || err.code === 'ENXIO' || (err.code === 'ERR_INTERNAL_ASSERTION' && /tty|setRawMode/i.test(String(err.stack))) || /setRawMode EIO/.test(String(err.message))));
 }
 
 function isPromptExit(e: unknown): boolean {
@@ -77,6 +84,16 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
+  // A terminal closed under a prompt can surface as an I/O error from setRawMode or the read (EIO),
+  // even as an uncaught one from inside the prompt library: that is a hang-up, not a bug.
+  const onLost = (e: unknown) => {
+    if (terminalGone(e)) onSignal('SIGHUP');
+    lock.release();
+    const err = e as Error | undefined;
+    process.stderr.write(`internal error: ${visible(err?.message ?? String(e))}\n${process.argv.includes('--debug') ? `${err?.stack ?? ''}\n` : 'This is a bug in itaas. Run again with --debug for details and report it.\n'}`);
+    process.exit(70);
+  };
+  process.on('uncaughtException', onLost);
   try {
     let store: AnswersStore;
     if (fresh) {
@@ -111,8 +128,14 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
       process.exitCode = 130;
       return;
     }
+    if (terminalGone(e)) {
+      // As for SIGHUP: every confirmed answer is on disk; nobody is left to read a message.
+      process.exitCode = 129;
+      return;
+    }
     throw e;
   } finally {
+    process.removeListener('uncaughtException', onLost);
     for (const s of signals) process.removeListener(s, onSignal);
     lock.release();
   }

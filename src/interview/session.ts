@@ -11,6 +11,7 @@ import { palette } from './prompts.js';
 import type { Ui } from './prompts.js';
 import { advance, findVisible, previousQuestion, progress, sectionSummary, startState, unanswered, visibleQuestions } from './state.js';
 import type { InterviewState } from './state.js';
+import { nameKey, TooLarge } from './store.js';
 import type { AnswersStore, AssessmentInfo } from './store.js';
 
 /**
@@ -66,7 +67,7 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: I
   const list = store.data.respondents;
   const named = who.respondent?.trim();
   if (named) {
-    const at = list.findIndex((r) => r.name === named);
+    const at = list.findIndex((r) => nameKey(r.name) === nameKey(named));
     if (at >= 0) return at;
     return store.addRespondent(named, who.role?.trim() || (await ui.text({ message: m.roleOf(named), validate: maxLen(200) })) || undefined);
   }
@@ -92,11 +93,12 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: I
     choice = await ui.choose({ message: m.whoIsNext(visible(store.path), list.length), choices: entries });
   }
   if (choice >= 0) return choice;
-  const names = new Set(list.map((r) => r.name));
+  // "Dana", "Dana " and "Da\u200bna" are one person: names that look alike are refused as duplicates.
+  const names = new Map(list.map((r) => [nameKey(r.name), r.name]));
   const name = await ui.text({
     message: m.respondent,
     required: true,
-    validate: (v) => (names.has(v) ? m.duplicateName(v) : maxLen(200)(v)),
+    validate: (v) => (names.has(nameKey(v)) ? m.duplicateName(visible(names.get(nameKey(v))!)) : maxLen(200)(v)),
   });
   const role = who.role?.trim() || (await ui.text({ message: m.roleOf(name), validate: maxLen(200) }));
   return store.addRespondent(name, role || undefined);
@@ -152,6 +154,17 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
       ...(pendingNotes.has(v.question.id) ? { pendingNote: pendingNotes.get(v.question.id)! } : {}),
       first: previousQuestion(q, answers(), v.question.id) === null,
     });
+    /** A save the file cannot take (past the size limit) is refused here, with the reason, and the question stays. */
+    const saved = (save: () => void): boolean => {
+      try {
+        save();
+        return true;
+      } catch (e) {
+        if (!(e instanceof TooLarge)) throw e;
+        ui.print(c.red(e.message));
+        return false;
+      }
+    };
     const logAnswer = (option: string, note: string | undefined) => {
       const label = optionLabel(store, v.question.id, option, tx);
       const head = `${c.green('✔')} ${c.dim(`${p.question}.`)} ${shorten(tx.q(v.question.text), Math.max(20, ui.columns - label.length - 12))} ${c.cyan(`→ ${label}`)}`;
@@ -161,8 +174,8 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
       case 'answer': {
         // One key answers: the choice (with a note typed before it) is saved, then the next question shows.
         const note = pendingNotes.get(v.question.id) ?? prev?.note;
-        store.setAnswer(ri, v.question.id, action.option, note);
         pendingNotes.delete(v.question.id);
+        if (!saved(() => store.setAnswer(ri, v.question.id, action.option, note))) break;
         logAnswer(action.option, note);
         state = advance(q, answers(), state, { type: 'answered' });
         break;
@@ -178,7 +191,7 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
           break;
         }
         if (note !== prev.note) {
-          store.setAnswer(ri, v.question.id, prev.option, note);
+          if (!saved(() => store.setAnswer(ri, v.question.id, prev.option, note))) break;
           logAnswer(prev.option, note);
         }
         state = advance(q, answers(), state, { type: 'answered' });

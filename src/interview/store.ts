@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { realTarget } from './lock.js';
@@ -7,7 +7,7 @@ import type { Pair, Scalar, YAMLSeq } from 'yaml';
 import { questionnaireHash } from '../load/hash.js';
 import { loadAssessment, loadQuestionnaire, resolveRef } from '../load/index.js';
 import { formatProblem, UserError } from '../load/problems.js';
-import { parseYaml } from '../load/safe-yaml.js';
+import { MAX_FILE_BYTES, parseYaml } from '../load/safe-yaml.js';
 import { schemaComment } from '../load/schema-ref.js';
 import { schemaProblems } from '../load/validate-schema.js';
 import { Answers } from '../schema/answers.js';
@@ -75,6 +75,29 @@ export function describeLoadError(path: string, e: UserError): UserError {
   );
 }
 
+/** A save refused because the file would grow past the size every command accepts. */
+export class TooLarge extends UserError {}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(realTarget(path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** A respondent's name as stored: trimmed, inner spaces single, no zero-width characters, NFC. */
+export function normaliseName(name: string): string {
+  return name.replace(ZERO_WIDTH, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Names that look alike to a reader (case, compatibility forms, zero-width characters) share a key. */
+export function nameKey(name: string): string {
+  return normaliseName(name).normalize('NFKC').toLocaleLowerCase('en');
+}
+
 export class AnswersStore {
   private constructor(
     readonly path: string,
@@ -94,8 +117,16 @@ export class AnswersStore {
       if (e instanceof UserError) throw describeLoadError(path, e);
       throw e;
     }
-    return new AnswersStore(path, a.answers.file.doc, a.answers.data, a.questionnaire.data, a.model.data, a.questionnaire.path);
+    const store = new AnswersStore(path, a.answers.file.doc, a.answers.data, a.questionnaire.data, a.model.data, a.questionnaire.path);
+    store.onDisk = readText(path);
+    store.eol = /\r\n/.test(a.answers.file.text) ? '\r\n' : '\n';
+    return store;
   }
+
+  /** The file's text as this store last read or wrote it: a difference is a change made by hand. */
+  private onDisk: string | undefined;
+  /** The file's own line ending, kept on every save. */
+  private eol: '\n' | '\r\n' = '\n';
 
   /**
    * Creates a new answers file for an assessment and writes it at once; with `{ unsaved: true }` the
@@ -166,8 +197,10 @@ export class AnswersStore {
   }
 
   /** Adds a respondent and saves; returns their index. */
-  addRespondent(name: string, role?: string): number {
-    if (this.current.respondents.some((r) => r.name === name)) throw new UserError(`${this.path} already has a respondent named "${name}"`);
+  addRespondent(typed: string, role?: string): number {
+    const name = normaliseName(typed);
+    const twin = this.current.respondents.find((r) => nameKey(r.name) === nameKey(name));
+    if (twin) throw new UserError(`${this.path} already has a respondent named "${twin.name}"${twin.name === name ? '' : ` ("${name}" looks the same)`}`);
     let seq = this.doc.get('respondents', true);
     if (!isSeq(seq)) {
       seq = this.doc.createNode([]);
@@ -249,13 +282,72 @@ export class AnswersStore {
       this.dirty = true;
       return;
     }
-    this.dirty = false;
-    const text = this.doc.toString({ lineWidth: 0 });
+    const onDisk = readText(this.path);
+    if (this.onDisk !== undefined && onDisk !== undefined && onDisk !== this.onDisk) this.mergeFromDisk(onDisk);
+    let text = this.doc.toString({ lineWidth: 0 });
+    if (this.eol === '\r\n') text = text.replace(/\r?\n/g, '\r\n');
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > MAX_FILE_BYTES) {
+      // Every command refuses a file over the limit: never write one.
+      throw new TooLarge(`this would make ${this.path} ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit every itaas command enforces; it was not saved. Shorten the note.`);
+    }
     const reread = parseYaml(this.path, text);
     const { data, problems } = schemaProblems(reread, Answers);
     if (!data) throw new Error(`refusing to save answers that would not read back:\n${problems.map(formatProblem).join('\n')}`);
     // Through an alias the file it names is updated (and the link kept), as an editor would.
     writeFileAtomicSync(realTarget(this.path), text, { shownAs: this.path });
+    this.dirty = false;
+    this.onDisk = text;
     this.current = data;
+  }
+
+  /**
+   * The file changed on disk since it was read (a person edited it while the interview waited). Their
+   * version is taken as the base, and the respondents this run changed are carried over into it; other
+   * respondents, the assessment details and comments stay as they are on disk. If the same respondent
+   * was changed in both, or the file no longer reads as answers for this questionnaire, nothing is
+   * saved and the interview stops with what to do.
+   */
+  private mergeFromDisk(text: string): void {
+    const stop = (why: string) =>
+      new UserError(`${this.path} was changed on disk while the interview ran, and ${why}. The last answer was not saved and the file was left as it is; check it, then resume the interview.`);
+    let theirs: Answers | undefined;
+    let file;
+    try {
+      file = parseYaml(this.path, text);
+      theirs = schemaProblems(file, Answers).data;
+    } catch {
+      theirs = undefined;
+    }
+    if (!theirs || !file) throw stop('it no longer reads as a valid answers file (`itaas validate` lists the problems)');
+    if (theirs.questionnaire.id !== this.current.questionnaire.id || theirs.questionnaire.version !== this.current.questionnaire.version) {
+      throw stop('it now names another questionnaire');
+    }
+    const base = this.current;
+    const ours = Answers.parse(this.doc.toJS());
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const doc = file.doc;
+    let seq = doc.get('respondents', true);
+    if (!isSeq(seq)) {
+      seq = doc.createNode([]);
+      doc.set('respondents', seq);
+    }
+    const list = seq as YAMLSeq;
+    ours.respondents.forEach((r, i) => {
+      const was = base.respondents.find((b) => b.name === r.name);
+      if (was && same(was, r)) return;
+      const at = theirs.respondents.findIndex((t) => t.name === r.name);
+      if (was && at < 0) throw stop(`the respondent "${r.name}" was removed from it`);
+      if (was && !same(theirs.respondents[at], was)) throw stop(`the answers of "${r.name}" were changed there too`);
+      const node = (this.doc.getIn(['respondents', i], true) as YAMLMap).clone();
+      if (at >= 0) list.items[at] = node;
+      else list.items.push(node);
+    });
+    const merged = Answers.parse(doc.toJS());
+    // The interview holds respondents by position: those it knows must keep theirs.
+    ours.respondents.forEach((r, i) => {
+      if (merged.respondents[i]?.name !== r.name) throw stop('its respondents were reordered or removed');
+    });
+    this.doc = doc;
   }
 }

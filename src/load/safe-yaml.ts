@@ -44,6 +44,18 @@ export function readTextFile(file: string): string {
   if (st.size > MAX_FILE_BYTES) fail(file, `is ${st.size} bytes; files over ${MAX_FILE_BYTES} bytes are refused`);
   const buf = readFileSync(file);
   if (buf.length === 0 || buf.toString('utf8').trim() === '') fail(file, 'is empty; expected a YAML document');
+  // UTF-16 (Notepad's "Unicode", PowerShell's default): a byte-order mark or every other byte NUL.
+  const bom16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+  const pairs = Math.min(buf.length >> 1, 256);
+  let nulEven = 0;
+  let nulOdd = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (buf[2 * i] === 0) nulEven++;
+    if (buf[2 * i + 1] === 0) nulOdd++;
+  }
+  if (bom16 || (pairs >= 2 && (nulEven === pairs || nulOdd === pairs))) {
+    fail(file, 'is encoded as UTF-16; itaas reads UTF-8 only. Save it again as UTF-8 (in most editors: Save As, encoding UTF-8)');
+  }
   if (buf.includes(0)) fail(file, 'looks binary (it contains NUL bytes); expected a YAML text file');
   let text: string;
   try {
