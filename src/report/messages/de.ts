@@ -138,6 +138,7 @@ export const de: Messages = {
     descriptor: 'Beschreibung der Stufe',
     notes: 'Notizen',
     noNotes: 'Keine Notizen.',
+    noteShortened: (total: number) => `[im PDF gekürzt; die Notiz hat ${total} Zeichen: vollständig im HTML- oder Markdown-Bericht oder in der Antwortdatei]`,
     dimensionDisagreements: 'Abweichungen',
     byWave: 'Nach Welle',
     dependsOn: 'Hängt ab von',

@@ -141,6 +141,7 @@ export const en = {
     descriptor: 'Level descriptor',
     notes: 'Notes',
     noNotes: 'No notes.',
+    noteShortened: (total: number) => `[shortened in the PDF; the note has ${total} characters: read it in full in the HTML or Markdown report or the answers file]`,
     dimensionDisagreements: 'Disagreements',
     byWave: 'By wave',
     dependsOn: 'Depends on',

@@ -8,6 +8,18 @@ import type { Doc } from './layout.js';
 
 /* The PDF report's document: cover, contents, sections and footers, placed with the layout in layout.ts. */
 
+
+/** Past this many characters a note is shortened in the PDF (pages of one note help no reader, and cost time and memory). */
+const PDF_NOTE_CHARS = 3000;
+
+/** A note as the PDF shows it: whole, or its beginning (cut at a space) and a pointer to the full text. */
+function pdfNote(note: string, r: { noteShortened: (total: number) => string }): string {
+  if (note.length <= PDF_NOTE_CHARS) return note;
+  const head = note.slice(0, PDF_NOTE_CHARS);
+  const cut = head.lastIndexOf(' ');
+  return `${(cut > PDF_NOTE_CHARS / 2 ? head.slice(0, cut) : head).trimEnd()} … ${r.noteShortened(note.length)}`;
+}
+
 export interface PdfOptions extends RenderOptions {
   /** Seconds since the epoch to stamp as the creation date (SOURCE_DATE_EPOCH); else the assessment date. */
   sourceDateEpoch?: string;
@@ -187,7 +199,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
       // Who said it and to which question stays on the page with the start of what they said.
       l.ensure(56);
       l.paragraph([{ text: `${n.p.respondent}: `, bold: true }, { text: ctx.questionText(n.q) }], { size: 8.5, color: '#444444', after: 1 });
-      l.paragraph(n.p.note!, { size: 9.5, indent: 10, after: 6 });
+      l.paragraph(pdfNote(n.p.note!, r), { size: 9.5, indent: 10, after: 6 });
     }
   }
 
@@ -203,7 +215,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
       for (const p of x.responses.filter((p) => p.status === 'answered' || p.status === 'na' || p.status === 'dontKnow')) {
         l.ensure(p.note ? 42 : 14);
         l.paragraph([{ text: `${p.respondent}: `, bold: true }, { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(p.level)})` : ''}` }], { size: 9.5, indent: 6, after: p.note ? 1 : 4 });
-        if (p.note) l.paragraph(`“${p.note}”`, { size: 9.5, indent: 16, after: 5 });
+        if (p.note) l.paragraph(`“${pdfNote(p.note, r)}”`, { size: 9.5, indent: 16, after: 5 });
       }
     }
   }
@@ -266,7 +278,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
       rows.map((x) => {
         const { option, note } = answerParts(p.answers[x.id]!);
         const level = x.options.find((o) => o.id === option)?.level;
-        return [[{ text: ctx.questionText(x.id) }, { text: `\n${x.id}` }], ctx.optionLabel(x.id, option), level === undefined ? '–' : String(level), note ?? ''];
+        return [[{ text: ctx.questionText(x.id) }, { text: `\n${x.id}` }], ctx.optionLabel(x.id, option), level === undefined ? '–' : String(level), note === undefined ? '' : pdfNote(note, r)];
       }),
       { title: r.respondent(p.name, p.role), level: 2 },
     );
