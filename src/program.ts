@@ -110,7 +110,10 @@ export function buildProgram(version: string): Command {
     )
     .action(async (target: string, inputs: string[], opts) => (await import('./commands/merge.js')).mergeCommand(target, inputs, opts));
 
-  const sheet = program.command('sheet').description('answers as an Excel workbook: export for people who fill in spreadsheets, import what they send back');
+  const sheet = program
+    .command('sheet')
+    .description('answers as an Excel workbook: export for people who fill in spreadsheets, import what they send back')
+    .addHelpText('after', examples('itaas sheet export --answers acme.yaml --out acme.xlsx', 'itaas sheet import acme-filled.xlsx --answers acme.yaml'));
   sheet
     .command('export')
     .description('write a workbook: a row per question, a drop-down of answers and a note per respondent')
@@ -160,7 +163,10 @@ export function buildProgram(version: string): Command {
     .addHelpText('after', examples('itaas init questionnaire acme-itaas', 'itaas init questionnaire acme-own --standalone', 'itaas init model acme-maturity'))
     .action(async (kind: string, name: string, opts) => (await import('./commands/init.js')).initCommand(kind, name, opts));
 
-  const questionnaire = program.command('questionnaire').description('list and print the built-in questionnaires');
+  const questionnaire = program
+    .command('questionnaire')
+    .description('list the built-in questionnaires, and print one or your own')
+    .addHelpText('after', examples('itaas questionnaire list', 'itaas questionnaire show itaas-core --lang de', 'itaas questionnaire show acme-itaas.yaml'));
   questionnaire
     .command('list')
     .description('list the built-in questionnaires')
@@ -168,10 +174,10 @@ export function buildProgram(version: string): Command {
     .action(async () => (await import('./commands/questionnaire.js')).listCommand());
   questionnaire
     .command('show')
-    .description('print a built-in questionnaire')
-    .argument('<id>', 'questionnaire id')
+    .description('print a questionnaire readably: a built-in one by id, or a file (extends applied)')
+    .argument('<id|file>', 'built-in questionnaire id, or a questionnaire file')
     .option('--lang <code>', 'language to show')
-    .addHelpText('after', examples('itaas questionnaire show itaas-core'))
+    .addHelpText('after', examples('itaas questionnaire show itaas-core', 'itaas questionnaire show itaas-core --lang de', 'itaas questionnaire show acme-itaas.yaml'))
     .action(async (id: string, opts) => (await import('./commands/questionnaire.js')).showCommand(id, opts));
 
   program

@@ -160,8 +160,9 @@ sections:
         when: {question: server-virtualization, notIn: [none, na]}
         text: How many virtualization platforms do you run?
         options:
-          - {id: many, level: 1, label: "Three or more, managed separately"}
-          - {id: two, level: 2, label: Two}
+          - {id: many, level: 0, label: "Three or more, managed separately"}
+          - {id: two-apart, level: 1, label: "Two, managed separately"}
+          - {id: two, level: 2, label: "Two, managed as one"}
           - {id: one, level: 3, label: One}
           - {id: one-standard, level: 4, label: "One, as a standard service with published limits"}
         allowDontKnow: false

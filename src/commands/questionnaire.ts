@@ -13,7 +13,7 @@ const WORDS = {
     questions: (n: number) => `${n} question${n === 1 ? '' : 's'}`,
     sections: (n: number) => `${n} section${n === 1 ? '' : 's'}`,
     model: 'model',
-    language: 'language',
+    writtenIn: (language: string) => `written in ${language}`,
     dimension: 'dimension',
     weight: 'weight',
     shownWhen: 'shown when',
@@ -29,9 +29,9 @@ const WORDS = {
   },
   de: {
     questions: (n: number) => `${n} ${n === 1 ? 'Frage' : 'Fragen'}`,
-    sections: (n: number) => `${n} ${n === 1 ? 'Abschnitt' : 'Abschnitten'}`,
+    sections: (n: number) => `${n} ${n === 1 ? 'Abschnitt' : 'Abschnitte'}`,
     model: 'Modell',
-    language: 'Sprache',
+    writtenIn: (language: string) => `verfasst auf ${language}`,
     dimension: 'Dimension',
     weight: 'Gewicht',
     shownWhen: 'gezeigt, wenn',
@@ -47,6 +47,14 @@ const WORDS = {
   },
 };
 type Words = (typeof WORDS)['en'];
+/** A language's name in another language ("en" in German: "Englisch"), or its code. */
+function languageIn(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 const wordsFor = (lang: string): Words => (WORDS as Record<string, Words>)[lang.split('-')[0]!] ?? WORDS.en;
 
 function builtinIds(): string[] {
@@ -89,7 +97,7 @@ export function showCommand(id: string, opts: { lang?: string }): void {
   const fellBack = new Map<string, number>();
   const t = (text: Text | undefined) => resolveText(text, lang, q.language, (used) => fellBack.set(used, (fellBack.get(used) ?? 0) + 1)).replace(/\s+/g, ' ').trim();
   const out: string[] = [];
-  out.push(t(q.title), `${q.id} ${q.version} · ${w.model} ${q.model} · ${w.questions(count(q))} · ${w.sections(q.sections.length)} · ${w.language} ${q.language}`);
+  out.push(t(q.title), `${q.id} ${q.version} · ${w.model} ${q.model} · ${w.questions(count(q))} · ${w.sections(q.sections.length)} · ${w.writtenIn(languageIn(q.language, lang))}`);
   if (q.description) out.push('', t(q.description));
   q.sections.forEach((s, si) => {
     out.push('', `${si + 1}. ${t(s.title)}  [${s.id}]`);

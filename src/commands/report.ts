@@ -8,7 +8,8 @@ import type { Aggregation } from '../core/score.js';
 import { makeOutputFolder, writeFileAtomicSync } from '../io/atomic-write.js';
 import { terminalSafeJson, visible } from '../io/terminal-text.js';
 import { loadAssessmentQuickly } from '../load/quick.js';
-import { CheckFailed, formatProblem, UserError } from '../load/problems.js';
+import { CheckFailed, formatProblem, UsageError, UserError } from '../load/problems.js';
+import { suggest } from '../load/rules.js';
 import { buildContext, fmtScore } from '../report/context.js';
 import { languageNotices } from './lang.js';
 import type { ReportContext } from '../report/context.js';
@@ -174,8 +175,12 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
       const dims = ctx.result.dimensions;
       const unknown = thresholds.filter((t) => t.dimension !== null && !dims.some((d) => d.id === t.dimension));
       if (unknown.length) {
-        throw new UserError(
-          `${file}: --fail-under names ${unknown.map((t) => `"${t.dimension}"`).join(', ')}, which model ${ctx.model.id} does not have; dimensions: ${dims.map((d) => d.id).join(', ')}`,
+        const ids = dims.map((d) => d.id);
+        throw new UsageError(
+          unknown
+            .map((t) => `--fail-under ${t.dimension}=${t.level}: model ${ctx.model.id} has no dimension "${t.dimension}"${suggest(t.dimension!, ids)}`)
+            .concat(`dimensions: ${ids.join(', ')}`)
+            .join('\n'),
         );
       }
       outcome.overall = overallScore(dims);
@@ -196,7 +201,7 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
         });
       }
     } catch (e) {
-      if (!(e instanceof UserError)) throw e;
+      if (!(e instanceof UserError) || e instanceof UsageError) throw e;
       outcome.status = 'error';
       outcome.errors = e.problems.length ? e.problems.map(formatProblem) : [e.message.startsWith(`${file}:`) ? e.message : `${file}: ${e.message}`];
     }

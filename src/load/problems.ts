@@ -30,6 +30,17 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A mistake in the command line itself (a flag's value), found only once a file is loaded: it stops
+ * the whole run, instead of being reported against each file as that file's problem.
+ */
+export class UsageError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
 /** A check that ran and failed (a gate, a stale report): exit 1. */
 export class CheckFailed extends Error {
   readonly exitCode = 1;

@@ -151,13 +151,22 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
   // Dimensions measured by fewer than two questions.
   const measuring = new Map<string, Array<[number, number]>>();
   q.sections.forEach((s, si) => s.questions.forEach((qu, qi) => measuring.set(qu.dimension, [...(measuring.get(qu.dimension) ?? []), [si, qi]])));
+  // Unmeasured dimensions in one warning: a questionnaire that covers a few dimensions of a large
+  // model would otherwise get a screenful of the same advice.
+  const unmeasured = model.dimensions.filter((d) => !measuring.has(d.id)).map((d) => d.id);
+  if (unmeasured.length) {
+    const n = model.initiatives.filter((it) => it.raises.every((r) => !measuring.has(r.dimension))).length;
+    const selectNone = n ? ` and no gap can select the ${n} initiative${n === 1 ? '' : 's'} that raise${n === 1 ? 's' : ''} ${unmeasured.length === 1 ? 'it' : 'only them'}` : '';
+    out.warn(
+      top,
+      unmeasured.length === 1
+        ? `no question measures dimension "${unmeasured[0]}", so it is never scored${selectNone}; add at least two questions for it`
+        : `no question measures ${unmeasured.length} of the model's ${model.dimensions.length} dimensions (${unmeasured.map((id) => `"${id}"`).join(', ')}), so they are never scored${selectNone}; add at least two questions for each, or use a model with only the dimensions you assess`,
+    );
+  }
   for (const d of model.dimensions) {
     const at = measuring.get(d.id) ?? [];
-    if (at.length === 0) {
-      const n = model.initiatives.filter((it) => it.raises.every((r) => !measuring.has(r.dimension)) && it.raises.some((r) => r.dimension === d.id)).length;
-      out.warn(top, `no question measures dimension "${d.id}", so it is never scored${n ? ` and no gap can select the ${n} initiative${n === 1 ? '' : 's'} that raise${n === 1 ? 's' : ''} it` : ''}; add at least two questions for it`);
-    }
-    else if (at.length === 1) {
+    if (at.length === 1) {
       const [si, qi] = at[0]!;
       out.warn(['sections', si, 'questions', qi, 'dimension'], `"${q.sections[si]!.questions[qi]!.id}" is the only question measuring dimension "${d.id}", so one answer decides its score; add a second question`);
     }

@@ -45,6 +45,22 @@ describe('examples/ci/check-reports.sh', () => {
     expect(r.stderr).toContain('answers/northwind.yaml: automation 2.0 is under 3 by 1.0');
   });
 
+  it('GATES="" switches the gates off: a fresh report below target passes', () => {
+    const dir = repo();
+    const gated = run(dir, { GATES: '--fail-under automation=3' });
+    expect(gated.status).toBe(1);
+    const r = run(dir, { GATES: '' });
+    expect(r.stderr).toContain('every report in reports is up to date');
+    expect(r.status).toBe(0);
+  });
+
+  it('does not tell anyone to refresh the reports when only a gate failed', () => {
+    const r = run(repo(), { GATES: '--fail-under automation=3' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/automation 2(\.0)? is under 3/);
+    expect(r.stderr).not.toContain('To refresh the reports');
+  });
+
   it('stops with exit 2 on an invalid answers file', () => {
     const dir = repo();
     writeFileSync(join(dir, 'answers', 'broken.yaml'), 'kind: answers\n');
