@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { assess } from '../core/assess.js';
-import { evaluateGates, overallScore, parseThreshold } from '../core/gates.js';
+import { evaluateGates, parseThreshold } from '../core/gates.js';
 import type { GateFailure, Threshold } from '../core/gates.js';
 import type { PortfolioUnit } from '../core/portfolio.js';
 import type { Aggregation } from '../core/score.js';
@@ -95,7 +95,7 @@ interface FileOutcome {
   file: string;
   status: 'ok' | 'error';
   reports: string[];
-  /** Weighted mean of the assessed dimension scores. */
+  /** The overall score, by the model's rule. */
   overall: number | null;
   errors: string[];
   gates: Array<GateFailure & { message: string }>;
@@ -183,14 +183,14 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
             .join('\n'),
         );
       }
-      outcome.overall = overallScore(dims);
+      outcome.overall = ctx.result.overall;
       let k = 0;
       for (const content of outputs.values()) {
         await emit(targets[k]!, content);
         outcome.reports.push(shown(targets[k++]!));
       }
       if (gating) {
-        outcome.gates = evaluateGates(dims, { belowTarget: opts.failBelowTarget, under: thresholds, baseline }).map((f) => ({ ...f, message: describeFailure(f, baselineName) }));
+        outcome.gates = evaluateGates(dims, { belowTarget: opts.failBelowTarget, under: thresholds, overall: ctx.result.overall, baseline }).map((f) => ({ ...f, message: describeFailure(f, baselineName) }));
       }
       if (opts.portfolio) {
         if (!scale.length) scale = ctx.model.scale.map((s) => s.level);

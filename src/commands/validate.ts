@@ -14,7 +14,15 @@ export async function validateCommand(files: string[], opts: ValidateOptions): P
   const c = colors();
   const results = [];
   for (const file of files) results.push({ file, ...(await checkFileQuickly(file, { questionnaire: opts.questionnaire, strict: opts.strict })) });
-  const problems: Problem[] = sortProblems(results.flatMap((r) => r.problems));
+  // A file named on the command line and also read through another (a questionnaire and its answers)
+  // yields the same problems twice; each is listed once.
+  const seen = new Set<string>();
+  const problems: Problem[] = sortProblems(results.flatMap((r) => r.problems)).filter((p) => {
+    const key = JSON.stringify([p.file, p.line, p.col, p.severity, p.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const errors = problems.filter((p) => p.severity === 'error');
   const bad = new Set(errors.map((p) => p.file));
   const invalid = results.filter((r) => r.problems.some((p) => p.severity === 'error')).length;

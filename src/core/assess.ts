@@ -1,17 +1,18 @@
 import type { Answers } from '../schema/answers.js';
-import type { Model } from '../schema/model.js';
+import type { Model, Scoring } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 import { placePhase, placeStages } from './placement.js';
 import type { OperatingModelPlacement, PhasePlacement } from './placement.js';
 import { planRoadmap } from './roadmap.js';
-import type { Roadmap } from './roadmap.js';
-import { round1, scoreDimensions, scoreQuestions } from './score.js';
+import type { PlannedModel, Roadmap } from './roadmap.js';
+import { combine, DEFAULT_SCORING, roundTo, scoreDimensions, scoreQuestions } from './score.js';
 import type { Aggregation, DimensionScore, QuestionScore } from './score.js';
 
 export interface AxisSummary {
   id: string;
   score: number | null;
-  target: number;
+  /** Null when none of its dimensions has a target. */
+  target: number | null;
   belowTarget: number;
   dimensions: string[];
 }
@@ -20,45 +21,68 @@ export interface AxisSummary {
 export interface Result {
   /** How the answers of several respondents were combined per question. */
   aggregation: Aggregation;
+  /** The model's scoring rules, defaults filled in. */
+  scoring: Scoring;
   questions: QuestionScore[];
   dimensions: DimensionScore[];
+  /** Empty when the model has no axes. */
   axes: AxisSummary[];
-  phase: PhasePlacement;
-  operatingModel: OperatingModelPlacement;
-  roadmap: Roadmap;
+  /** The overall score by the model's rule; null when nothing was assessed. */
+  overall: number | null;
+  /** Null when the model has no phases. */
+  phase: PhasePlacement | null;
+  /** Null when the model has no stages. */
+  operatingModel: OperatingModelPlacement | null;
+  /** Null when the model has no initiatives. */
+  roadmap: Roadmap | null;
   /** Dimensions with a gap, largest weighted gap first. */
   topGaps: string[];
 }
 
-const mean = (xs: number[]) => (xs.length ? round1(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
+/** The overall score of an assessment by the model's rule: over its dimensions or over its axes. */
+export function overallOf(scoring: Scoring, dimensions: readonly DimensionScore[], axes: readonly AxisSummary[]): number | null {
+  const parts =
+    scoring.overall.from === 'axes' && axes.length
+      ? axes.filter((a) => a.score !== null).map((a) => ({ value: a.score!, weight: 1 }))
+      : dimensions.filter((d) => d.score !== null).map((d) => ({ value: d.score!, weight: d.weight }));
+  const v = combine(parts, scoring.overall.combine);
+  return v === null ? null : roundTo(v, scoring.precision);
+}
 
 export function assess(model: Model, questionnaire: Questionnaire, answers: Answers, how: Aggregation = 'median'): Result {
-  const questions = scoreQuestions(questionnaire, answers, how);
+  const scoring = model.scoring ?? DEFAULT_SCORING;
+  const digits = scoring.precision;
+  const lowest = Math.min(...model.scale.map((s) => s.level));
+  const questions = scoreQuestions(questionnaire, answers, how, scoring, lowest);
   const dimensions = scoreDimensions(model, questions, answers.targets);
   const byId = new Map(dimensions.map((d) => [d.id, d]));
-  const axes = model.axes.map((a) => {
+  const rounded = (v: number | null) => (v === null ? null : roundTo(v, digits));
+  const axes = (model.axes ?? []).map((a) => {
     const ds = dimensions.filter((d) => d.axis === a.id);
+    const targeted = ds.filter((d) => d.target !== null);
     return {
       id: a.id,
-      score: mean(ds.filter((d) => d.score !== null).map((d) => d.score!)),
-      target: mean(ds.map((d) => d.target)) ?? 0,
+      score: rounded(combine(ds.filter((d) => d.score !== null).map((d) => ({ value: d.score!, weight: d.weight })), scoring.axis)),
+      target: rounded(combine(targeted.map((d) => ({ value: d.target!, weight: d.weight })), scoring.axis)),
       belowTarget: ds.filter((d) => (d.gap ?? 0) > 0).length,
       dimensions: ds.map((d) => d.id),
     };
   });
-  const phase = placePhase(model, byId);
+  const phase = model.phases ? placePhase(model, byId) : null;
   const topGaps = dimensions
     .filter((d) => (d.gap ?? 0) > 0)
     .sort((a, b) => b.gap! * b.weight - a.gap! * a.weight || (a.id < b.id ? -1 : 1))
     .map((d) => d.id);
   return {
     aggregation: how,
+    scoring,
     questions,
     dimensions,
     axes,
+    overall: overallOf(scoring, dimensions, axes),
     phase,
-    operatingModel: placeStages(model, byId),
-    roadmap: planRoadmap(model, dimensions, new Set(phase.next?.blockers.map((b) => b.dimension))),
+    operatingModel: model.stages ? placeStages(model, byId) : null,
+    roadmap: model.initiatives.length && model.roadmap ? planRoadmap(model as PlannedModel, dimensions, new Set(phase?.next?.blockers.map((b) => b.dimension))) : null,
     topGaps,
   };
 }

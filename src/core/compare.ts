@@ -3,12 +3,12 @@ import { overallScore } from './gates.js';
 import { round1 } from './score.js';
 
 /** What a comparison needs of one assessment: the parts of its JSON report that can move. */
-export type Snapshot = Pick<JsonReport, 'assessment' | 'dimensions' | 'phase' | 'operatingModel' | 'roadmap' | 'topGaps'>;
+export type Snapshot = Pick<JsonReport, 'assessment' | 'dimensions' | 'phase' | 'operatingModel' | 'roadmap' | 'topGaps'> & Partial<Pick<JsonReport, 'overall'>>;
 
 export interface DimensionState {
   score: number | null;
   level: number | null;
-  target: number;
+  target: number | null;
   gap: number | null;
 }
 
@@ -17,7 +17,7 @@ export type Direction = 'up' | 'down' | 'same' | 'unknown';
 export interface DimensionChange {
   id: string;
   title: string;
-  axis: string;
+  axis: string | null;
   before: DimensionState;
   after: DimensionState;
   /** after - before, null when either side was not assessed. */
@@ -34,7 +34,8 @@ export interface NotCompared {
 export interface Comparison {
   baseline: Snapshot['assessment'];
   current: Snapshot['assessment'];
-  overall: { before: number | null; after: number | null; delta: number | null };
+  /** `title`: the current report's name for the overall score, when it has one. */
+  overall: { title: string | null; before: number | null; after: number | null; delta: number | null };
   dimensions: DimensionChange[];
   phase: {
     before: { reached: number; id: string | null; title: string };
@@ -48,7 +49,7 @@ export interface Comparison {
     noLongerNeeded: Array<{ id: string; title: string }>;
     /** Items the current roadmap has that the baseline did not. */
     added: Array<{ id: string; title: string }>;
-  };
+  } | null;
   gaps: {
     /** Compared dimensions below target now that were not before. */
     opened: Array<{ dimension: string; title: string; gap: number }>;
@@ -61,7 +62,7 @@ export interface Comparison {
 
 const direction = (delta: number | null): Direction => (delta === null ? 'unknown' : delta > 1e-9 ? 'up' : delta < -1e-9 ? 'down' : 'same');
 const state = (d: Snapshot['dimensions'][number]): DimensionState => ({ score: d.score, level: d.level, target: d.target, gap: d.gap });
-const roadmapItems = (s: Snapshot) => s.roadmap.waves.flatMap((w) => w.items.map((i) => ({ id: i.id, title: i.title })));
+const roadmapItems = (s: Snapshot) => (s.roadmap?.waves ?? []).flatMap((w) => w.items.map((i) => ({ id: i.id, title: i.title })));
 
 /**
  * What moved between two assessments. Dimensions, stages and roadmap items are matched by id, so two
@@ -80,7 +81,7 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
   const bm = baseline.assessment.model;
   const cm = current.assessment.model;
   const sameModel = bm.id === cm.id;
-  if (!sameModel) notes.push(`The models differ (${bm.id} and ${cm.id}); phases and operating-model stages are not compared.`);
+  if (!sameModel) notes.push(`The models differ (${bm.id} and ${cm.id}); only dimensions with the same id are compared.`);
   else if (bm.version !== cm.version) notes.push(`The model versions differ (${bm.version} and ${cm.version}); phases and stages are compared by id.`);
 
   const before = new Map(baseline.dimensions.map((d) => [d.id, d]));
@@ -100,7 +101,11 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
   for (const b of baseline.dimensions) if (!after.has(b.id)) notCompared.push({ what: 'dimension', id: b.id, reason: 'only in the baseline' });
 
   const common = dimensions.map((d) => d.id);
-  const overallOf = (s: Snapshot) => overallScore(s.dimensions.filter((d) => common.includes(d.id)));
+  // Where both assessments have the same dimensions, the overall score is the one each report shows (by
+  // the model's rule); otherwise it is recomputed over the shared dimensions so that like meets like.
+  const same = (s: Snapshot) => s.dimensions.length === common.length;
+  const overallOf = (s: Snapshot) =>
+    sameModel && same(baseline) && same(current) && s.overall ? s.overall.score : overallScore(s.dimensions.filter((d) => common.includes(d.id)));
   const ob = overallOf(baseline);
   const oa = overallOf(current);
 
@@ -108,20 +113,26 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
   let predominantStage: Comparison['predominantStage'] = null;
   const stages: Comparison['stages'] = [];
   if (sameModel) {
-    const p = (s: Snapshot) => ({ reached: s.phase.reached, id: s.phase.id, title: s.phase.title });
-    phase = { before: p(baseline), after: p(current), direction: direction(current.phase.reached - baseline.phase.reached) };
-    const bp = baseline.operatingModel.predominant;
-    const cp = current.operatingModel.predominant;
-    predominantStage = { before: { ...bp }, after: { ...cp }, changed: bp.id !== cp.id };
-    const bs = new Map(baseline.operatingModel.stages.map((s) => [s.id, s]));
-    const cs = new Set(current.operatingModel.stages.map((s) => s.id));
-    for (const s of current.operatingModel.stages) {
-      const b = bs.get(s.id);
-      if (!b) notCompared.push({ what: 'stage', id: s.id, reason: 'only in the current assessment' });
-      else stages.push({ id: s.id, title: s.title, before: { attained: b.attained, attainment: b.attainment }, after: { attained: s.attained, attainment: s.attainment } });
+    const bph = baseline.phase;
+    const cph = current.phase;
+    if (bph && cph) {
+      const p = (x: NonNullable<Snapshot['phase']>) => ({ reached: x.reached, id: x.id, title: x.title });
+      phase = { before: p(bph), after: p(cph), direction: direction(cph.reached - bph.reached) };
     }
-    for (const s of baseline.operatingModel.stages) if (!cs.has(s.id)) notCompared.push({ what: 'stage', id: s.id, reason: 'only in the baseline' });
-  } else {
+    const bom = baseline.operatingModel;
+    const com = current.operatingModel;
+    if (bom && com) {
+      predominantStage = { before: { ...bom.predominant }, after: { ...com.predominant }, changed: bom.predominant.id !== com.predominant.id };
+      const bs = new Map(bom.stages.map((s) => [s.id, s]));
+      const cs = new Set(com.stages.map((s) => s.id));
+      for (const s of com.stages) {
+        const b = bs.get(s.id);
+        if (!b) notCompared.push({ what: 'stage', id: s.id, reason: 'only in the current assessment' });
+        else stages.push({ id: s.id, title: s.title, before: { attained: b.attained, attainment: b.attainment }, after: { attained: s.attained, attainment: s.attainment } });
+      }
+      for (const s of bom.stages) if (!cs.has(s.id)) notCompared.push({ what: 'stage', id: s.id, reason: 'only in the baseline' });
+    }
+  } else if (baseline.phase || current.phase) {
     notCompared.push({ what: 'phase', id: 'phase', reason: 'the assessments use different models' });
   }
 
@@ -142,12 +153,12 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
   return {
     baseline: baseline.assessment,
     current: current.assessment,
-    overall: { before: ob, after: oa, delta: ob === null || oa === null ? null : round1(oa - ob) },
+    overall: { title: current.overall?.title ?? null, before: ob, after: oa, delta: ob === null || oa === null ? null : round1(oa - ob) },
     dimensions,
     phase,
     predominantStage,
     stages,
-    roadmap: { noLongerNeeded: bi.filter((i) => !ciIds.has(i.id)), added: ci.filter((i) => !biIds.has(i.id)) },
+    roadmap: !baseline.roadmap && !current.roadmap ? null : { noLongerNeeded: bi.filter((i) => !ciIds.has(i.id)), added: ci.filter((i) => !biIds.has(i.id)) },
     gaps: { opened, closed },
     notCompared,
     notes,

@@ -5,7 +5,8 @@ export interface GateDimension {
   id: string;
   weight: number;
   score: number | null;
-  target: number;
+  /** Null when the dimension has no target. */
+  target: number | null;
 }
 
 /** A threshold from `--fail-under`: the overall score, or one dimension. */
@@ -47,19 +48,25 @@ export function parseThreshold(raw: string): Threshold | string {
 
 const shortBy = (required: number, actual: number | null) => round1(required - (actual ?? 0));
 
-/** Every dimension below its target. A dimension that was not assessed cannot show it meets its target, so it fails too. */
+/**
+ * Every dimension below its target. A dimension that was not assessed cannot show it meets its target, so it
+ * fails too; a dimension without a target has none to fall below.
+ */
 export function belowTarget(dimensions: readonly GateDimension[]): GateFailure[] {
   return dimensions
-    .filter((d) => d.score === null || d.score < d.target - 1e-9)
+    .filter((d): d is GateDimension & { target: number } => d.target !== null && (d.score === null || d.score < d.target - 1e-9))
     .map((d) => ({ kind: 'below-target', dimension: d.id, actual: d.score, required: d.target, by: shortBy(d.target, d.score) }));
 }
 
-/** Thresholds not met; thresholds naming a dimension the assessment does not have are the caller's to reject first. */
-export function under(dimensions: readonly GateDimension[], thresholds: readonly Threshold[]): GateFailure[] {
+/**
+ * Thresholds not met; thresholds naming a dimension the assessment does not have are the caller's to reject first.
+ * `overall` is the overall score the report shows (by the model's rule); without it, the weighted mean.
+ */
+export function under(dimensions: readonly GateDimension[], thresholds: readonly Threshold[], overall: number | null = overallScore(dimensions)): GateFailure[] {
   const byId = new Map(dimensions.map((d) => [d.id, d]));
   const out: GateFailure[] = [];
   for (const t of thresholds) {
-    const actual = t.dimension === null ? overallScore(dimensions) : (byId.get(t.dimension)?.score ?? null);
+    const actual = t.dimension === null ? overall : (byId.get(t.dimension)?.score ?? null);
     if (actual === null || actual < t.level - 1e-9) out.push({ kind: 'under', dimension: t.dimension, actual, required: t.level, by: shortBy(t.level, actual) });
   }
   return out;
@@ -84,6 +91,8 @@ export function regressions(dimensions: readonly GateDimension[], baseline: Read
 export interface GateSettings {
   belowTarget?: boolean;
   under?: readonly Threshold[];
+  /** The overall score as reported; the weighted mean of the dimensions when left out. */
+  overall?: number | null;
   baseline?: ReadonlyMap<string, number | null>;
 }
 
@@ -91,7 +100,7 @@ export interface GateSettings {
 export function evaluateGates(dimensions: readonly GateDimension[], settings: GateSettings): GateFailure[] {
   return [
     ...(settings.belowTarget ? belowTarget(dimensions) : []),
-    ...(settings.under?.length ? under(dimensions, settings.under) : []),
+    ...(settings.under?.length ? under(dimensions, settings.under, settings.overall === undefined ? overallScore(dimensions) : settings.overall) : []),
     ...(settings.baseline ? regressions(dimensions, settings.baseline) : []),
   ];
 }

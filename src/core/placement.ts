@@ -64,7 +64,7 @@ const weakestFirst = (a: RequirementCheck, b: RequirementCheck) =>
 /** Weakest-link placement on the journey: a phase is reached when it and every earlier phase are met. */
 export function placePhase(model: Model, dims: ReadonlyMap<string, DimensionScore>): PhasePlacement {
   const floor = floorOf(model);
-  const phases = model.phases.list.map((p, i) => ({ id: p.id, number: i + 1, requirements: check(p.requires, dims, floor) }));
+  const phases = (model.phases?.list ?? []).map((p, i) => ({ id: p.id, number: i + 1, requirements: check(p.requires, dims, floor) }));
   let reached = 0;
   for (const p of phases) {
     if (p.requirements.every((c) => c.met)) reached = p.number;
@@ -91,10 +91,10 @@ export function placePhase(model: Model, dims: ReadonlyMap<string, DimensionScor
 /** Each operating-model stage is judged on its own: a later stage never implies an earlier one. */
 export function placeStages(model: Model, dims: ReadonlyMap<string, DimensionScore>): OperatingModelPlacement {
   const floor = floorOf(model);
-  const stages = model.stages.list.map((s) => {
+  const stages = (model.stages?.list ?? []).map((s) => {
     const requirements = check(s.requires, dims, floor);
     return { id: s.id, attained: requirements.every((c) => c.met), attainment: progress(requirements, floor), requirements };
   });
   const attained = stages.filter((s) => s.attained);
-  return { predominant: attained.length ? attained[attained.length - 1]!.id : model.stages.baseline.id, stages };
+  return { predominant: attained.length ? attained[attained.length - 1]!.id : (model.stages?.baseline.id ?? ''), stages };
 }

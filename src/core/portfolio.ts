@@ -5,7 +5,7 @@ export interface PortfolioUnit {
   /** A unique key, such as the answers file's base name. */
   key: string;
   label: string;
-  dimensions: Array<{ id: string; title: string; weight: number; score: number | null; level: number | null; target: number; gap: number | null }>;
+  dimensions: Array<{ id: string; title: string; weight: number; score: number | null; level: number | null; target: number | null; gap: number | null }>;
 }
 
 export interface PortfolioDimension {

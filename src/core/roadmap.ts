@@ -38,6 +38,9 @@ export interface Roadmap {
   months: number;
 }
 
+/** A model with initiatives and the waves and efforts to schedule them. */
+export type PlannedModel = Model & { roadmap: NonNullable<Model['roadmap']> };
+
 /** The wave id used for work that cannot start within the model's waves. */
 export const LATER_WAVE = 'later';
 
@@ -47,6 +50,7 @@ function gapReasons(it: Initiative, dims: ReadonlyMap<string, DimensionScore>, b
     const d = dims.get(r.dimension);
     if (!d || d.score === null) continue;
     const from = Math.max(r.from, d.score);
+    if (d.target === null) continue;
     const to = Math.min(r.to, d.target);
     if (to > from + 1e-9) out.push({ dimension: r.dimension, from: round2(from), to: round2(to), closes: round2(to - from), holdsBackPhase: blockers.has(r.dimension) });
   }
@@ -100,7 +104,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * doubled for the dimensions that hold back the next phase),
  * scheduled with at most `parallel` running at once and bucketed into the model's waves.
  */
-export function planRoadmap(model: Model, dimensions: DimensionScore[], phaseBlockers: ReadonlySet<string> = new Set()): Roadmap {
+export function planRoadmap(model: PlannedModel, dimensions: DimensionScore[], phaseBlockers: ReadonlySet<string> = new Set()): Roadmap {
   const dims = new Map(dimensions.map((d) => [d.id, d]));
   const inits = new Map(model.initiatives.map((i) => [i.id, i]));
   const efforts = new Map(model.roadmap.efforts.map((e) => [e.id, e]));

@@ -1,14 +1,45 @@
 import { answerParts } from '../schema/answer-parts.js';
 import type { Answers } from '../schema/answers.js';
-import type { Model } from '../schema/model.js';
+import type { Combine, Model, Scoring } from '../schema/model.js';
 import type { Question, Questionnaire } from '../schema/questionnaire.js';
 import { holds } from './conditions.js';
 
-/** Scores are kept to two decimals so that reports are stable across platforms. */
+/** Question scores are kept to two decimals so that reports are stable across platforms. */
 export const round2 = (x: number): number => Math.round(x * 100 + Number.EPSILON * 100) / 100;
 
+/** Rounds to `digits` decimals, halves up as written in decimal (2.65 is 2.7), like round1. */
+export const roundTo = (x: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Math.round(Number((x * f).toFixed(6))) / f;
+};
+
+/** The decimals question scores are kept to: two, or the model's display precision where that is finer. */
+export const keptDigits = (scoring: Pick<Scoring, 'precision'>): number => Math.max(2, scoring.precision);
+
+/** The scoring rules a model gets when it states none: today's weighted means, answered questions only. */
+export const DEFAULT_SCORING: Scoring = {
+  unanswered: 'exclude',
+  dontKnow: 'exclude',
+  dimension: 'weighted-mean',
+  axis: 'mean',
+  overall: { from: 'dimensions', combine: 'weighted-mean' },
+  precision: 1,
+  disagreement: 2,
+};
+
+/** Combines values (each with a weight) by one of the model's rules; null for none. */
+export function combine(values: ReadonlyArray<{ value: number; weight: number }>, how: Combine): number | null {
+  if (!values.length) return null;
+  if (how === 'min') return Math.min(...values.map((v) => v.value));
+  if (how === 'sum') return values.reduce((s, v) => s + v.value, 0);
+  if (how === 'mean') return values.reduce((s, v) => s + v.value, 0) / values.length;
+  const w = values.reduce((s, v) => s + v.weight, 0);
+  return w > 0 ? values.reduce((s, v) => s + v.weight * v.value, 0) / w : null;
+}
+
 /**
- * Dimension scores, gaps and the overall score have one decimal: the precision every report prints.
+ * Dimension scores, gaps and the overall score have the precision every report prints: one decimal
+ * unless the model's `scoring.precision` says otherwise (roundTo).
  * Levels, gates and comparisons are computed from these same numbers, so nothing a reader sees
  * disagrees with a figure elsewhere (a 2.96 would print as 3.0 yet sit at level 2). Halves round up
  * as written in decimal (2.65 is 2.7), not as the nearest binary double happens to fall.
@@ -32,6 +63,9 @@ export interface QuestionScore {
   id: string;
   dimension: string;
   weight: number;
+  /** The level and stream the question is grouped under when a dimension is scored by level. */
+  level?: number;
+  stream?: string;
   /** Aggregated level across respondents, or null when nobody gave a scored answer. */
   score: number | null;
   /** Highest minus lowest level given (0 with fewer than two answers). */
@@ -61,18 +95,18 @@ export interface Coverage {
 
 export interface DimensionScore {
   id: string;
-  axis: string;
+  axis: string | null;
   weight: number;
   score: number | null;
   level: number | null;
-  target: number;
-  targetSource: 'model' | 'assessment';
+  /** Null when neither the model nor the assessment sets a target. */
+  target: number | null;
+  targetSource: 'model' | 'assessment' | null;
   gap: number | null;
   spread: number;
   coverage: Coverage;
 }
 
-export const DISAGREEMENT_THRESHOLD = 2;
 
 function aggregate(levels: number[], how: Aggregation): number {
   const sorted = [...levels].sort((a, b) => a - b);
@@ -91,7 +125,21 @@ export function allQuestions(q: Questionnaire): Array<{ question: Question; sect
   return q.sections.flatMap((section) => section.questions.map((question) => ({ question, section })));
 }
 
-export function scoreQuestions(q: Questionnaire, answers: Answers, how: Aggregation = 'median'): QuestionScore[] {
+/** The highest level of the scale at or below a score: the level a score (or a fractional option value) shows as. */
+export function levelOf(scale: readonly number[], value: number): number {
+  let best = Math.min(...scale);
+  for (const l of scale) if (l <= value + 1e-9 && l > best) best = l;
+  return best;
+}
+
+export function scoreQuestions(
+  q: Questionnaire,
+  answers: Answers,
+  how: Aggregation = 'median',
+  scoring: Scoring = DEFAULT_SCORING,
+  lowest = 0,
+): QuestionScore[] {
+  const digits = keptDigits(scoring);
   const perRespondent = answers.respondents.map((r) => ({ r, choices: choicesOf(r) }));
   return allQuestions(q).map(({ question, section }) => {
     const responses: QuestionResponse[] = perRespondent.map(({ r, choices }) => {
@@ -109,47 +157,85 @@ export function scoreQuestions(q: Questionnaire, answers: Answers, how: Aggregat
       return base;
     });
     const levels = responses.filter((x) => x.level !== undefined).map((x) => x.level!);
-    const spread = levels.length > 1 ? Math.max(...levels) - Math.min(...levels) : 0;
+    const spread = levels.length > 1 ? roundTo(Math.max(...levels) - Math.min(...levels), digits) : 0;
+    // Unanswered and "don't know" count as the bottom of the scale where the model says so.
+    const counted = [
+      ...levels,
+      ...responses.filter((x) => (x.status === 'skipped' && scoring.unanswered === 'lowest') || (x.status === 'dontKnow' && scoring.dontKnow === 'lowest')).map(() => lowest),
+    ];
     return {
       id: question.id,
       dimension: question.dimension,
       weight: question.weight,
-      score: levels.length ? round2(aggregate(levels, how)) : null,
+      ...(question.level !== undefined ? { level: question.level } : {}),
+      ...(question.stream !== undefined ? { stream: question.stream } : {}),
+      score: counted.length ? roundTo(aggregate(counted, how), digits) : null,
       spread,
-      disagreement: spread >= DISAGREEMENT_THRESHOLD,
+      disagreement: spread >= scoring.disagreement - 1e-9,
       responses,
     };
   });
 }
 
+/**
+ * Per level, the mean of its streams (each the weighted mean of its questions); the sum over levels.
+ * Questions without a stream form one stream of their level.
+ */
+function byLevels(scored: readonly QuestionScore[]): number | null {
+  if (!scored.length) return null;
+  const levels = new Map<number, Map<string, QuestionScore[]>>();
+  for (const x of scored) {
+    const streams = levels.get(x.level ?? 0) ?? new Map<string, QuestionScore[]>();
+    streams.set(x.stream ?? '', [...(streams.get(x.stream ?? '') ?? []), x]);
+    levels.set(x.level ?? 0, streams);
+  }
+  let total = 0;
+  for (const streams of levels.values()) {
+    const means = [...streams.values()].map((qs) => combine(qs.map((x) => ({ value: x.score!, weight: x.weight })), 'weighted-mean')!);
+    total += means.reduce((s, x) => s + x, 0) / means.length;
+  }
+  return total;
+}
+
 export function scoreDimensions(model: Model, questions: QuestionScore[], targets: Answers['targets']): DimensionScore[] {
+  const scoring = model.scoring ?? DEFAULT_SCORING;
+  const shown = scoring.precision;
+  const scale = model.scale.map((s) => s.level);
   return model.dimensions.map((d) => {
     const qs = questions.filter((x) => x.dimension === d.id);
     const scored = qs.filter((x) => x.score !== null);
-    const totalWeight = scored.reduce((s, x) => s + x.weight, 0);
-    const score = scored.length ? round1(scored.reduce((s, x) => s + x.weight * x.score!, 0) / totalWeight) : null;
+    // Answered by someone: a question counted at the bottom of the scale for want of an answer is scored, not answered.
+    const answered = qs.filter((x) => x.responses.some((r) => r.status === 'answered'));
+    const raw =
+      scoring.dimension === 'levels'
+        ? byLevels(scored)
+        : combine(
+            scored.map((x) => ({ value: x.score!, weight: x.weight })),
+            scoring.dimension,
+          );
+    const score = raw === null ? null : roundTo(raw, shown);
     const count = (st: ResponseStatus) => qs.reduce((n, x) => n + x.responses.filter((r) => r.status === st).length, 0);
     const cov = { scored: count('answered'), na: count('na'), dontKnow: count('dontKnow'), skipped: count('skipped') };
     const answers = cov.scored + cov.na + cov.dontKnow + cov.skipped;
     const asked = qs.filter((x) => x.responses.some((r) => r.status !== 'hidden')).length;
     const override = targets?.[d.id];
-    const target = override ?? d.target;
+    const target = override ?? d.target ?? null;
     return {
       id: d.id,
-      axis: d.axis,
+      axis: d.axis ?? null,
       weight: d.weight,
       score,
-      level: score === null ? null : Math.floor(score + 1e-9),
+      level: score === null ? null : levelOf(scale, score),
       target,
-      targetSource: override === undefined ? 'model' : 'assessment',
-      gap: score === null ? null : round1(Math.max(0, target - score)),
+      targetSource: override !== undefined ? 'assessment' : target === null ? null : 'model',
+      gap: score === null || target === null ? null : roundTo(Math.max(0, target - score), shown),
       spread: qs.reduce((m, x) => Math.max(m, x.spread), 0),
       coverage: {
         questions: qs.length,
         asked,
-        answered: scored.length,
+        answered: answered.length,
         ...cov,
-        ratio: asked ? round2(scored.length / asked) : 0,
+        ratio: asked ? round2(answered.length / asked) : 0,
         answerRatio: answers ? round2(cov.scored / answers) : 0,
       },
     };

@@ -352,10 +352,11 @@ export function summaryLines(store: AnswersStore, lang: string, color: boolean, 
     const bar = `${'█'.repeat(filled)}${'·'.repeat(barWidth - filled)}`;
     const mark = (d.gap ?? 0) > 0 ? c.yellow(bar) : c.green(bar);
     // Numbers as the report writes them: the language's decimal mark (2,5 in German).
-    const target = String(d.target).replace('.', ctx.t.decimal);
-    lines.push(`  ${title} ${ctx.num(d.score).padStart(4)} ${mark} ${c.dim(m.target(target))}`);
+    const target = d.target === null ? '' : ` ${c.dim(m.target(String(d.target).replace('.', ctx.t.decimal)))}`;
+    lines.push(`  ${title} ${ctx.num(d.score).padStart(4)} ${mark}${target}`);
   }
+  if (result.overall !== null) lines.push(`${c.bold(m.overall(ctx.words.overallScore, ctx.num(result.overall)))}`);
   const phase = result.phase;
-  lines.push(`${c.bold(m.phaseReached)} ${ctx.phaseTitle(phase.reached)}${phase.next ? ` ${c.dim(m.towardsPhase(phase.next.progress, ctx.phaseTitle(phase.next.number)))}` : ''}`);
+  if (phase) lines.push(`${c.bold(m.phaseReached(ctx.words.phase))} ${ctx.phaseTitle(phase.reached)}${phase.next ? ` ${c.dim(m.towardsPhase(phase.next.progress, ctx.phaseTitle(phase.next.number)))}` : ''}`);
   return lines;
 }

@@ -4,6 +4,7 @@ import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { realTarget } from './lock.js';
 import { Document, isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Pair, Scalar, YAMLSeq } from 'yaml';
+import { resolveText } from '../core/text.js';
 import { questionnaireHash } from '../load/hash.js';
 import { loadAssessment, loadQuestionnaire, resolveRef } from '../load/index.js';
 import { formatProblem, UserError } from '../load/problems.js';
@@ -146,7 +147,8 @@ export class AnswersStore {
     doc.commentBefore = [
       schemaComment(path, 'answers', itaasCommand()),
       '',
-      opts.header ?? ` Answers of an IT-as-a-Service maturity assessment, saved by \`itaas assess\` after every answer.`,
+      // The comment is English, so the model's own English words for what is assessed, else neutral ones.
+      opts.header ?? ` Answers of ${resolveText(model.data.terms?.assessment, 'en', model.data.language) || 'a maturity assessment'}, saved by \`itaas assess\` after every answer.`,
       ` You may edit it by hand and add comments; they are kept. \`itaas report ${path.split(sep).join('/')}\` scores it.`,
     ].join('\n');
     const store = new AnswersStore(path, doc, Answers.parse(doc.toJS()), questionnaire.data, model.data, questionnaire.path);

@@ -123,31 +123,40 @@ export function modelRules(f: YamlFile, m: Model): Problem[] {
   const axes = uniqueIds(out, m.axes, ['axes'], 'axis');
   const dims = uniqueIds(out, m.dimensions, ['dimensions'], 'dimension');
   m.dimensions.forEach((d, i) => {
-    if (!axes.has(d.axis)) out.error(['dimensions', i, 'axis'], unknown('axis', d.axis, axes));
-    if (d.target < minLevel || d.target > maxLevel) out.error(['dimensions', i, 'target'], `must be between ${minLevel} and ${maxLevel}, the scale's levels`);
+    if (d.axis === undefined) {
+      if (axes.size) out.error(['dimensions', i], `has no "axis"; the model has axes, so name one of ${[...axes].join(', ')}`);
+    } else if (!axes.has(d.axis)) out.error(['dimensions', i, 'axis'], axes.size ? unknown('axis', d.axis, axes) : `unknown axis "${d.axis}": the model declares no axes; add them under "axes:" or remove "axis"`);
+    if (d.target !== undefined && (d.target < minLevel || d.target > maxLevel)) out.error(['dimensions', i, 'target'], `must be between ${minLevel} and ${maxLevel}, the scale's levels`);
     for (const l of levels) if (d.levels[String(l)] === undefined) out.error(['dimensions', i, 'levels'], `has no descriptor for level ${l}`);
     for (const k of Object.keys(d.levels)) if (!levels.includes(Number(k))) out.errorAtKey(['dimensions', i, 'levels'], k, `level ${k} is not on the scale (${levels.join(', ')})`);
   });
-  const requirementRules = (reqs: Model['phases']['list'][number]['requires'], path: Path) =>
+  const requirementRules = (reqs: ReadonlyArray<{ dimension: string; min: number }>, path: Path) =>
     reqs.forEach((r, j) => {
       if (!dims.has(r.dimension)) out.error([...path, j, 'dimension'], unknown('dimension', r.dimension, dims));
       if (r.min < minLevel || r.min > maxLevel) out.error([...path, j, 'min'], `must be between ${minLevel} and ${maxLevel}`);
     });
-  uniqueIds(out, m.phases.list, ['phases', 'list'], 'phase');
-  m.phases.list.forEach((p, i) => requirementRules(p.requires, ['phases', 'list', i, 'requires']));
-  const stageIds = uniqueIds(out, m.stages.list, ['stages', 'list'], 'stage');
-  if (stageIds.has(m.stages.baseline.id)) out.error(['stages', 'baseline', 'id'], `"${m.stages.baseline.id}" is also the id of a listed stage`);
-  m.stages.list.forEach((s, i) => requirementRules(s.requires, ['stages', 'list', i, 'requires']));
-  uniqueIds(out, m.roadmap.waves, ['roadmap', 'waves'], 'wave');
-  m.roadmap.waves.forEach((w, i) => {
-    const prev = m.roadmap.waves[i - 1];
-    if (prev && w.fromMonth !== prev.toMonth) out.error(['roadmap', 'waves', i, 'fromMonth'], `must be ${prev.toMonth}, where the previous wave ends`);
-  });
-  const efforts = uniqueIds(out, m.roadmap.efforts, ['roadmap', 'efforts'], 'effort');
+  if (m.phases) {
+    uniqueIds(out, m.phases.list, ['phases', 'list'], 'phase');
+    m.phases.list.forEach((p, i) => requirementRules(p.requires, ['phases', 'list', i, 'requires']));
+  }
+  if (m.stages) {
+    const stageIds = uniqueIds(out, m.stages.list, ['stages', 'list'], 'stage');
+    if (stageIds.has(m.stages.baseline.id)) out.error(['stages', 'baseline', 'id'], `"${m.stages.baseline.id}" is also the id of a listed stage`);
+    m.stages.list.forEach((s, i) => requirementRules(s.requires, ['stages', 'list', i, 'requires']));
+  }
+  if (m.initiatives.length && !m.roadmap) out.error(['initiatives'], 'a model with initiatives needs a "roadmap:" section with its waves and efforts');
+  if (m.roadmap) {
+    uniqueIds(out, m.roadmap.waves, ['roadmap', 'waves'], 'wave');
+    m.roadmap.waves.forEach((w, i) => {
+      const prev = m.roadmap!.waves[i - 1];
+      if (prev && w.fromMonth !== prev.toMonth) out.error(['roadmap', 'waves', i, 'fromMonth'], `must be ${prev.toMonth}, where the previous wave ends`);
+    });
+  }
+  const efforts = uniqueIds(out, m.roadmap?.efforts ?? [], ['roadmap', 'efforts'], 'effort');
   const inits = uniqueIds(out, m.initiatives, ['initiatives'], 'initiative');
   const edges = new Map<string, string[]>();
   m.initiatives.forEach((it, i) => {
-    if (!efforts.has(it.effort)) out.error(['initiatives', i, 'effort'], unknown('effort', it.effort, efforts));
+    if (m.roadmap && !efforts.has(it.effort)) out.error(['initiatives', i, 'effort'], unknown('effort', it.effort, efforts));
     it.raises.forEach((r, j) => {
       if (!dims.has(r.dimension)) out.error(['initiatives', i, 'raises', j, 'dimension'], unknown('dimension', r.dimension, dims));
       if (r.from < minLevel || r.to > maxLevel) out.error(['initiatives', i, 'raises', j], `levels must lie between ${minLevel} and ${maxLevel}`);
@@ -198,12 +207,18 @@ export function questionnaireRules(f: YamlFile, q: Questionnaire, model: Model |
       seen.set(qu.id, s.id);
       if (model && !dims.has(qu.dimension)) out.error([...path, 'dimension'], unknown('dimension', qu.dimension, dims));
       if (qu.when) checkCondition(qu.when, [...path, 'when'], qu.id);
+      if (model?.scoring.dimension === 'levels' && qu.level === undefined) {
+        out.error(path, `has no "level": model ${model.id} scores each dimension by level (scoring.dimension: levels), so every question names the level it belongs to`);
+      }
+      if (model && qu.level !== undefined && !levels.has(qu.level)) out.error([...path, 'level'], `level ${qu.level} is not on the model's scale (${[...levels].join(', ')})`);
       const optIds = new Set<string>();
       qu.options.forEach((o, oi) => {
         if ((RESERVED_ANSWERS as readonly string[]).includes(o.id)) out.error([...path, 'options', oi, 'id'], `"${o.id}" is reserved for the built-in answer; choose another id`);
         if (optIds.has(o.id)) out.error([...path, 'options', oi, 'id'], `duplicate option id "${o.id}"`);
         optIds.add(o.id);
-        if (model && !levels.has(o.level)) out.error([...path, 'options', oi, 'level'], `level ${o.level} is not on the model's scale (${[...levels].join(', ')})`);
+        if (model && (o.level < Math.min(...levels) || o.level > Math.max(...levels))) {
+          out.error([...path, 'options', oi, 'level'], `${o.level} is not on the model's scale, which runs from ${Math.min(...levels)} to ${Math.max(...levels)}`);
+        }
       });
       const answerable = new Set(optIds);
       if (qu.allowNa) answerable.add('na');

@@ -41,10 +41,14 @@ function selectableInitiatives(model: Model, canSelect: (r: Raise) => boolean, c
 export function strictModelRules(f: YamlFile, m: Model): Problem[] {
   const out = new Findings(f);
   const scale = m.scale.map((s) => s.level);
-  // A gap in a step of a dimension that no initiative raises leaves the roadmap silent about it.
+  // A gap in a step of a dimension that no initiative raises leaves the roadmap silent about it. A model
+  // without initiatives has no roadmap to be silent, and a dimension without a target has no gap.
+  if (!m.initiatives.length) return out.problems;
   m.dimensions.forEach((d, i) => {
+    if (d.target === undefined) return;
+    const target = d.target;
     const raised = m.initiatives.flatMap((it) => it.raises.filter((r) => r.dimension === d.id));
-    const open = scale.slice(0, -1).filter((l, k) => l < d.target && !raised.some((r) => r.from <= l && r.to >= scale[k + 1]!));
+    const open = scale.slice(0, -1).filter((l, k) => l < target && !raised.some((r) => r.from <= l && r.to >= scale[k + 1]!));
     if (raised.length === 0) out.warn(['dimensions', i, 'id'], `no initiative raises dimension "${d.id}", so a gap in it never reaches a roadmap`);
     else if (open.length) out.warn(['dimensions', i, 'id'], `no initiative raises dimension "${d.id}" from level ${list(open)} to the next level, so such a gap never reaches a roadmap`);
   });
@@ -134,8 +138,9 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
     if (sectionOk && !any) out.warn(['sections', si], `section "${s.id}" is never shown: none of its questions can ever be asked`);
   });
 
-  // Options that leave levels of the scale uncovered.
-  q.sections.forEach((s, si) =>
+  // Options that leave levels of the scale uncovered. Where a dimension is scored by level, an option
+  // is worth a share of its question's level instead, so it need not span the scale.
+  if (model.scoring.dimension !== 'levels') q.sections.forEach((s, si) =>
     s.questions.forEach((qu, qi) => {
       const have = new Set(qu.options.map((o) => o.level));
       const missing = scale.filter((l) => !have.has(l));

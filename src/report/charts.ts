@@ -103,9 +103,11 @@ export function scoreBarsFigure(ctx: ReportContext): Figure {
   // Legend.
   shapes.push({ kind: 'rect', x: 0, y: 4, w: 22, h: 12, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
   shapes.push({ kind: 'text', x: 30, y: 14, lines: [t.radarCurrent], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
-  shapes.push({ kind: 'path', points: [[0, 32], [22, 32]], closed: false, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
-  shapes.push({ kind: 'text', x: 30, y: 36, lines: [t.radarTarget], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
-  let y = 56;
+  if (ctx.hasTargets) {
+    shapes.push({ kind: 'path', points: [[0, 32], [22, 32]], closed: false, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
+    shapes.push({ kind: 'text', x: 30, y: 36, lines: [t.radarTarget], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
+  }
+  let y = ctx.hasTargets ? 56 : 34;
   // Scale along the top.
   for (let level = 0; level <= max; level++) {
     shapes.push({ kind: 'text', x: tx(level), y: y + 10, lines: [String(level)], size: MIN_TEXT, lineHeight: 13, anchor: level === 0 ? 'start' : level === max ? 'end' : 'middle', fill: COLORS.muted });
@@ -119,8 +121,8 @@ export function scoreBarsFigure(ctx: ReportContext): Figure {
     y += lines.length * lh + 4;
     body.push({ kind: 'rect', x: 0, y, w: trackW, h: 12, fill: COLORS.notReached });
     if (d.score !== null && d.score > 0) body.push({ kind: 'rect', x: 0, y, w: tx(d.score), h: 12, fill: COLORS.current, fillOpacity: 0.55, stroke: COLORS.current, strokeWidth: 1 });
-    body.push({ kind: 'path', points: [[tx(d.target), y - 3], [tx(d.target), y + 15]], closed: false, stroke: COLORS.target, strokeWidth: 2.5 });
-    body.push({ kind: 'text', x: width, y: y + 11, lines: [`${ctx.num(d.score)} / ${d.target}`], size, lineHeight: lh, anchor: 'end', fill: COLORS.text });
+    if (d.target !== null) body.push({ kind: 'path', points: [[tx(d.target), y - 3], [tx(d.target), y + 15]], closed: false, stroke: COLORS.target, strokeWidth: 2.5 });
+    body.push({ kind: 'text', x: width, y: y + 11, lines: [d.target === null ? ctx.num(d.score) : `${ctx.num(d.score)} / ${d.target}`], size, lineHeight: lh, anchor: 'end', fill: COLORS.text });
     y += 26;
   }
   for (let level = 1; level < max; level++) {
@@ -153,7 +155,8 @@ export function radarFigure(ctx: ReportContext): Figure {
     const [x, y] = at(0, level);
     shapes.push({ kind: 'text', x: x + 4, y: y + 12, lines: [String(level)], size: MIN_TEXT, lineHeight: 13, anchor: 'start', fill: COLORS.muted });
   }
-  shapes.push({ kind: 'path', points: dims.map((d, i) => at(i, d.target)), closed: true, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
+  // Dimensions without a target are drawn at the centre of the target line; a model without targets has none.
+  if (ctx.hasTargets) shapes.push({ kind: 'path', points: dims.map((d, i) => at(i, d.target ?? 0)), closed: true, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
   shapes.push({ kind: 'path', points: dims.map((d, i) => at(i, d.score ?? 0)), closed: true, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
   dims.forEach((d, i) => {
     const [x, y] = at(i, d.score ?? 0);
@@ -167,7 +170,7 @@ export function radarFigure(ctx: ReportContext): Figure {
     const a = angle(i);
     const cos = Math.cos(a);
     const sin = Math.sin(a);
-    const lines = [...wrapText(ctx.dimTitle(d.id), maxChars), `${ctx.num(d.score)} / ${d.target}`];
+    const lines = [...wrapText(ctx.dimTitle(d.id), maxChars), d.target === null ? ctx.num(d.score) : `${ctx.num(d.score)} / ${d.target}`];
     const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
     const x = cx + cos * (R + 12);
     // Labels above the centre grow upwards, those below grow downwards, so they keep clear of the web.
@@ -182,55 +185,76 @@ export function radarFigure(ctx: ReportContext): Figure {
   // Legend.
   shapes.push({ kind: 'rect', x: 16, y: 16, w: 22, h: 12, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
   shapes.push({ kind: 'text', x: 46, y: 26, lines: [t.radarCurrent], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
-  shapes.push({ kind: 'path', points: [[16, 44], [38, 44]], closed: false, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
-  shapes.push({ kind: 'text', x: 46, y: 48, lines: [t.radarTarget], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
+  if (ctx.hasTargets) {
+    shapes.push({ kind: 'path', points: [[16, 44], [38, 44]], closed: false, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
+    shapes.push({ kind: 'text', x: 46, y: 48, lines: [t.radarTarget], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
+  }
   return { width, height, shapes };
 }
 
+/** The placement chart's title: the model's names for what it places. */
+export function placementTitle(ctx: ReportContext): string {
+  const { phase, operatingModel } = ctx.result;
+  return ctx.t.report.placementTitle([...(phase ? [ctx.words.phasesTitle] : []), ...(operatingModel ? [ctx.words.stagesTitle] : [])]);
+}
+
+/** The placement chart in words. */
+export function placementAlt(ctx: ReportContext): string {
+  const { phase, operatingModel } = ctx.result;
+  const w = ctx.words;
+  return ctx.t.report.placementAlt(
+    phase && { title: w.phasesTitle, noun: w.phase, reached: ctx.phaseTitle(phase.reached) },
+    operatingModel && { title: w.stagesTitle, noun: w.stage, predominant: ctx.stageTitle(operatingModel.predominant) },
+  );
+}
+
 /**
- * The three phases of the journey with the one reached marked, and the operating-model stages with
- * their attainment. Narrower than 500 units, the phases stack and each stage's name sits above its bar.
+ * The phases with the one reached marked, and the stages with their attainment; either may be absent.
+ * Narrower than 500 units, the phases stack and each stage's name sits above its bar.
  */
 export function placementFigure(ctx: ReportContext, width = 720): Figure {
   const t = ctx.t.report;
   const { phase, operatingModel } = ctx.result;
   const narrow = width < 500;
   const shapes: Shape[] = [];
-  const phases = phase.phases;
+  const phases = phase?.phases ?? [];
   const gap = 10;
-  const boxW = narrow ? width : (width - gap * (phases.length - 1)) / phases.length;
+  const boxW = narrow ? width : (width - gap * (phases.length - 1)) / Math.max(1, phases.length);
   const boxH = narrow ? 44 : 64;
   const tip = 10;
   let y = 8;
-  shapes.push({ kind: 'text', x: 0, y: y + 12, lines: [t.journeyPhases], size: 13, lineHeight: 16, anchor: 'start', bold: true, fill: COLORS.text });
-  y += 24;
-  phases.forEach((p, i) => {
-    const x = narrow ? 0 : i * (boxW + gap);
-    const isCurrent = p.number === phase.reached;
-    const last = i === phases.length - 1;
-    // Each phase points to the next one: to the right side by side, downwards when stacked.
-    const points: Array<[number, number]> = narrow
-      ? [[0, y], [width, y], [width, y + boxH - (last ? 0 : tip)], [width / 2, y + boxH], [0, y + boxH - (last ? 0 : tip)]]
-      : [[r1(x), y], [r1(x + boxW - (last ? 0 : tip)), y], [r1(x + boxW), y + boxH / 2], [r1(x + boxW - (last ? 0 : tip)), y + boxH], [r1(x), y + boxH]];
-    shapes.push({
-      kind: 'path',
-      points,
-      closed: true,
-      fill: p.reached ? COLORS.reached : COLORS.notReached,
-      stroke: isCurrent ? COLORS.text : p.reached ? COLORS.reached : COLORS.grid,
-      strokeWidth: isCurrent ? 2.5 : 1,
+  if (phase) {
+    shapes.push({ kind: 'text', x: 0, y: y + 12, lines: [ctx.words.phasesTitle], size: 13, lineHeight: 16, anchor: 'start', bold: true, fill: COLORS.text });
+    y += 24;
+    phases.forEach((p, i) => {
+      const x = narrow ? 0 : i * (boxW + gap);
+      const isCurrent = p.number === phase.reached;
+      const last = i === phases.length - 1;
+      // Each phase points to the next one: to the right side by side, downwards when stacked.
+      const points: Array<[number, number]> = narrow
+        ? [[0, y], [width, y], [width, y + boxH - (last ? 0 : tip)], [width / 2, y + boxH], [0, y + boxH - (last ? 0 : tip)]]
+        : [[r1(x), y], [r1(x + boxW - (last ? 0 : tip)), y], [r1(x + boxW), y + boxH / 2], [r1(x + boxW - (last ? 0 : tip)), y + boxH], [r1(x), y + boxH]];
+      shapes.push({
+        kind: 'path',
+        points,
+        closed: true,
+        fill: p.reached ? COLORS.reached : COLORS.notReached,
+        stroke: isCurrent ? COLORS.text : p.reached ? COLORS.reached : COLORS.grid,
+        strokeWidth: isCurrent ? 2.5 : 1,
+      });
+      const lines = wrapText(ctx.phaseTitle(p.number), Math.floor((boxW - 24) / (12 * CHAR_EM)));
+      if (isCurrent) lines.push(`✓ ${t.phaseReachedMark}`);
+      const lh = 14;
+      const mid = narrow ? y + (boxH - (last ? 0 : tip)) / 2 : y + boxH / 2;
+      const top = mid - (lines.length * lh) / 2 + 11;
+      shapes.push({ kind: 'text', x: r1(x + 10), y: r1(top), lines, size: 12, lineHeight: lh, anchor: 'start', bold: isCurrent, fill: p.reached ? '#ffffff' : COLORS.text });
+      y += narrow ? boxH + 4 : 0;
     });
-    const lines = wrapText(ctx.phaseTitle(p.number), Math.floor((boxW - 24) / (12 * CHAR_EM)));
-    if (isCurrent) lines.push(`✓ ${t.phaseReachedMark}`);
-    const lh = 14;
-    const mid = narrow ? y + (boxH - (last ? 0 : tip)) / 2 : y + boxH / 2;
-    const top = mid - (lines.length * lh) / 2 + 11;
-    shapes.push({ kind: 'text', x: r1(x + 10), y: r1(top), lines, size: 12, lineHeight: lh, anchor: 'start', bold: isCurrent, fill: p.reached ? '#ffffff' : COLORS.text });
-    y += narrow ? boxH + 4 : 0;
-  });
-  y += narrow ? 20 : boxH + 28;
+    y += narrow ? 20 : boxH + 28;
+  }
+  if (!operatingModel) return { width, height: Math.ceil(y - 24), shapes };
 
-  shapes.push({ kind: 'text', x: 0, y: y + 12, lines: [t.operatingModelStages], size: 13, lineHeight: 16, anchor: 'start', bold: true, fill: COLORS.text });
+  shapes.push({ kind: 'text', x: 0, y: y + 12, lines: [ctx.words.stagesTitle], size: 13, lineHeight: 16, anchor: 'start', bold: true, fill: COLORS.text });
   y += 24;
   const valueW = 60;
   const labelW = narrow ? width : 250;
@@ -262,7 +286,7 @@ export function placementFigure(ctx: ReportContext, width = 720): Figure {
  */
 export function timelineFigure(ctx: ReportContext, width = 720): Figure {
   const t = ctx.t.report;
-  const { roadmap } = ctx.result;
+  const roadmap = ctx.result.roadmap ?? { waves: [], months: 0 };
   const narrow = width < 500;
   const labelW = narrow ? 0 : 260;
   const x0 = narrow ? 4 : labelW + 10;

@@ -1,5 +1,6 @@
 import type { Result } from '../core/assess.js';
 import type { RoadmapItem } from '../core/roadmap.js';
+import type { DimensionScore } from '../core/score.js';
 import { LATER_WAVE } from '../core/roadmap.js';
 import { resolveText } from '../core/text.js';
 import type { Answers } from '../schema/answers.js';
@@ -34,6 +35,16 @@ export interface ReportContext {
   questionText: (id: string) => string;
   optionLabel: (question: string, option: string) => string;
   reasonText: (item: RoadmapItem) => string;
+  /** The model's own words for its concepts in the report language, neutral defaults where it has none. */
+  words: Words;
+  /** Whether any dimension has a target (from the model or the assessment). */
+  hasTargets: boolean;
+  /** The disagreement threshold in words ("two levels"). */
+  apart: string;
+  /** An option's value as written: whole levels as they are, fractions with the language's decimal mark. */
+  valueText: (x: number | undefined) => string;
+  /** The overall score as the report shows it, with the model's name for it. */
+  overallLine: string;
   /** A number with one decimal (or `digits`) and the report language's decimal mark; '–' for none. */
   num: (x: number | null, digits?: number) => string;
   /** A whole percentage (0..100) in the report language's style: 83% in English, 83 % in German. */
@@ -41,6 +52,8 @@ export interface ReportContext {
   /** For each language used instead of the one asked for, the distinct texts it was used for (for a single notice). */
   fallbacks: Map<string, Set<string>>;
 }
+
+export type Words = Record<keyof Messages['terms'], string>;
 
 export const fmtScore = (s: number | null): string => (s === null ? '–' : s.toFixed(1));
 
@@ -58,7 +71,10 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
   const inits = new Map(model.initiatives.map((i) => [i.id, i]));
   const questions = new Map(questionnaire.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const t = messages(language);
-  const num = (x: number | null, digits = 1) => (x === null ? '–' : x.toFixed(digits).replace('.', t.decimal));
+  const precision = model.scoring?.precision ?? 1;
+  const num = (x: number | null, digits = precision) => (x === null ? '–' : x.toFixed(digits).replace('.', t.decimal));
+  const terms = model.terms ?? {};
+  const words = Object.fromEntries(Object.entries(t.terms).map(([k, fallback]) => [k, m(terms[k as keyof Words]) || fallback])) as Words;
   const ctx: ReportContext = {
     lang: language,
     t,
@@ -71,13 +87,26 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     m,
     q,
     fallbacks,
+    words,
+    valueText: (x) => (x === undefined ? '–' : String(x).replace('.', t.decimal)),
+    hasTargets: result.dimensions.some((d) => d.target !== null),
+    apart: t.apart(result.scoring.disagreement, num(result.scoring.disagreement, Number.isInteger(result.scoring.disagreement) ? 0 : undefined)),
+    overallLine: t.report.overallLine(
+      words.overallScore,
+      num(result.overall),
+      num(Math.min(...model.scale.map((s) => s.level)), 0),
+      num(Math.max(...model.scale.map((s) => s.level)), 0),
+    ),
     dimTitle: (id) => m(dims.get(id)?.title) || id,
     axisTitle: (id) => m(model.axes.find((a) => a.id === id)?.title) || id,
-    phaseTitle: (n) => (n === 0 ? m(model.phases.none.title) : m(model.phases.list[n - 1]?.title)),
-    stageTitle: (id) => (id === model.stages.baseline.id ? m(model.stages.baseline.title) : m(model.stages.list.find((s) => s.id === id)?.title) || id),
+    phaseTitle: (n) => (n === 0 ? m(model.phases?.none.title) : m(model.phases?.list[n - 1]?.title)),
+    stageTitle: (id) => (id === model.stages?.baseline.id ? m(model.stages.baseline.title) : m(model.stages?.list.find((s) => s.id === id)?.title) || id),
     initiativeTitle: (id) => m(inits.get(id)?.title) || id,
-    waveTitle: (id) => (id === LATER_WAVE ? t.laterWave(model.roadmap.waves[model.roadmap.waves.length - 1]!.toMonth) : m(model.roadmap.waves.find((w) => w.id === id)?.title) || id),
-    effortLabel: (id) => m(model.roadmap.efforts.find((e) => e.id === id)?.label) || id,
+    waveTitle: (id) => {
+      const waves = model.roadmap?.waves ?? [];
+      return id === LATER_WAVE && waves.length ? t.laterWave(waves[waves.length - 1]!.toMonth) : m(waves.find((w) => w.id === id)?.title) || id;
+    },
+    effortLabel: (id) => m(model.roadmap?.efforts.find((e) => e.id === id)?.label) || id,
     levelLabel: (level) => (level === null ? t.notAssessed : m(model.scale.find((s) => s.level === level)?.label) || String(level)),
     levelDescriptor: (dimension, level) => (level === null ? '' : m(dims.get(dimension)?.levels[String(level)])),
     questionText: (id) => q(questions.get(id)?.text) || id,
@@ -89,7 +118,7 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     reasonText: (item) => {
       const parts: string[] = [];
       for (const g of item.reason.gaps) {
-        const next = g.holdsBackPhase && result.phase.next ? t.reason.holdsBackPhase(ctx.phaseTitle(result.phase.next.number)) : '';
+        const next = g.holdsBackPhase && result.phase?.next ? t.reason.holdsBackPhase(ctx.phaseTitle(result.phase.next.number)) : '';
         parts.push(t.reason.closesGap(num(g.closes), ctx.dimTitle(g.dimension), num(g.from), num(g.to)) + next);
       }
       if (item.reason.requiredBy.length) parts.push(t.reason.neededFirstBy(item.reason.requiredBy.map((id) => ctx.initiativeTitle(id))));
@@ -98,3 +127,31 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
   };
   return ctx;
 }
+
+/** A group of dimensions the score tables show together: one per axis, or all of them when the model has no axes. */
+export interface ScoreGroup {
+  id: string | null;
+  title: string | null;
+  description: string;
+  /** The axis' score line, or '' without axes. */
+  line: string;
+  dimensions: string[];
+}
+
+export function scoreGroups(ctx: ReportContext): ScoreGroup[] {
+  const { result, model, t } = ctx;
+  if (!result.axes.length) return [{ id: null, title: null, description: '', line: '', dimensions: result.dimensions.map((d) => d.id) }];
+  return result.axes.map((axis) => ({
+    id: axis.id,
+    title: ctx.axisTitle(axis.id),
+    description: ctx.m(model.axes.find((x) => x.id === axis.id)?.description),
+    line: axis.target === null ? t.report.axisScoreLine(ctx.num(axis.score)) : t.report.axisLine(ctx.num(axis.score), ctx.num(axis.target), axis.belowTarget, axis.dimensions.length),
+    dimensions: [...axis.dimensions],
+  }));
+}
+
+/** A dimension's target as the tables show it: "*" marks one set by the assessment, '–' none. */
+export const targetText = (d: DimensionScore): string => (d.target === null ? '–' : `${d.target}${d.targetSource === 'assessment' ? '*' : ''}`);
+
+/** A dimension's gap as the tables show it: the gap, "met", or '–' when there is nothing to compare. */
+export const gapText = (ctx: ReportContext, d: DimensionScore): string => (d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : ctx.t.met);

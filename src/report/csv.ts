@@ -48,8 +48,10 @@ export function renderDimensionsCsv(ctx: ReportContext): string {
     d.coverage.ratio,
     d.spread,
     d.coverage.answerRatio,
+    ctx.result.overall,
   ]);
-  return toCsv(['organisation', 'date', 'dimension', 'title', 'axis', 'weight', 'score', 'level', 'target', 'gap', 'coverage', 'spread', 'answers'], rows);
+  // The overall score is a property of the assessment, so it repeats on every row (as organisation and date do).
+  return toCsv(['organisation', 'date', 'dimension', 'title', 'axis', 'weight', 'score', 'level', 'target', 'gap', 'coverage', 'spread', 'answers', 'overall'], rows);
 }
 
 export function renderAnswersCsv(ctx: ReportContext): string {

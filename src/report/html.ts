@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { answerParts } from '../schema/answer-parts.js';
-import { COLORS, NARROW_WIDTH, placementFigure, radarFigure, scoreBarsFigure, timelineFigure } from './charts.js';
+import { COLORS, NARROW_WIDTH, placementAlt, placementFigure, placementTitle, radarFigure, scoreBarsFigure, timelineFigure } from './charts.js';
 import type { Figure, Paint } from './charts.js';
 import { buildContext } from './context.js';
 import type { ReportContext } from './context.js';
@@ -59,8 +59,7 @@ function chart(wide: Figure, narrow: Figure, id: string, title: string, desc: st
 export function htmlData(ctx: ReportContext, css: string) {
   const t = ctx.t.report;
   const org = ctx.answers.assessment.organisation;
-  const phase = ctx.phaseTitle(ctx.result.phase.reached);
-  const items = ctx.result.roadmap.waves.flatMap((w) => w.items);
+  const items = ctx.result.roadmap?.waves.flatMap((w) => w.items) ?? [];
   const cssHash = createHash('sha256').update(css, 'utf8').digest('base64');
   return {
     ...templateData(ctx),
@@ -68,8 +67,9 @@ export function htmlData(ctx: ReportContext, css: string) {
     /** Nothing may load or run: only the one stylesheet above, whose hash is pinned here. */
     csp: `default-src 'none'; style-src 'sha256-${cssHash}'; img-src 'none'; font-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`,
     colors: COLORS,
-    radarSvg: chart(radarFigure(ctx), scoreBarsFigure(ctx), 'radar', t.radarTitle, t.radarAlt(org)),
-    placementSvg: chart(placementFigure(ctx), placementFigure(ctx, NARROW_WIDTH), 'placement', t.placementTitle, t.placementAlt(phase, ctx.stageTitle(ctx.result.operatingModel.predominant))),
+    radarSvg: chart(radarFigure(ctx), scoreBarsFigure(ctx), 'radar', t.radarTitle(ctx.hasTargets), t.radarAlt(org, ctx.hasTargets)),
+    placementAlt: placementAlt(ctx),
+    placementSvg: ctx.result.phase || ctx.result.operatingModel ? chart(placementFigure(ctx), placementFigure(ctx, NARROW_WIDTH), 'placement', placementTitle(ctx), placementAlt(ctx)) : '',
     timelineSvg: items.length ? chart(timelineFigure(ctx), timelineFigure(ctx, NARROW_WIDTH), 'timeline', t.timeline, t.timelineAlt(items.length)) : '',
     esc: escapeHtml,
     /** User text inline: escaped and isolated, so right-to-left text or stray direction marks cannot reorder what is around it. */

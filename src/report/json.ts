@@ -34,7 +34,9 @@ export function buildJsonReport(ctx: ReportContext): JsonReport {
       disagreements: result.questions.filter((x) => x.dimension === d.id && x.disagreement).map((x) => x.id),
     })),
     axes: result.axes.map((a) => ({ id: a.id, title: ctx.axisTitle(a.id), score: a.score, target: a.target, belowTarget: a.belowTarget, dimensions: [...a.dimensions] })),
-    phase: {
+    overall: { title: ctx.words.overallScore, score: result.overall, precision: result.scoring.precision },
+    // What the model lacks is left out altogether (undefined keys are not written).
+    phase: phase === null ? undefined : {
       reached: phase.reached,
       id: phase.reachedId,
       title: ctx.phaseTitle(phase.reached),
@@ -49,7 +51,7 @@ export function buildJsonReport(ctx: ReportContext): JsonReport {
           }
         : null,
     },
-    operatingModel: {
+    operatingModel: result.operatingModel === null ? undefined : {
       predominant: { id: result.operatingModel.predominant, title: ctx.stageTitle(result.operatingModel.predominant) },
       stages: result.operatingModel.stages.map((s) => ({
         id: s.id,
@@ -68,7 +70,7 @@ export function buildJsonReport(ctx: ReportContext): JsonReport {
         spread: x.spread,
         answers: x.responses.filter((r) => r.level !== undefined).map((r) => ({ respondent: r.respondent, option: r.option!, level: r.level! })),
       })),
-    roadmap: {
+    roadmap: result.roadmap === null ? undefined : {
       months: result.roadmap.months,
       waves: result.roadmap.waves.map((w) => ({
         id: w.id,

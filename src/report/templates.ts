@@ -3,6 +3,8 @@ import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
 import { UserError } from '../load/problems.js';
+import type { DimensionScore } from '../core/score.js';
+import { gapText, scoreGroups, targetText } from './context.js';
 import type { ReportContext } from './context.js';
 import { summary } from './summary.js';
 
@@ -33,6 +35,12 @@ export function templateData(ctx: ReportContext) {
     answers: ctx.answers,
     result: ctx.result,
     dim: new Map(ctx.result.dimensions.map((d) => [d.id, d])),
+    /** The score tables: one per axis, or one for every dimension when the model has no axes. */
+    groups: scoreGroups(ctx),
+    targetText,
+    gapText: (d: DimensionScore) => gapText(ctx, d),
+    /** A column heading from one of the model's nouns ("phase" -> "Phase"). */
+    cap: ctx.t.cap,
   };
 }
 

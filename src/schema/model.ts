@@ -20,11 +20,11 @@ export const Axis = z
 export const Dimension = z
   .strictObject({
     id: Id,
-    axis: Id.describe('The id of the axis this dimension belongs to.'),
+    axis: Id.optional().describe('The id of the axis this dimension belongs to; required when the model has axes.'),
     title: Text,
     description: Text.describe('What this dimension measures, in one or two sentences.'),
     weight: z.number().positive().max(10).default(1).describe('Relative importance in roadmap ranking (default 1).'),
-    target: z.number().min(0).max(10).describe('Default target level for this dimension.'),
+    target: z.number().min(0).max(10).optional().describe('Default target level for this dimension; without one, the reports show no target or gap for it unless an assessment sets one.'),
     levels: z
       .record(z.string().regex(/^\d+$/, 'level keys must be level numbers'), Text)
       .describe('What each level looks like in this dimension, keyed by level number; one entry per scale level.'),
@@ -95,6 +95,62 @@ export const Effort = z.strictObject({
   months: z.number().int().positive().describe('Typical duration in months, used to schedule the roadmap.'),
 });
 
+/** How answers combine: into a question score across respondents is --aggregate; these are the steps after it. */
+export const Combine = z.enum(['mean', 'weighted-mean', 'min', 'sum']);
+export type Combine = z.infer<typeof Combine>;
+
+export const Scoring = z
+  .strictObject({
+    unanswered: z
+      .enum(['exclude', 'lowest'])
+      .default('exclude')
+      .describe('A question shown to a respondent but left unanswered: "exclude" leaves it out of the score (default); "lowest" counts it as the lowest level of the scale.'),
+    dontKnow: z
+      .enum(['exclude', 'lowest'])
+      .default('exclude')
+      .describe('A "don\'t know" answer: "exclude" leaves it out of the score (default); "lowest" counts it as the lowest level of the scale.'),
+    dimension: z
+      .enum(['weighted-mean', 'mean', 'min', 'levels'])
+      .default('weighted-mean')
+      .describe(
+        'How question scores combine into a dimension score: "weighted-mean" by question weight (default), "mean", "min" (the weakest question), or "levels": questions are grouped by their `level` (and within a level by `stream`); each level scores the mean of its streams (each stream the weighted mean of its questions) and the dimension scores the sum over its levels.',
+      ),
+    axis: Combine.default('mean').describe('How dimension scores combine into an axis score: "mean" (default), "weighted-mean" by dimension weight, "min" or "sum".'),
+    overall: z
+      .strictObject({
+        from: z.enum(['dimensions', 'axes']).default('dimensions').describe('Combine the dimension scores (default) or the axis scores.'),
+        combine: Combine.default('weighted-mean').describe('"weighted-mean" by dimension weight (default; axes weigh the same), "mean", "min" or "sum".'),
+      })
+      .prefault({})
+      .describe('How the overall score is computed.'),
+    precision: z.number().int().min(0).max(4).default(1).describe('Decimals shown for scores in the reports (default 1). Scores are kept to at least two decimals, or this many if more.'),
+    disagreement: z
+      .number()
+      .positive()
+      .max(10)
+      .default(2)
+      .describe('Respondents whose answers to one question differ by this much or more are flagged as a disagreement (default 2 levels).'),
+  })
+  .describe('How answers become scores. Every field is optional; the defaults are the weighted mean of the answered questions.');
+export type Scoring = z.infer<typeof Scoring>;
+
+/** Nouns and sentences the reports use for this model's own concepts, each in the model's languages. */
+export const Terms = z
+  .strictObject({
+    overallScore: Text.optional().describe('The name of the overall score (default "Overall score").'),
+    phase: Text.optional().describe('What one phase is called, in a sentence (default "phase").'),
+    phases: Text.optional().describe('What several phases are called, in a sentence (default "phases").'),
+    phasesTitle: Text.optional().describe('The heading of the phases section and chart (default "Phases").'),
+    lastPhase: Text.optional().describe('The sentence for an organisation that has reached the last phase.'),
+    stage: Text.optional().describe('What one stage is called, in a sentence (default "stage").'),
+    stages: Text.optional().describe('What several stages are called, in a sentence (default "stages").'),
+    stagesTitle: Text.optional().describe('The heading of the stages section and chart (default "Stages").'),
+    stagesSubject: Text.optional().describe('What the stages describe, as the subject of "… is predominantly <stage>" (default "The organisation").'),
+    assessment: Text.optional().describe('What an assessment with this model is, for the comment at the top of an answers file (default "a maturity assessment").'),
+  })
+  .describe('The words the reports use for this model\'s concepts; each falls back to a neutral default.');
+export type Terms = z.infer<typeof Terms>;
+
 export const Model = z
   .strictObject({
     $schema: z.string().optional(),
@@ -105,25 +161,29 @@ export const Model = z
     description: Text.optional(),
     language: LanguageCode.default('en').describe('The language of plain-string texts in this file.'),
     scale: z.array(ScaleLevel).min(2).describe('The maturity scale, lowest level first.'),
-    axes: z.array(Axis).min(1),
+    scoring: Scoring.prefault({}).describe('How answers become scores (all optional).'),
+    terms: Terms.default({}),
+    axes: z.array(Axis).default([]).describe('Groups of dimensions reported together (optional).'),
     dimensions: z.array(Dimension).min(1),
     phases: z
       .strictObject({
         none: z.strictObject({ title: Text, description: Text }).describe('Where an organisation stands before the first phase.'),
         list: z.array(Phase).min(1).describe('The phases in the order they are reached.'),
       })
-      .describe('The journey: phases reached in order, each gated on dimension scores.'),
+      .optional()
+      .describe('Phases reached in order, each gated on dimension scores (optional).'),
     stages: z
       .strictObject({
         baseline: z.strictObject({ id: Id, title: Text, description: Text }).describe('The stage of an organisation that has attained none of the listed stages.'),
         list: z.array(Stage).min(1).describe('The stages, least advanced first; each is scored on its own.'),
       })
-      .describe('The operating-model progression.'),
+      .optional()
+      .describe('Stages, each attained on its own (optional).'),
     roadmap: z.strictObject({
       waves: z.array(Wave).min(1).describe('Time buckets for the roadmap, in order.'),
       efforts: z.array(Effort).min(1).describe('Effort sizes initiatives may use.'),
       parallel: z.number().int().positive().max(50).default(3).describe('How many initiatives can run at once.'),
-    }),
+    }).optional().describe('How the roadmap is scheduled; required when the model has initiatives.'),
     initiatives: z.array(Initiative).default([]),
   })
   .describe('A maturity model: what gets scored and what to do about it.');

@@ -29,7 +29,11 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 export const Option = z
   .strictObject({
     id: Id,
-    level: z.number().int().min(0).max(10).describe('The maturity level this answer indicates.'),
+    level: z
+      .number()
+      .min(0)
+      .max(10)
+      .describe('What this answer scores, anywhere on the model\'s scale; fractions are allowed (e.g. 0.25). The level shown for it is the highest scale level at or below this value.'),
     label: Text.describe('The answer as the respondent sees it.'),
     description: Text.optional().describe('One line that makes the answer concrete, shown when it is highlighted.'),
   })
@@ -40,6 +44,14 @@ export const Question = z
     id: Id,
     dimension: Id.describe('The model dimension this question measures.'),
     weight: z.number().positive().max(10).default(1).describe('Weight within its dimension (default 1).'),
+    level: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .optional()
+      .describe('The maturity level this question belongs to, for models that score a dimension by level (scoring.dimension: levels).'),
+    stream: Id.optional().describe('The stream this question belongs to within its level, for models that score a dimension by level: a level scores the mean of its streams.'),
     text: Text.describe('The question, as read to the respondent.'),
     help: Text.optional().describe('Extra explanation shown on demand.'),
     options: z.array(Option).min(2),

@@ -61,19 +61,28 @@ export const JsonReport = z
       z.strictObject({
         id: z.string(),
         title: z.string(),
-        axis: z.string(),
+        axis: z.string().nullable().describe('Null when the model has no axes.'),
         weight: Num,
         score: NullableNum,
         level: z.number().int().nullable(),
-        target: Num,
-        targetSource: z.enum(['model', 'assessment']),
+        target: NullableNum.describe('Null when neither the model nor the assessment sets a target.'),
+        targetSource: z.enum(['model', 'assessment']).nullable(),
         gap: NullableNum,
-        spread: z.number().int(),
+        spread: Num,
         coverage: Coverage,
-        disagreements: z.array(z.string()).describe('Ids of questions where respondents differ by 2 levels or more.'),
+        disagreements: z.array(z.string()).describe('Ids of questions where respondents differ by the model\'s disagreement threshold or more (2 levels unless the model says otherwise).'),
       }),
     ),
-    axes: z.array(z.strictObject({ id: z.string(), title: z.string(), score: NullableNum, target: Num, belowTarget: z.number().int(), dimensions: z.array(z.string()) })),
+    axes: z
+      .array(z.strictObject({ id: z.string(), title: z.string(), score: NullableNum, target: NullableNum, belowTarget: z.number().int(), dimensions: z.array(z.string()) }))
+      .describe('Empty when the model has no axes.'),
+    overall: z
+      .strictObject({
+        title: z.string().describe('The model\'s name for the overall score, in the report language.'),
+        score: NullableNum.describe('By the model\'s scoring rule (default: the mean of the dimension scores weighted by dimension weight); null when nothing was assessed. `--fail-under LEVEL` tests this number.'),
+        precision: z.number().int().describe('Decimals the reports show scores with.'),
+      })
+      .describe('The overall score.'),
     phase: z.strictObject({
       reached: z.number().int().describe('0 = not yet the first phase.'),
       id: z.string().nullable(),
@@ -88,36 +97,36 @@ export const JsonReport = z
           blockers: z.array(RequirementOut),
         })
         .nullable(),
-    }),
+    }).optional().describe('Left out when the model has no phases.'),
     operatingModel: z.strictObject({
       predominant: z.strictObject({ id: z.string(), title: z.string() }),
       stages: z.array(z.strictObject({ id: z.string(), title: z.string(), attained: z.boolean(), attainment: z.number().int(), requirements: z.array(RequirementOut) })),
-    }),
+    }).optional().describe('Left out when the model has no stages.'),
     topGaps: z.array(z.string()),
     disagreements: z.array(
       z.strictObject({
         question: z.string(),
         dimension: z.string(),
-        spread: z.number().int(),
-        answers: z.array(z.strictObject({ respondent: z.string(), option: z.string(), level: z.number().int() })),
+        spread: Num,
+        answers: z.array(z.strictObject({ respondent: z.string(), option: z.string(), level: Num.describe('The value of the option chosen.') })),
       }),
     ),
     roadmap: z.strictObject({
       months: z.number().int(),
       waves: z.array(z.strictObject({ id: z.string(), title: z.string(), fromMonth: z.number().int(), toMonth: z.number().int().nullable(), items: z.array(ItemOut) })),
-    }),
+    }).optional().describe('Left out when the model has no initiatives.'),
     questions: z.array(
       z.strictObject({
         id: z.string(),
         dimension: z.string(),
         score: NullableNum,
-        spread: z.number().int(),
+        spread: Num,
         responses: z.array(
           z.strictObject({
             respondent: z.string(),
             status: z.enum(['answered', 'na', 'dontKnow', 'skipped', 'hidden']),
             option: z.string().nullable(),
-            level: z.number().int().nullable(),
+            level: NullableNum.describe('The value of the option chosen (fractions allowed); null for no scored answer.'),
             note: z.string().nullable(),
           }),
         ),

@@ -10,6 +10,7 @@ import type { Messages } from './en.js';
 const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} und ${xs[xs.length - 1]}`);
 const percent = (n: number): string => `${n}\u00a0%`;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const cap = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 export const de: Messages = {
   lang: 'de',
@@ -17,6 +18,21 @@ export const de: Messages = {
   // DIN 5008: a (no-break) space between the number and the sign.
   percent,
   list,
+
+  terms: {
+    overallScore: 'Gesamtwert',
+    phase: 'Phase',
+    phases: 'Phasen',
+    phasesTitle: 'Phasen',
+    lastPhase: 'Dies ist die letzte Phase; jetzt gilt es, die verbleibenden Lücken zu schließen und das Erreichte zu sichern.',
+    stage: 'Stufe',
+    stages: 'Stufen',
+    stagesTitle: 'Stufen',
+    stagesSubject: 'Die Organisation',
+    assessment: 'einer Reifegradbewertung',
+  },
+  apart: (x: number, shown: string) => (x === 1 ? 'eine Stufe' : x === 2 ? 'zwei Stufen' : x === 3 ? 'drei Stufen' : `${shown} Stufen`),
+  cap,
 
   notAssessed: 'nicht bewertet',
   notApplicable: 'Nicht zutreffend',
@@ -40,22 +56,22 @@ export const de: Messages = {
   summary: {
     notYetReached: (org: string, phase: string) => `${org} hat ${phase} noch nicht erreicht.`,
     reached: (org: string, phase: string) => `${org} hat ${phase} erreicht.`,
-    nextPhaseProgress: (phase: string, progress: number) => `Die nächste Phase, ${phase}, ist zu ${percent(progress)} erreicht.`,
+    nextPhaseProgress: (noun: string, phase: string, progress: number) => `Die nächste ${noun}, ${phase}, ist zu ${percent(progress)} erreicht.`,
     phaseProgress: (phase: string, progress: number) => `${phase} ist zu ${percent(progress)} erreicht.`,
     blockerNotAssessed: (dimension: string) => `${dimension}, das nicht bewertet wurde`,
     blocker: (dimension: string, score: string, min: number) => `${dimension} (${score}, benötigt ${min})`,
     heldBackMost: (blocker: string, others: string[]) => `Am stärksten bremst ${blocker}${others.length ? `, außerdem ${list(others)}.` : '.'}`,
-    lastPhase: 'Dies ist die letzte Phase des Weges; jetzt gilt es, die verbleibenden Lücken zu schließen und das Erreichte zu sichern.',
-    predominantStage: (stage: string) => `Das Betriebsmodell ist überwiegend ${stage}.`,
+    predominantStage: (subject: string, stage: string) => `${subject} ist überwiegend ${stage}.`,
     attained: (stages: string[]) => `Erreicht: ${list(stages)}.`,
     notYetAttained: (stages: string[]) => `Noch nicht erreicht: ${list(stages)}.`,
     stageProgress: (stage: string, attainment: number) => `${stage} (${percent(attainment)})`,
-    foundations: (stage: string) => `Eine spätere Stufe ist erreicht, ${stage} aber nicht: Die Grundlagen darunter brauchen Aufmerksamkeit.`,
+    foundations: (noun: string, stage: string) => `Eine spätere ${noun} ist erreicht, ${stage} aber nicht: Die Grundlagen darunter brauchen Aufmerksamkeit.`,
     roadmap: (count: number, months: number) =>
       `Die Roadmap umfasst ${count} ${plural(count, 'Initiative', 'Initiativen')} über ${months} Monate, so geordnet, dass nichts vor dem beginnt, wovon es abhängt.`,
-    warnDisagreements: (n: number) =>
-      `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um zwei Stufen oder mehr auseinander; lesen Sie „Zu klärende Abweichungen“, bevor Sie auf diese Werte hin handeln.`,
-    warnUnassessed: (dimensions: string[]) => `Nicht bewertet (keine gewerteten Antworten): ${list(dimensions)}. Phasen und Stufen, die sie voraussetzen, können erst erreicht werden, wenn sie bewertet sind.`,
+    warnDisagreements: (n: number, apart: string) =>
+      `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um ${apart} oder mehr auseinander; lesen Sie „Zu klärende Abweichungen“, bevor Sie auf diese Werte hin handeln.`,
+    warnUnassessed: (dimensions: string[], gated: string[]) =>
+      `Nicht bewertet (keine gewerteten Antworten): ${list(dimensions)}.${gated.length ? ` ${cap(list(gated))}, die sie voraussetzen, können erst erreicht werden, wenn sie bewertet sind.` : ''}`,
     warnThin: (dimensions: string[]) => `Für ${list(dimensions)} wurde weniger als die Hälfte der Fragen beantwortet; diese Werte sind mit Vorsicht zu lesen.`,
     warnNoRespondents: 'Bisher hat niemand geantwortet.',
   },
@@ -70,14 +86,17 @@ export const de: Messages = {
     respondent: (name: string, role: string | undefined) => (role ? `${name} (${role})` : name),
     contents: 'Inhalt',
     executiveSummary: 'Zusammenfassung',
+    overallLine: (name: string, score: string, lowest: string, highest: string) => `${name}: ${score} (Skala ${lowest} bis ${highest})`,
     largestGaps: 'Die größten Lücken zum Ziel:',
     gapLine: (score: string, target: number, level: string) => `${score} bei einem Ziel von ${target} (heute ${level}).`,
     startWith: 'Beginnen Sie mit:',
     scoresByAxis: 'Werte nach Achse',
+    scores: 'Werte',
     scoresIntro:
-      'Die Werte reichen von 0 bis 4; eine Stufe ist erreicht, wenn der Wert sie erreicht. Die Abdeckung ist der Anteil der gestellten Fragen, die mindestens eine befragte Person mit einer gewerteten Option beantwortet hat (nicht „nicht zutreffend“ oder „weiß nicht“); „Antworten“ ist der Anteil aller Antworten der Befragten auf diese Fragen, die gewertet wurden. Die Streuung ist die größte Abweichung zwischen Befragten bei einer einzelnen Frage.',
+      'Eine Stufe ist erreicht, sobald der Wert sie erreicht: Ein Wert von 2,7 ist Stufe 2. Die Abdeckung ist der Anteil der gestellten Fragen, die mindestens eine befragte Person mit einer gewerteten Option beantwortet hat (nicht „nicht zutreffend“ oder „weiß nicht“); „Antworten“ ist der Anteil aller Antworten der Befragten auf diese Fragen, die gewertet wurden. Die Streuung ist die größte Abweichung zwischen Befragten bei einer einzelnen Frage.',
     axisLine: (score: string, target: string, below: number, total: number) =>
       `Durchschnittlicher Wert ${score} bei einem durchschnittlichen Ziel von ${target}; ${below} von ${total} Dimensionen unter dem Ziel.`,
+    axisScoreLine: (score: string) => `Wert ${score}.`,
     dimension: 'Dimension',
     score: 'Wert',
     level: 'Stufe',
@@ -88,22 +107,18 @@ export const de: Messages = {
     spread: 'Streuung',
     coverageValue: (pct: string, answered: number, questions: number) => `${pct} (${answered}/${questions} Fragen)`,
     dimensionLevel: (dimension: string, level: number) => `${dimension}, Stufe ${level}:`,
-    levelWord: (level: number) => `Stufe ${level}`,
+    levelWord: (level: string) => `Stufe ${level}`,
     targetOverridden: 'Ziel für diese Bewertung festgelegt statt des Standardwerts des Modells.',
     whereItStands: 'Wo die Organisation steht',
-    journeyPhases: 'Phasen des Weges',
-    phase: 'Phase',
     reachedCol: 'Erreicht',
     requires: 'Voraussetzungen',
-    operatingModelStages: 'Stufen des Betriebsmodells',
-    stagesIntro: 'Jede Stufe wird für sich beurteilt: Eine Organisation kann eine spätere Stufe vor einer früheren erreichen.',
-    stage: 'Stufe',
+    stagesIntro: (noun: string) => `Jede ${noun} wird für sich beurteilt: Eine Organisation kann eine spätere ${noun} vor einer früheren erreichen.`,
     attainedCol: 'Erreicht',
     progress: 'Fortschritt',
     disagreements: 'Zu klärende Abweichungen',
-    noDisagreements: 'Die Befragten lagen bei keiner Frage um zwei Stufen oder mehr auseinander.',
-    disagreementsIntro: (n: number, how: Aggregation) =>
-      `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um zwei Stufen oder mehr auseinander. Die Werte verwenden ${{ median: 'den Median', mean: 'den Mittelwert', min: 'die niedrigste Antwort' }[how]}; besprechen Sie diese Punkte, bevor Sie danach handeln.`,
+    noDisagreements: (apart: string) => `Die Befragten lagen bei keiner Frage um ${apart} oder mehr auseinander.`,
+    disagreementsIntro: (n: number, how: Aggregation, apart: string) =>
+      `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um ${apart} oder mehr auseinander. Die Werte verwenden ${{ median: 'den Median', mean: 'den Mittelwert', min: 'die niedrigste Antwort' }[how]}; besprechen Sie diese Punkte, bevor Sie danach handeln.`,
     disagreementMeta: (dimension: string, spread: number, how: Aggregation, value: string) =>
       `${dimension}; Streuung ${spread} Stufen; ${{ median: 'Median', mean: 'Mittelwert', min: 'niedrigste Antwort' }[how]} ${value}`,
     roadmap: 'Roadmap',
@@ -124,13 +139,18 @@ export const de: Messages = {
     answer: 'Antwort',
     note: 'Notiz',
     noAnswers: 'Noch keine Antworten.',
-    radarTitle: 'Aktueller Wert und Ziel je Dimension',
+    radarTitle: (targets: boolean) => (targets ? 'Aktueller Wert und Ziel je Dimension' : 'Wert je Dimension'),
     radarCurrent: 'Aktuell',
     radarTarget: 'Ziel',
-    radarAlt: (org: string) => `Netzdiagramm mit aktuellem Wert und Ziel von ${org} für jede Dimension, auf einer Skala von 0 bis 4. Dieselben Zahlen stehen in den Tabellen unten.`,
-    placementTitle: 'Phase und Stufen des Betriebsmodells',
-    placementAlt: (phase: string, stage: string) =>
-      `Phasen des Weges mit der erreichten Phase, ${phase}, markiert; Stufen des Betriebsmodells mit ihrem Erreichungsgrad; überwiegende Stufe ${stage}.`,
+    radarAlt: (org: string, targets: boolean) => `Netzdiagramm mit aktuellem Wert${targets ? ' und Ziel' : ''} von ${org} für jede Dimension. Dieselben Zahlen stehen in den Tabellen unten.`,
+    placementTitle: (parts: string[]) => list(parts),
+    placementAlt: (phases: { title: string; noun: string; reached: string } | null, stages: { title: string; noun: string; predominant: string } | null) =>
+      `${[
+        phases && `${phases.title} mit der erreichten ${phases.noun}, ${phases.reached}, markiert`,
+        stages && `${stages.title} mit ihrem Erreichungsgrad; überwiegende ${stages.noun} ${stages.predominant}`,
+      ]
+        .filter(Boolean)
+        .join('; ')}.`,
     timelineAlt: (count: number) => `Zeitplan der ${count} Initiativen der Roadmap nach Monaten, mit Pfeilen von jeder Initiative zu denen, die von ihr abhängen. Derselbe Plan steht unten nach Wellen geordnet.`,
     phaseReachedMark: 'erreicht',
     predominant: 'überwiegend',

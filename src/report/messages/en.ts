@@ -9,6 +9,7 @@ import type { Aggregation } from '../../core/score.js';
 const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const percent = (n: number): string => `${n}%`;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const cap = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 export const en = {
   lang: 'en',
@@ -17,6 +18,27 @@ export const en = {
   /** A whole percentage as the language writes it (83%). */
   percent,
   list,
+
+  /**
+   * Neutral names for a model's own concepts. A model replaces any of them with its own words under
+   * `terms:` (in each of its languages), so nothing here belongs to one model.
+   */
+  terms: {
+    overallScore: 'Overall score',
+    phase: 'phase',
+    phases: 'phases',
+    phasesTitle: 'Phases',
+    lastPhase: 'This is the last phase; the work now is to close the remaining gaps and keep the gains.',
+    stage: 'stage',
+    stages: 'stages',
+    stagesTitle: 'Stages',
+    stagesSubject: 'The organisation',
+    assessment: 'a maturity assessment',
+  },
+  /** How far apart answers are, for the disagreement threshold: `shown` is the number as the report writes it. */
+  apart: (x: number, shown: string) => (x === 1 ? 'a level' : x === 2 ? 'two levels' : x === 3 ? 'three levels' : `${shown} levels`),
+  /** A noun as a column heading or at the start of a sentence. */
+  cap,
 
   // Values that stand in for a level, an answer or a wave.
   notAssessed: 'not assessed',
@@ -42,22 +64,23 @@ export const en = {
   summary: {
     notYetReached: (org: string, phase: string) => `${org} has not yet reached ${phase}.`,
     reached: (org: string, phase: string) => `${org} has reached ${phase}.`,
-    nextPhaseProgress: (phase: string, progress: number) => `It is ${percent(progress)} of the way to the next phase, ${phase}.`,
+    nextPhaseProgress: (noun: string, phase: string, progress: number) => `It is ${percent(progress)} of the way to the next ${noun}, ${phase}.`,
     phaseProgress: (phase: string, progress: number) => `It is ${percent(progress)} of the way to ${phase}.`,
     blockerNotAssessed: (dimension: string) => `${dimension}, which was not assessed`,
     blocker: (dimension: string, score: string, min: number) => `${dimension} (${score}, needs ${min})`,
     heldBackMost: (blocker: string, others: string[]) => `It is held back most by ${blocker}${others.length ? `, and also by ${list(others)}.` : '.'}`,
-    lastPhase: 'This is the last phase of the journey; the work now is to close the remaining gaps and keep the gains.',
-    predominantStage: (stage: string) => `The operating model is predominantly ${stage}.`,
+    predominantStage: (subject: string, stage: string) => `${subject} is predominantly ${stage}.`,
     attained: (stages: string[]) => `Attained: ${list(stages)}.`,
     notYetAttained: (stages: string[]) => `Not yet attained: ${list(stages)}.`,
     stageProgress: (stage: string, attainment: number) => `${stage} (${percent(attainment)})`,
-    foundations: (stage: string) => `Note that a later stage is attained while ${stage} is not: the foundations under it need attention.`,
+    foundations: (noun: string, stage: string) => `Note that a later ${noun} is attained while ${stage} is not: the foundations under it need attention.`,
     roadmap: (count: number, months: number) =>
       `The roadmap has ${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months, ordered so that nothing starts before what it depends on.`,
-    warnDisagreements: (n: number) =>
-      `Respondents differ by two levels or more on ${n} ${plural(n, 'question', 'questions')}; see "Disagreements to discuss" before acting on those scores.`,
-    warnUnassessed: (dimensions: string[]) => `Not assessed (no scored answers): ${list(dimensions)}. Phases and stages that need them cannot be reached until they are.`,
+    warnDisagreements: (n: number, apart: string) =>
+      `Respondents differ by ${apart} or more on ${n} ${plural(n, 'question', 'questions')}; see "Disagreements to discuss" before acting on those scores.`,
+    /** `gated`: what the model gates on dimension scores, in the plural ("phases", "stages"); may be empty. */
+    warnUnassessed: (dimensions: string[], gated: string[]) =>
+      `Not assessed (no scored answers): ${list(dimensions)}.${gated.length ? ` ${cap(list(gated))} that need them cannot be reached until they are.` : ''}`,
     warnThin: (dimensions: string[]) => `Less than half of the questions were answered for ${list(dimensions)}; treat those scores with care.`,
     warnNoRespondents: 'No respondent has answered yet.',
   },
@@ -73,14 +96,18 @@ export const en = {
     respondent: (name: string, role: string | undefined) => (role ? `${name} (${role})` : name),
     contents: 'Contents',
     executiveSummary: 'Executive summary',
+    /** The overall score with the model's name for it and the range of its scale. */
+    overallLine: (name: string, score: string, lowest: string, highest: string) => `${name}: ${score} (scale ${lowest} to ${highest})`,
     largestGaps: 'The largest gaps to target:',
     gapLine: (score: string, target: number, level: string) => `${score} against a target of ${target} (${level} today).`,
     startWith: 'Start with:',
     scoresByAxis: 'Scores by axis',
+    scores: 'Scores',
     scoresIntro:
       'A dimension is at a level once its score reaches it: a score of 2.7 is level 2. Coverage is the share of the questions asked that at least one respondent answered with a scored option (not "not applicable" or "don\'t know"); Answers is the share of all respondents\' answers to those questions that were scored. Spread is the widest disagreement between respondents on any one question.',
     axisLine: (score: string, target: string, below: number, total: number) =>
       `Average score ${score} against an average target of ${target}; ${below} of ${total} dimensions below target.`,
+    axisScoreLine: (score: string) => `Score ${score}.`,
     dimension: 'Dimension',
     score: 'Score',
     level: 'Level',
@@ -91,22 +118,18 @@ export const en = {
     spread: 'Spread',
     coverageValue: (pct: string, answered: number, questions: number) => `${pct} (${answered}/${questions} questions)`,
     dimensionLevel: (dimension: string, level: number) => `${dimension}, level ${level}:`,
-    levelWord: (level: number) => `level ${level}`,
+    levelWord: (level: string) => `level ${level}`,
     targetOverridden: 'Target set for this assessment rather than the model default.',
     whereItStands: 'Where the organisation stands',
-    journeyPhases: 'Journey phases',
-    phase: 'Phase',
     reachedCol: 'Reached',
     requires: 'Requires',
-    operatingModelStages: 'Operating-model stages',
-    stagesIntro: 'Each stage is judged on its own: an organisation can attain a later stage before an earlier one.',
-    stage: 'Stage',
+    stagesIntro: (noun: string) => `Each ${noun} is judged on its own: an organisation can attain a later ${noun} before an earlier one.`,
     attainedCol: 'Attained',
     progress: 'Progress',
     disagreements: 'Disagreements to discuss',
-    noDisagreements: 'Respondents did not differ by two levels or more on any question.',
-    disagreementsIntro: (n: number, how: Aggregation) =>
-      `Respondents differ by two levels or more on ${n} ${plural(n, 'question', 'questions')}. The scores use ${{ median: 'the median', mean: 'the mean', min: 'the lowest answer' }[how]}; talk these through before acting on them.`,
+    noDisagreements: (apart: string) => `Respondents did not differ by ${apart} or more on any question.`,
+    disagreementsIntro: (n: number, how: Aggregation, apart: string) =>
+      `Respondents differ by ${apart} or more on ${n} ${plural(n, 'question', 'questions')}. The scores use ${{ median: 'the median', mean: 'the mean', min: 'the lowest answer' }[how]}; talk these through before acting on them.`,
     disagreementMeta: (dimension: string, spread: number, how: Aggregation, value: string) =>
       `${dimension}; spread ${spread} levels; ${{ median: 'median', mean: 'mean', min: 'lowest' }[how]} ${value}`,
     roadmap: 'Roadmap',
@@ -128,12 +151,18 @@ export const en = {
     note: 'Note',
     noAnswers: 'No answers yet.',
     // HTML and PDF only.
-    radarTitle: 'Current and target score per dimension',
+    radarTitle: (targets: boolean): string => (targets ? 'Current and target score per dimension' : 'Score per dimension'),
     radarCurrent: 'Current',
     radarTarget: 'Target',
-    radarAlt: (org: string) => `Radar chart of ${org}'s current score and target for each dimension. The same figures are in the tables below.`,
-    placementTitle: 'Phase and operating-model stages',
-    placementAlt: (phase: string, stage: string) => `Journey phases with the phase reached, ${phase}, marked; operating-model stages with their attainment; predominant stage ${stage}.`,
+    radarAlt: (org: string, targets: boolean) => `Radar chart of ${org}'s current score${targets ? ' and target' : ''} for each dimension. The same figures are in the tables below.`,
+    placementTitle: (parts: string[]) => list(parts),
+    placementAlt: (phases: { title: string; noun: string; reached: string } | null, stages: { title: string; noun: string; predominant: string } | null) =>
+      `${[
+        phases && `${phases.title} with the ${phases.noun} reached, ${phases.reached}, marked`,
+        stages && `${stages.title} with their attainment; predominant ${stages.noun} ${stages.predominant}`,
+      ]
+        .filter(Boolean)
+        .join('; ')}.`,
     timelineAlt: (count: number) => `Timeline of the ${count} roadmap initiatives by month, with arrows from each initiative to those that depend on it. The same schedule is listed by wave below.`,
     phaseReachedMark: 'reached',
     predominant: 'predominant',

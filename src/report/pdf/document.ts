@@ -1,5 +1,6 @@
 import { answerParts } from '../../schema/answer-parts.js';
 import { COLORS, placementFigure, radarFigure, timelineFigure } from '../charts.js';
+import { gapText, scoreGroups, targetText } from '../context.js';
 import type { ReportContext } from '../context.js';
 import type { RenderOptions } from '../index.js';
 import { summary } from '../summary.js';
@@ -95,6 +96,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
 
   l.newPage();
   section(r.executiveSummary, 'summary');
+  l.paragraph([{ text: ctx.overallLine, bold: true }]);
   for (const p of s.paragraphs) l.paragraph(p);
   if (s.topGaps.length) {
     l.heading(r.largestGaps.replace(/:$/, ''), 3);
@@ -107,55 +109,65 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     l.y += 4;
   }
   for (const w of s.warnings) l.paragraph([{ text: '!  ', bold: true }, { text: w }], { color: '#7a2e0b' });
-  l.heading(r.radarTitle, 3, 300);
+  l.heading(r.radarTitle(ctx.hasTargets), 3, 300);
   l.figure(radarFigure(ctx));
-  l.paragraph(r.radarAlt(a.organisation), { size: 8.5, color: '#444444' });
+  l.paragraph(r.radarAlt(a.organisation, ctx.hasTargets), { size: 8.5, color: '#444444' });
+
+  const { phase, operatingModel } = result;
+  if (phase || operatingModel) {
+    l.newPage();
+    section(r.whereItStands, 'position');
+    l.figure(placementFigure(ctx));
+  }
+  if (phase) {
+    l.table(
+      [{ header: t.cap(ctx.words.phase), width: 3 }, { header: r.reachedCol, width: 1.2 }, { header: r.requires, width: 5 }],
+      phase.phases.map((p) => [ctx.phaseTitle(p.number), p.reached ? t.yes : t.no, reqs(p.requirements)]),
+      { title: ctx.words.phasesTitle, level: 3 },
+    );
+  }
+  if (operatingModel) {
+    l.heading(ctx.words.stagesTitle, 3, 80);
+    l.paragraph(r.stagesIntro(ctx.words.stage));
+    l.table(
+      [{ header: t.cap(ctx.words.stage), width: 3 }, { header: r.attainedCol, width: 1.2 }, { header: r.progress, width: 1.2, align: 'right' }, { header: r.requires, width: 5 }],
+      operatingModel.stages.map((st) => [ctx.stageTitle(st.id), st.attained ? t.yes : t.no, `${st.attainment}%`, reqs(st.requirements)]),
+    );
+  }
 
   l.newPage();
-  section(r.whereItStands, 'position');
-  l.figure(placementFigure(ctx));
-  l.table(
-    [{ header: r.phase, width: 3 }, { header: r.reachedCol, width: 1.2 }, { header: r.requires, width: 5 }],
-    result.phase.phases.map((p) => [ctx.phaseTitle(p.number), p.reached ? t.yes : t.no, reqs(p.requirements)]),
-    { title: r.journeyPhases, level: 3 },
-  );
-  l.heading(r.operatingModelStages, 3, 80);
-  l.paragraph(r.stagesIntro);
-  l.table(
-    [{ header: r.stage, width: 3 }, { header: r.attainedCol, width: 1.2 }, { header: r.progress, width: 1.2, align: 'right' }, { header: r.requires, width: 5 }],
-    result.operatingModel.stages.map((st) => [ctx.stageTitle(st.id), st.attained ? t.yes : t.no, `${st.attainment}%`, reqs(st.requirements)]),
-  );
-
-  l.newPage();
-  section(r.scoresByAxis, 'scores');
+  const groups = scoreGroups(ctx);
+  section(result.axes.length ? r.scoresByAxis : r.scores, 'scores');
   l.paragraph(r.scoresIntro, { size: 9, color: '#333333' });
-  for (const axis of result.axes) {
-    l.heading(ctx.axisTitle(axis.id), 2, 80);
-    const desc = ctx.m(model.axes.find((x) => x.id === axis.id)?.description);
-    if (desc) l.paragraph(desc, { size: 9.5 });
-    l.paragraph(r.axisLine(ctx.num(axis.score), ctx.num(axis.target), axis.belowTarget, axis.dimensions.length), { size: 9.5 });
+  for (const g of groups) {
+    if (g.title) l.heading(g.title, 2, 80);
+    if (g.description) l.paragraph(g.description, { size: 9.5 });
+    if (g.line) l.paragraph(g.line, { size: 9.5 });
     l.table(
       [
         { header: r.dimension, width: 3 },
         { header: r.score, width: 1, align: 'right' },
         { header: r.level, width: 1.8 },
-        { header: r.target, width: 1, align: 'right' },
-        { header: r.gap, width: 0.9, align: 'right' },
+        ...(ctx.hasTargets
+          ? [
+              { header: r.target, width: 1, align: 'right' as const },
+              { header: r.gap, width: 0.9, align: 'right' as const },
+            ]
+          : []),
         { header: r.coverage, width: 2.4 },
         { header: r.answerShare, width: 1.2, align: 'right' },
         { header: r.spread, width: 1, align: 'right' },
       ],
-      axis.dimensions.map((id) => {
+      g.dimensions.map((id) => {
         const d = dims.get(id)!;
         return [
           ctx.dimTitle(id),
           ctx.num(d.score),
           d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`,
-          `${d.target}${d.targetSource === 'assessment' ? '*' : ''}`,
-          d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : t.met,
+          ...(ctx.hasTargets ? [targetText(d), gapText(ctx, d)] : []),
           r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.asked),
           `${Math.round(d.coverage.answerRatio * 100)}%`,
-          d.spread >= 2 ? [{ text: String(d.spread), bold: true }] : String(d.spread),
+          d.spread >= result.scoring.disagreement ? [{ text: String(d.spread), bold: true }] : String(d.spread),
         ];
       }),
     );
@@ -165,17 +177,21 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   l.newPage();
   section(r.dimensionSection, 'dimensions');
   for (const d of result.dimensions) {
-    l.heading(`${ctx.dimTitle(d.id)} · ${ctx.axisTitle(d.axis)}`, 2, 70);
+    l.heading(d.axis === null ? ctx.dimTitle(d.id) : `${ctx.dimTitle(d.id)} · ${ctx.axisTitle(d.axis)}`, 2, 70);
     l.paragraph(
       [
         { text: `${r.score}: `, bold: true },
         { text: `${ctx.num(d.score)}   ` },
         { text: `${r.level}: `, bold: true },
         { text: `${d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`}   ` },
-        { text: `${r.target}: `, bold: true },
-        { text: `${d.target}${d.targetSource === 'assessment' ? '*' : ''}   ` },
-        { text: `${r.gap}: `, bold: true },
-        { text: `${d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : t.met}   ` },
+        ...(ctx.hasTargets
+          ? [
+              { text: `${r.target}: `, bold: true },
+              { text: `${targetText(d)}   ` },
+              { text: `${r.gap}: `, bold: true },
+              { text: `${gapText(ctx, d)}   ` },
+            ]
+          : []),
         { text: `${r.coverage}: `, bold: true },
         { text: `${r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.asked)}   ` },
         { text: `${r.answerShare}: `, bold: true },
@@ -206,31 +222,34 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   l.newPage();
   section(r.disagreements, 'disagreements');
   const disagreements = result.questions.filter((x) => x.disagreement);
-  if (!disagreements.length) l.paragraph(r.noDisagreements);
+  if (!disagreements.length) l.paragraph(r.noDisagreements(ctx.apart));
   else {
-    l.paragraph(r.disagreementsIntro(disagreements.length, ctx.result.aggregation));
+    l.paragraph(r.disagreementsIntro(disagreements.length, ctx.result.aggregation, ctx.apart));
     for (const x of disagreements) {
       l.heading(ctx.questionText(x.id), 3, 50);
       l.paragraph(r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, ctx.num(x.score)), { size: 9, color: '#444444' });
       for (const p of x.responses.filter((p) => p.status === 'answered' || p.status === 'na' || p.status === 'dontKnow')) {
         l.ensure(p.note ? 42 : 14);
-        l.paragraph([{ text: `${p.respondent}: `, bold: true }, { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(p.level)})` : ''}` }], { size: 9.5, indent: 6, after: p.note ? 1 : 4 });
+        l.paragraph([{ text: `${p.respondent}: `, bold: true }, { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(ctx.valueText(p.level))})` : ''}` }], { size: 9.5, indent: 6, after: p.note ? 1 : 4 });
         if (p.note) l.paragraph(`“${pdfNote(p.note, r)}”`, { size: 9.5, indent: 16, after: 5 });
       }
     }
   }
 
-  l.newPage();
-  section(r.roadmap, 'roadmap');
-  const items = result.roadmap.waves.flatMap((w) => w.items);
-  if (!items.length) l.paragraph(r.noRoadmap);
-  else {
-    l.paragraph(r.roadmapIntro(items.length, result.roadmap.months, model.roadmap.parallel));
+  const roadmap = result.roadmap;
+  const items = roadmap?.waves.flatMap((w) => w.items) ?? [];
+  if (roadmap) {
+    l.newPage();
+    section(r.roadmap, 'roadmap');
+  }
+  if (roadmap && !items.length) l.paragraph(r.noRoadmap);
+  else if (roadmap) {
+    l.paragraph(r.roadmapIntro(items.length, roadmap.months, model.roadmap!.parallel));
     l.heading(r.timeline, 2, 200);
     l.figure(timelineFigure(ctx));
     l.paragraph(r.timelineAlt(items.length), { size: 8.5, color: '#444444' });
     l.heading(r.byWave, 2, 160);
-    for (const w of result.roadmap.waves) {
+    for (const w of roadmap.waves) {
       if (!w.items.length) {
         l.heading(ctx.waveTitle(w.id), 3);
         l.paragraph(r.emptyWave);
@@ -278,7 +297,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
       rows.map((x) => {
         const { option, note } = answerParts(p.answers[x.id]!);
         const level = x.options.find((o) => o.id === option)?.level;
-        return [[{ text: ctx.questionText(x.id) }, { text: `\n${x.id}` }], ctx.optionLabel(x.id, option), level === undefined ? '–' : String(level), note === undefined ? '' : pdfNote(note, r)];
+        return [[{ text: ctx.questionText(x.id) }, { text: `\n${x.id}` }], ctx.optionLabel(x.id, option), ctx.valueText(level), note === undefined ? '' : pdfNote(note, r)];
       }),
       { title: r.respondent(p.name, p.role), level: 2 },
     );
