@@ -120,7 +120,7 @@ describe('itaas validate', () => {
     });
     it('an option level that is not on the model scale', () => {
       const p = broken(QUESTIONNAIRE, [['{id: sheets, level: 1,', '{id: sheets, level: 0,']]);
-      expectProblem(p, at(p, 'level: 0', 1, 7), /level 0 is not on the model's scale \(1, 2, 3, 4, 5\)/);
+      expectProblem(p, at(p, 'level: 0', 1, 7), /0 is not on the model's scale, which runs from 1 to 5/);
     });
     it('a reserved option id', () => {
       const p = broken(QUESTIONNAIRE, [['{id: none, level: 1, label: No}', '{id: na, level: 1, label: No}']]);

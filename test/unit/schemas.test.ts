@@ -43,7 +43,7 @@ const invalid: Array<[SchemaKind, string, string, (d: Obj) => void]> = [
   ['model', second('data-maturity'), 'negative effort points', (d) => (d.roadmap.efforts[0].points = -1)],
   ['questionnaire', second('data-questionnaire'), 'one option only', (d) => d.sections[0].questions[0].options.splice(1)],
   ['questionnaire', second('data-questionnaire'), 'condition with both in and notIn', (d) => (d.sections[0].questions[2].when = { question: 'data-owners', in: ['all'], notIn: ['none'] })],
-  ['questionnaire', second('data-questionnaire'), 'fractional option level', (d) => (d.sections[0].questions[0].options[0].level = 1.5)],
+  ['questionnaire', second('data-questionnaire'), 'option level beyond any scale', (d) => (d.sections[0].questions[0].options[0].level = 10.5)],
   ['questionnaire', second('data-questionnaire'), 'text with a bad language code', (d) => (d.title = { English: 'x' })],
   ['answers', second('data-answers'), 'date not ISO', (d) => (d.assessment.date = '30/06/2025')],
   ['answers', second('data-answers'), 'answer is a number', (d) => (d.respondents[0].answers['where-data'] = 3)],
