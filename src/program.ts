@@ -10,7 +10,7 @@ export function buildProgram(version: string): Command {
 
   const program = new Command()
     .name('itaas')
-    .description('IT-as-a-Service maturity assessments: interview, score, and write a roadmap report.')
+    .description('Maturity assessments from YAML models, IT-as-a-Service built in: interview, score, and write a report.')
     .version(version, '-V, --version', 'print the version')
     .option('--no-color', 'no colours in messages (also NO_COLOR=1)')
     .option('--debug', 'show stack traces for errors')
