@@ -120,9 +120,9 @@ const score = (scoring: Record<string, unknown>) => assess(tiny(scoring), tinyQu
 describe('the scoring section', () => {
   it('defaults to today: weighted mean of answered questions, unanswered and "don\'t know" left out', () => {
     const r = score({});
-    // (3*4 + 1*1)/4 = 3.25; y not assessed
-    expect(r.dimensions.map((d) => d.score)).toEqual([3.25, null]);
-    expect(r.overall).toBe(3.25);
+    // (3*4 + 1*1)/4 = 3.25, shown (and kept) to one decimal, halves up; y not assessed
+    expect(r.dimensions.map((d) => d.score)).toEqual([3.3, null]);
+    expect(r.overall).toBe(3.3);
   });
 
   it('"mean" ignores question weights and "min" takes the weakest question', () => {
@@ -134,16 +134,18 @@ describe('the scoring section', () => {
     const r = score({ dontKnow: 'lowest', unanswered: 'lowest' });
     // (3*4 + 1 + 0)/5 = 2.6; y's unanswered question counts 0
     expect(r.dimensions.map((d) => d.score)).toEqual([2.6, 0]);
-    // weighted by dimension weight: (3*2.6 + 0)/4 = 1.95
-    expect(r.overall).toBe(1.95);
+    // weighted by dimension weight: (3*2.6 + 0)/4 = 1.95, to one decimal 2.0
+    expect(r.overall).toBe(2);
   });
 
   it('combines dimensions into axes and the overall score by the rule asked for', () => {
     const r = score({ unanswered: 'lowest', axis: 'sum', overall: { from: 'axes', combine: 'min' } });
-    expect(r.axes[0]!.score).toBe(3.25);
-    expect(r.overall).toBe(3.25);
+    // x 3.3 (unanswered questions of x: none) plus y 0
+    expect(r.axes[0]!.score).toBe(3.3);
+    expect(r.overall).toBe(3.3);
     expect(score({ unanswered: 'lowest', overall: { combine: 'min' } }).overall).toBe(0);
-    expect(score({ unanswered: 'lowest', overall: { combine: 'mean' } }).overall).toBe(1.63);
+    // (3.3 + 0)/2 = 1.65, to one decimal 1.7
+    expect(score({ unanswered: 'lowest', overall: { combine: 'mean' } }).overall).toBe(1.7);
   });
 
   it('flags disagreements at the model\'s threshold', () => {
@@ -152,9 +154,10 @@ describe('the scoring section', () => {
     expect(assess(tiny({ disagreement: 1 }), tinyQuestionnaire, two).questions[0]!.disagreement).toBe(true);
   });
 
-  it('keeps scores to the display precision when it is finer than two decimals', () => {
+  it('keeps scores to the display precision', () => {
+    // (4 + 1 + 0)/3
     expect(score({ dimension: 'mean', precision: 3, dontKnow: 'lowest' }).dimensions[0]!.score).toBe(1.667);
-    expect(score({ dimension: 'mean', dontKnow: 'lowest' }).dimensions[0]!.score).toBe(1.67);
+    expect(score({ dimension: 'mean', dontKnow: 'lowest' }).dimensions[0]!.score).toBe(1.7);
   });
 });
 
