@@ -71,13 +71,15 @@ export async function renderAssessment(
 }
 
 /** One gate failure in words, with the numbers as the report prints them, e.g. "automation 2.3 is below its target 4 by 1.7". */
-export function describeFailure(f: GateFailure, baselineName?: string): string {
+export function describeFailure(f: GateFailure, baselineName?: string, digits = 1): string {
   const what = f.dimension ?? 'overall score';
-  const actual = f.actual === null ? 'is not assessed' : fmtScore(f.actual);
-  const by = fmtScore(f.by);
+  // A model may show scores with more decimals (scoring.precision); the message uses the same number.
+  const fmt = (x: number) => (digits === 1 ? fmtScore(x) : x.toFixed(digits));
+  const actual = f.actual === null ? 'is not assessed' : fmt(f.actual);
+  const by = digits === 1 ? fmtScore(f.by) : fmt(f.required - (f.actual ?? 0));
   if (f.kind === 'below-target') return f.actual === null ? `${what} is not assessed, so it cannot meet its target ${f.required}` : `${what} ${actual} is below its target ${f.required} by ${by}`;
   if (f.kind === 'under') return f.actual === null ? `${what} is not assessed (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})` : `${what} ${actual} is under ${f.required} by ${by} (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})`;
-  return f.actual === null ? `${what} was ${fmtScore(f.required)} in ${baselineName ?? 'the baseline'} and is not assessed now` : `${what} ${actual} fell from ${fmtScore(f.required)} in ${baselineName ?? 'the baseline'} by ${by}`;
+  return f.actual === null ? `${what} was ${fmt(f.required)} in ${baselineName ?? 'the baseline'} and is not assessed now` : `${what} ${actual} fell from ${fmt(f.required)} in ${baselineName ?? 'the baseline'} by ${by}`;
 }
 
 /** What reading the file already in place tells `--check`. */
@@ -190,7 +192,7 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
         outcome.reports.push(shown(targets[k++]!));
       }
       if (gating) {
-        outcome.gates = evaluateGates(dims, { belowTarget: opts.failBelowTarget, under: thresholds, overall: ctx.result.overall, baseline }).map((f) => ({ ...f, message: describeFailure(f, baselineName) }));
+        outcome.gates = evaluateGates(dims, { belowTarget: opts.failBelowTarget, under: thresholds, overall: ctx.result.overall, baseline }).map((f) => ({ ...f, message: describeFailure(f, baselineName, ctx.result.scoring.precision) }));
       }
       if (opts.portfolio) {
         if (!scale.length) scale = ctx.model.scale.map((s) => s.level);

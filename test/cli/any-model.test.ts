@@ -62,7 +62,7 @@ describe('models that are not ITaaS, through the CLI', () => {
     for (const f of ['md', 'html', 'pdf']) expect(texts[f], f).toContain('Overall SAMM maturity: 0.813 (scale 0 to 3)');
     expect(JSON.parse(texts.json!).overall).toEqual({ title: 'Overall SAMM maturity', score: 0.813, precision: 3 });
     expect(texts['dimensions.csv']!.split('\r\n')[0]).toMatch(/,overall$/);
-    expect(texts['dimensions.csv']).toContain('Contoso Software,2026-03-31,strategy-metrics,Strategy and Metrics,governance,1,0.875,0,2,1.125,0.83,0,0.813');
+    expect(texts['dimensions.csv']).toContain('Contoso Software,2026-03-31,strategy-metrics,Strategy and Metrics,governance,1,0.875,0,2,1.125,0.83,0,0.83,0.813');
     expect(texts.md).toContain('| Policy and Compliance | 0.500 | 0 Not practised | 2 | 1.500 |');
     expect(texts.md).toContain('Average score 0.958 against an average target of 2.000');
     // The answers are shown at their value, fractions included.
