@@ -4,6 +4,7 @@
  * has to know how to draw a path, a rectangle, a circle and a block of text.
  */
 import type { ReportContext } from './context.js';
+import { breakPoints } from './pdf/hyphenate.js';
 
 export interface Paint {
   fill?: string;
@@ -53,8 +54,11 @@ export const COLORS = {
 /** Average advance of DejaVu Sans per em, rounded up so that estimated text never overflows. */
 const CHAR_EM = 0.6;
 
-/** Splits text into lines of at most `max` characters, breaking words that are longer. */
-export function wrapText(text: string, max: number): string[] {
+/**
+ * Splits text into lines of at most `max` characters; a longer word is broken where the language's
+ * hyphenation allows (with a hyphen), and cut only where a syllable alone is longer than a line.
+ */
+export function wrapText(text: string, max: number, lang = 'en'): string[] {
   const lines: string[] = [];
   let line = '';
   for (let word of text.split(/\s+/).filter(Boolean)) {
@@ -64,8 +68,10 @@ export function wrapText(text: string, max: number): string[] {
         lines.push(line);
         line = '';
       }
-      lines.push(chars.slice(0, max).join(''));
-      word = chars.slice(max).join('');
+      const fit = breakPoints(word, lang).filter((p) => p.at + (p.hyphen ? 1 : 0) <= max).pop();
+      const at = fit ? fit.at : max;
+      lines.push(fit ? word.slice(0, at) + (fit.hyphen ? '-' : '') : chars.slice(0, max).join(''));
+      word = fit ? word.slice(at) : chars.slice(max).join('');
     }
     if (!line) line = word;
     else if ([...line].length + 1 + [...word].length <= max) line += ` ${word}`;
@@ -170,7 +176,7 @@ export function radarFigure(ctx: ReportContext): Figure {
     const a = angle(i);
     const cos = Math.cos(a);
     const sin = Math.sin(a);
-    const lines = [...wrapText(ctx.dimTitle(d.id), maxChars), d.target === null ? ctx.num(d.score) : `${ctx.num(d.score)} / ${d.target}`];
+    const lines = [...wrapText(ctx.dimTitle(d.id), maxChars, ctx.lang), d.target === null ? ctx.num(d.score) : `${ctx.num(d.score)} / ${d.target}`];
     const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
     const x = cx + cos * (R + 12);
     // Labels above the centre grow upwards, those below grow downwards, so they keep clear of the web.

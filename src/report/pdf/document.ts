@@ -61,7 +61,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   });
 
   const paper = PAPER[opts.paper ?? 'a4'];
-  const l = new Layout(doc, paper);
+  const l = new Layout(doc, paper, ctx.lang);
   const toc: Array<{ title: string; page: number; level: number; dest: string }> = [];
   const section = (title: string, dest: string) => {
     l.heading(title, 1, 60);

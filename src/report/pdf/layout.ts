@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { COLORS } from '../charts.js';
+import { breakPoints } from './hyphenate.js';
 import type { Figure } from '../charts.js';
 
 /*
@@ -70,8 +71,12 @@ export class Layout {
   /** Some character could not be shown and was replaced. */
   replaced = false;
 
-  constructor(doc: Doc, paper: readonly [number, number]) {
+  /** The report language, for hyphenation. */
+  readonly lang: string;
+
+  constructor(doc: Doc, paper: readonly [number, number], lang = 'en') {
     this.doc = doc;
+    this.lang = lang;
     [this.width, this.height] = paper;
     this.right = this.width - 56;
     this.bottom = this.height - 64;
@@ -167,15 +172,28 @@ export class Layout {
           const sp = space(bold);
           if (x > 0 && x + w > width) push();
           while (w > width) {
-            // A word wider than the line: cut it at the last character that fits.
-            const chars = [...word];
-            let n = 1;
-            while (n < chars.length && this.measure(chars.slice(0, n + 1).join(''), bold, size) <= width) n++;
-            const head = chars.slice(0, n).join('');
+            // A word wider than the line: break it at the last point the language's hyphenation
+            // allows that fits (with its hyphen); only a syllable wider than the line is cut.
+            const fits = breakPoints(word, this.lang)
+              .map((p) => ({ p, head: word.slice(0, p.at) + (p.hyphen ? '-' : '') }))
+              .filter(({ head }) => this.measure(head, bold, size) <= width)
+              .pop();
+            let head: string;
+            let rest: string;
+            if (fits) {
+              head = fits.head;
+              rest = word.slice(fits.p.at);
+            } else {
+              const chars = [...word];
+              let n = 1;
+              while (n < chars.length && this.measure(chars.slice(0, n + 1).join(''), bold, size) <= width) n++;
+              head = chars.slice(0, n).join('');
+              rest = chars.slice(n).join('');
+            }
             if (x > 0) push();
             line.push({ text: head, bold, width: this.measure(head, bold, size), space: false, rtl: RTL.test(head) });
             push();
-            word = chars.slice(n).join('');
+            word = rest;
             w = this.measure(word, bold, size);
           }
           if (!word) return;
@@ -271,6 +289,45 @@ export class Layout {
   }
 
   /**
+   * Column widths sized to their content, as browsers lay out tables: each column gets at least its
+   * longest word (so words are not broken where they could fit), the rest of the width goes to the
+   * columns whose text would wrap, in proportion to how much they have to say; when everything fits
+   * on one line, the spare width follows the widths given. Deterministic: measurements only.
+   */
+  private columnWidths(cols: Array<{ header: string; width: number }>, rows: Array<Array<string | Segment[]>>, size: number, pad: number): number[] {
+    const avail = this.contentWidth;
+    const segs = (c: string | Segment[], bold: boolean): Segment[] => (typeof c === 'string' ? [{ text: c, bold }] : c);
+    const word = new Array<number>(cols.length).fill(0);
+    const line = new Array<number>(cols.length).fill(0);
+    const take = (i: number, cell: Segment[]) => {
+      let longestLine = 0;
+      for (const sg of cell) {
+        const text = this.clean(sg.text, !!sg.bold);
+        for (const para of text.split('\n')) {
+          longestLine = Math.max(longestLine, this.measure(para.trim(), !!sg.bold, size));
+          for (const w of para.split(/[ \t]+/)) if (w) word[i] = Math.max(word[i]!, this.measure(w, !!sg.bold, size));
+        }
+      }
+      line[i] = Math.max(line[i]!, longestLine);
+    };
+    cols.forEach((c, i) => take(i, segs(c.header, true)));
+    for (const row of rows) row.forEach((c, i) => take(i, segs(c, false)));
+    // A single long word may not claim more than 40% of the page; it is hyphenated instead.
+    const min = word.map((w) => Math.min(w + 2 * pad + 1, avail * 0.4));
+    const max = line.map((w, i) => Math.max(min[i]!, w + 2 * pad + 1));
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    if (sum(max) <= avail) {
+      const hint = sum(cols.map((c) => c.width));
+      const spare = avail - sum(max);
+      return max.map((m, i) => m + (spare * cols[i]!.width) / hint);
+    }
+    if (sum(min) >= avail) return min.map((m) => (m * avail) / sum(min));
+    const want = max.map((m, i) => m - min[i]!);
+    const spare = avail - sum(min);
+    return min.map((m, i) => m + (spare * want[i]!) / sum(want));
+  }
+
+  /**
    * A table whose rows move to the next page whole (a row taller than a page is split between
    * lines), with the header row repeated at the top of every page it continues on.
    */
@@ -278,8 +335,7 @@ export class Layout {
     const size = opts.size ?? 8.5;
     const lh = size * 1.35;
     const pad = 3;
-    const total = cols.reduce((s, c) => s + c.width, 0);
-    const widths = cols.map((c) => (c.width / total) * this.contentWidth);
+    const widths = this.columnWidths(cols, rows, size, pad);
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
     const cellLines = (cells: Array<string | Segment[]>, bold: boolean) =>
       cells.map((c, i) => this.wrap(typeof c === 'string' ? [{ text: c, bold }] : c, widths[i]! - 2 * pad, size));
