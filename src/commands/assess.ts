@@ -1,14 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { checkAnswersPath, isPromptExit, localToday, onLostTerminal, shellQuote, terminalGone } from '../app/interview.js';
 import { acquireLock } from '../interview/lock.js';
-import type { Lock } from '../interview/lock.js';
 import { terminalUi } from '../interview/prompts.js';
 import { interviewMessages } from '../interview/messages.js';
 import { askAssessment, interviewRespondent, pickRespondent, summaryLines } from '../interview/session.js';
 import { AnswersStore } from '../interview/store.js';
 import { progress, visibleQuestions } from '../interview/state.js';
 import { loadQuestionnaire, resolveRef } from '../load/index.js';
-import { visible } from '../io/terminal-text.js';
 import { UserError } from '../load/problems.js';
 import { itaasCommand, useColor } from '../ui.js';
 
@@ -20,27 +18,6 @@ export interface AssessOptions {
   lang?: string;
 }
 
-/** A path as it can be pasted into a shell. */
-export function shellQuote(s: string): string {
-  return /^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Today in the local calendar: the interview happens here and now (reports never read the clock). */
-function localToday(): string {
-  const d = new Date();
-  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** The terminal went away (closed window, dropped SSH session) while a prompt was reading it. */
-export function terminalGone(e: unknown): boolean {
-  const err = e as NodeJS.ErrnoException | undefined;
-  return Boolean(err && (err.code === 'EIO' || err.code === 'ENXIO' || (err.code === 'ERR_INTERNAL_ASSERTION' && /tty|setRawMode/i.test(String(err.stack))) || /setRawMode EIO/.test(String(err.message))));
-}
-
-function isPromptExit(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
-}
-
 export async function assessCommand(opts: AssessOptions): Promise<void> {
   // Checked before anything else, so that a script or CI job never hangs and no file appears.
   if (!process.stdin.isTTY) {
@@ -50,9 +27,7 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
     );
   }
   const path = opts.answers;
-  const dir = dirname(resolve(path));
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`${path}: the folder ${dir} does not exist; create it first or name another --answers file`);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new UserError(`${path} is a folder; name a .yaml file with --answers`);
+  checkAnswersPath(path);
 
   // A new file's questionnaire is checked before the lock is taken and anything is asked.
   const fresh = !existsSync(path);
@@ -73,7 +48,7 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   let saved = false;
   const interrupted = () => (saved ? `${m.interrupted(path)}\n${m.resumeWith(resume())}` : fresh ? m.interruptedUnsaved(path) : m.interruptedAlone);
 
-  const lock: Lock = acquireLock(path);
+  const lock = acquireLock(path);
   const onSignal = (signal: NodeJS.Signals) => {
     // Every confirmed answer is already on disk: free the file and go.
     lock.release();
@@ -84,15 +59,7 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
-  // A terminal closed under a prompt can surface as an I/O error from setRawMode or the read (EIO),
-  // even as an uncaught one from inside the prompt library: that is a hang-up, not a bug.
-  const onLost = (e: unknown) => {
-    if (terminalGone(e)) onSignal('SIGHUP');
-    lock.release();
-    const err = e as Error | undefined;
-    process.stderr.write(`internal error: ${visible(err?.message ?? String(e))}\n${process.argv.includes('--debug') ? `${err?.stack ?? ''}\n` : 'This is a bug in itaas. Run again with --debug for details and report it.\n'}`);
-    process.exit(70);
-  };
+  const onLost = onLostTerminal(() => onSignal('SIGHUP'), () => lock.release());
   process.on('uncaughtException', onLost);
   try {
     let store: AnswersStore;

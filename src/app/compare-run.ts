@@ -1,0 +1,47 @@
+import { basename } from 'node:path';
+import { compareSnapshots } from '../core/compare.js';
+import type { Comparison } from '../core/compare.js';
+import { UserError } from '../load/problems.js';
+import { renderComparisonJson, renderComparisonMarkdown } from '../report/compare-md.js';
+import { reportPath } from './report-run.js';
+import { loadSnapshot } from './snapshot.js';
+
+export interface CompareRunOptions {
+  format?: string[];
+  out?: string;
+  json?: boolean;
+}
+
+export interface CompareRun {
+  comparison: Comparison;
+  /** Without --out: the one format to print on stdout. */
+  stdout: { format: string; content: string } | null;
+  /** With --out: each file to write, in the order the formats were asked for. */
+  files: Array<{ target: string; content: string }>;
+  exitCode: 0;
+}
+
+const FORMATS = ['md', 'json'];
+const stem = (file: string) => basename(file).replace(/\.(ya?ml|json)$/i, '');
+
+/** Which formats a compare writes; a combination that cannot work is a usage error. */
+function compareFormats(opts: CompareRunOptions): string[] {
+  const formats = [...new Set(opts.format?.length ? opts.format : opts.json ? ['json'] : ['md'])];
+  const unknown = formats.filter((f) => !FORMATS.includes(f));
+  if (unknown.length) throw new UserError(`unknown format ${unknown.map((f) => `"${f}"`).join(', ')} for compare; choose from ${FORMATS.join(', ')}`);
+  if (!opts.out && formats.length > 1) throw new UserError(`several formats (${formats.join(', ')}) need --out DIR; without it the comparison goes to stdout in one format`);
+  if (!opts.out && opts.json && formats[0] !== 'json') throw new UserError('--json prints JSON on stdout; drop --format md or add --out DIR');
+  return formats;
+}
+
+/** Compares two assessments and renders the comparison in each format asked for. */
+export async function runCompare(baselineFile: string, currentFile: string, opts: CompareRunOptions): Promise<CompareRun> {
+  const formats = compareFormats(opts);
+  const [baseline, current] = [await loadSnapshot(baselineFile), await loadSnapshot(currentFile)];
+  const comparison = compareSnapshots(baseline, current);
+  const render = (format: string) => (format === 'json' ? renderComparisonJson(comparison) : renderComparisonMarkdown(comparison));
+  const out = opts.out;
+  if (!out) return { comparison, stdout: { format: formats[0]!, content: render(formats[0]!) }, files: [], exitCode: 0 };
+  const files = formats.map((format) => ({ target: reportPath(out, `${stem(currentFile)}-vs-${stem(baselineFile)}`, format), content: render(format) }));
+  return { comparison, stdout: null, files, exitCode: 0 };
+}

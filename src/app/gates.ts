@@ -1,0 +1,25 @@
+import { parseThreshold } from '../core/gates.js';
+import type { GateFailure, Threshold } from '../core/gates.js';
+import { UserError } from '../load/problems.js';
+import { fmtScore } from '../report/context.js';
+
+/** Each `--fail-under` value as a threshold; a malformed one is a usage error. */
+export function parseThresholds(raw: readonly string[] = []): Threshold[] {
+  return raw.map((value) => {
+    const threshold = parseThreshold(value);
+    if (typeof threshold === 'string') throw new UserError(threshold);
+    return threshold;
+  });
+}
+
+/** One gate failure in words, with the numbers as the report prints them, e.g. "automation 2.3 is below its target 4 by 1.7". */
+export function describeFailure(f: GateFailure, baselineName?: string, digits = 1): string {
+  const what = f.dimension ?? 'overall score';
+  // A model may show scores with more decimals (scoring.precision); the message uses the same number.
+  const fmt = (x: number) => (digits === 1 ? fmtScore(x) : x.toFixed(digits));
+  const actual = f.actual === null ? 'is not assessed' : fmt(f.actual);
+  const by = digits === 1 ? fmtScore(f.by) : fmt(f.required - (f.actual ?? 0));
+  if (f.kind === 'below-target') return f.actual === null ? `${what} is not assessed, so it cannot meet its target ${f.required}` : `${what} ${actual} is below its target ${f.required} by ${by}`;
+  if (f.kind === 'under') return f.actual === null ? `${what} is not assessed (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})` : `${what} ${actual} is under ${f.required} by ${by} (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})`;
+  return f.actual === null ? `${what} was ${fmt(f.required)} in ${baselineName ?? 'the baseline'} and is not assessed now` : `${what} ${actual} fell from ${fmt(f.required)} in ${baselineName ?? 'the baseline'} by ${by}`;
+}

@@ -1,0 +1,47 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { visible } from '../io/terminal-text.js';
+import { UserError } from '../load/problems.js';
+
+/** A path as it can be pasted into a shell. */
+export function shellQuote(s: string): string {
+  return /^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Today in the local calendar: the interview happens here and now (reports never read the clock). */
+export function localToday(): string {
+  const d = new Date();
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The person left a prompt (Ctrl-C, Escape): an interruption, not an error. */
+export function isPromptExit(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}
+
+/** Refuses an answers path that cannot become a file, before a lock is taken or anything is asked. */
+export function checkAnswersPath(path: string): void {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`${path}: the folder ${dir} does not exist; create it first or name another --answers file`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UserError(`${path} is a folder; name a .yaml file with --answers`);
+}
+
+/** The terminal went away (closed window, dropped SSH session) while a prompt was reading it. */
+export function terminalGone(e: unknown): boolean {
+  const err = e as NodeJS.ErrnoException | undefined;
+  return Boolean(err && (err.code === 'EIO' || err.code === 'ENXIO' || (err.code === 'ERR_INTERNAL_ASSERTION' && /tty|setRawMode/i.test(String(err.stack))) || /setRawMode EIO/.test(String(err.message))));
+}
+
+/**
+ * A terminal closed under a prompt can surface as an I/O error from setRawMode or the read (EIO),
+ * even as an uncaught one from inside the prompt library: that is a hang-up, not a bug.
+ */
+export function onLostTerminal(hangUp: () => void, release: () => void): (e: unknown) => void {
+  return (e: unknown) => {
+    if (terminalGone(e)) hangUp();
+    release();
+    const err = e as Error | undefined;
+    process.stderr.write(`internal error: ${visible(err?.message ?? String(e))}\n${process.argv.includes('--debug') ? `${err?.stack ?? ''}\n` : 'This is a bug in itaas. Run again with --debug for details and report it.\n'}`);
+    process.exit(70);
+  };
+}
