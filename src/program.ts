@@ -46,6 +46,8 @@ export function buildProgram(version: string): Command {
     .addOption(new Option('--aggregate <how>', 'how answers of several respondents combine per question').choices(['median', 'mean', 'min']).default('median'))
     .addOption(new Option('--paper <size>', 'paper size of the PDF report').choices(['a4', 'letter']).default('a4'))
     .option('--templates <dir>', 'folder with report templates that replace the built-in ones')
+    .option('--capacity <n>', "initiatives the roadmap runs at once (default: the answers file's roadmap.capacity, else the model's)")
+    .option('--start <YYYY-MM>', "month the roadmap starts (default: the answers file's roadmap.start, else the month of the assessment)")
     .option('--check', 'compare with the reports already in --out and exit 1 if any is stale or missing; write nothing')
     .option('--fail-below-target', 'exit 1 if any dimension is below its target')
     .option('--fail-under <level|dimension=level>', 'exit 1 if the overall score, or a dimension, is below the level (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
@@ -57,6 +59,7 @@ export function buildProgram(version: string): Command {
       examples(
         'itaas report examples/northwind-logistics.yaml',
         'itaas report answers/*.yaml --out reports --format md,json',
+        'itaas report examples/northwind-logistics.yaml --capacity 5 --start 2025-06',
         'itaas report answers/*.yaml --check --fail-below-target',
         'itaas report answers/*.yaml --fail-under 2.5 --fail-under automation=3 --json',
       ) +

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { assess } from '../core/assess.js';
+import type { PlanOptions } from '../core/assess.js';
 import { evaluateGates } from '../core/gates.js';
 import type { GateFailure, Threshold } from '../core/gates.js';
 import type { PortfolioUnit } from '../core/portfolio.js';
@@ -29,6 +30,25 @@ export interface ReportRunOptions {
   failUnder?: string[];
   failOnRegression?: string;
   portfolio?: boolean;
+  /** `--capacity`: initiatives the roadmap runs at once. */
+  capacity?: string;
+  /** `--start`: the month the roadmap starts, YYYY-MM. */
+  start?: string;
+}
+
+/** `--capacity` and `--start`, checked: they override the answers file's `roadmap` settings. */
+export function planOptions(opts: Pick<ReportRunOptions, 'capacity' | 'start'>): PlanOptions {
+  const plan: PlanOptions = {};
+  if (opts.capacity !== undefined) {
+    const n = Number(opts.capacity);
+    if (!/^\d+$/.test(opts.capacity.trim()) || n < 1 || n > 50) throw new UsageError(`--capacity ${opts.capacity}: give a whole number of initiatives from 1 to 50`);
+    plan.capacity = n;
+  }
+  if (opts.start !== undefined) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.start)) throw new UsageError(`--start ${opts.start}: give the month the roadmap starts as YYYY-MM, e.g. 2025-04`);
+    plan.start = opts.start;
+  }
+  return plan;
 }
 
 /** What the run tells the person watching, as it happens; the command decides how to show it. */
@@ -88,10 +108,10 @@ export function reportPath(outDir: string, answersFile: string, ext: string): st
 async function renderAssessment(
   file: string,
   formats: string[],
-  opts: Pick<ReportRunOptions, 'questionnaire' | 'lang' | 'aggregate' | 'paper' | 'templates'>,
+  opts: Pick<ReportRunOptions, 'questionnaire' | 'lang' | 'aggregate' | 'paper' | 'templates' | 'capacity' | 'start'>,
 ): Promise<{ ctx: ReportContext; outputs: Map<string, string | Buffer>; notices: string[] }> {
   const loaded = await loadAssessmentQuickly(file, { questionnaire: opts.questionnaire });
-  const result = assess(loaded.model.data, loaded.questionnaire.data, loaded.answers.data, opts.aggregate);
+  const result = assess(loaded.model.data, loaded.questionnaire.data, loaded.answers.data, opts.aggregate, planOptions(opts));
   const ctx = buildContext(loaded.model.data, loaded.questionnaire.data, loaded.answers.data, result, opts.lang);
   const outputs = new Map<string, string | Buffer>();
   const renderOptions = { paper: opts.paper, templatesDir: opts.templates };
@@ -120,6 +140,7 @@ function checkAgainst(target: string, content: string | Buffer): 'fresh' | 'stal
  */
 export async function runReport(files: string[], opts: ReportRunOptions, events: ReportRunEvents = {}): Promise<ReportRun> {
   const formats = parseFormats(opts.format);
+  planOptions(opts); // a bad --capacity or --start is a usage mistake: refuse it before any file is read
   const thresholds = parseThresholds(opts.failUnder);
   // A bad baseline is a usage mistake: say so before anything is written.
   let baseline: Map<string, number | null> | undefined;

@@ -1,6 +1,8 @@
 import type { Answers } from '../schema/answers.js';
 import type { Model, Scoring } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
+import { initiativesInPlace, representativeChoices } from './in-place.js';
+import type { InPlace } from './in-place.js';
 import { placePhase, placeStages } from './placement.js';
 import type { OperatingModelPlacement, PhasePlacement } from './placement.js';
 import { planRoadmap } from './roadmap.js';
@@ -37,6 +39,17 @@ export interface Result {
   roadmap: Roadmap | null;
   /** Dimensions with a gap, largest weighted gap first. */
   topGaps: string[];
+  /** Initiatives the answers show to be in place already, with the questions that show it. */
+  inPlace: InPlace[];
+  /** The answer that stands for all respondents on each question (done-conditions are judged on it). */
+  representative: Map<string, string>;
+}
+
+/** How the roadmap is scheduled; each field overrides the answers file's `roadmap` settings. */
+export interface PlanOptions {
+  capacity?: number;
+  /** YYYY-MM */
+  start?: string;
 }
 
 /** The overall score of an assessment by the model's rule: over its dimensions or over its axes. */
@@ -49,7 +62,7 @@ export function overallOf(scoring: Scoring, dimensions: readonly DimensionScore[
   return v === null ? null : roundTo(v, scoring.precision);
 }
 
-export function assess(model: Model, questionnaire: Questionnaire, answers: Answers, how: Aggregation = 'median'): Result {
+export function assess(model: Model, questionnaire: Questionnaire, answers: Answers, how: Aggregation = 'median', plan: PlanOptions = {}): Result {
   const scoring = model.scoring ?? DEFAULT_SCORING;
   const digits = scoring.precision;
   const lowest = Math.min(...model.scale.map((s) => s.level));
@@ -73,6 +86,17 @@ export function assess(model: Model, questionnaire: Questionnaire, answers: Answ
     .filter((d) => (d.gap ?? 0) > 0)
     .sort((a, b) => b.gap! * b.weight - a.gap! * a.weight || (a.id < b.id ? -1 : 1))
     .map((d) => d.id);
+  const representative = representativeChoices(questions, how);
+  const inPlace = initiativesInPlace(model, representative);
+  const roadmap =
+    model.initiatives.length && model.roadmap
+      ? planRoadmap(model as PlannedModel, dimensions, {
+          gates: phase?.next?.blockers.map((b) => ({ dimension: b.dimension, min: b.min })) ?? [],
+          done: new Set(inPlace.map((i) => i.id)),
+          capacity: plan.capacity ?? answers.roadmap?.capacity,
+          start: plan.start ?? answers.roadmap?.start ?? answers.assessment.date.slice(0, 7),
+        })
+      : null;
   return {
     aggregation: how,
     scoring,
@@ -82,7 +106,9 @@ export function assess(model: Model, questionnaire: Questionnaire, answers: Answ
     overall: overallOf(scoring, dimensions, axes),
     phase,
     operatingModel: model.stages ? placeStages(model, byId) : null,
-    roadmap: model.initiatives.length && model.roadmap ? planRoadmap(model as PlannedModel, dimensions, new Set(phase?.next?.blockers.map((b) => b.dimension))) : null,
+    roadmap,
     topGaps,
+    inPlace,
+    representative,
   };
 }

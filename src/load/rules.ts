@@ -154,6 +154,7 @@ export function modelRules(f: YamlFile, m: Model): Problem[] {
   }
   const efforts = uniqueIds(out, m.roadmap?.efforts ?? [], ['roadmap', 'efforts'], 'effort');
   const inits = uniqueIds(out, m.initiatives, ['initiatives'], 'initiative');
+  const outcomes = uniqueIds(out, m.outcomes, ['outcomes'], 'outcome');
   const edges = new Map<string, string[]>();
   m.initiatives.forEach((it, i) => {
     if (m.roadmap && !efforts.has(it.effort)) out.error(['initiatives', i, 'effort'], unknown('effort', it.effort, efforts));
@@ -164,6 +165,13 @@ export function modelRules(f: YamlFile, m: Model): Problem[] {
     it.dependsOn.forEach((dep, j) => {
       if (!inits.has(dep)) out.error(['initiatives', i, 'dependsOn', j], unknown('initiative', dep, inits));
       if (dep === it.id) out.error(['initiatives', i, 'dependsOn', j], 'an initiative cannot depend on itself');
+    });
+    it.alternatives.forEach((alt, j) => {
+      if (!inits.has(alt)) out.error(['initiatives', i, 'alternatives', j], unknown('initiative', alt, inits));
+      if (alt === it.id) out.error(['initiatives', i, 'alternatives', j], 'an initiative cannot be its own alternative');
+    });
+    it.outcomes.forEach((o, j) => {
+      if (!outcomes.has(o)) out.error(['initiatives', i, 'outcomes', j], unknown('outcome', o, outcomes));
     });
     if (!edges.has(it.id)) edges.set(it.id, it.dependsOn.filter((d) => d !== it.id));
   });

@@ -337,7 +337,7 @@ export function timelineFigure(ctx: ReportContext, width = 720): Figure {
   const step = narrow ? (months <= 12 ? 3 : months <= 24 ? 6 : 12) : months <= 12 ? 3 : months <= 36 ? 6 : 12;
   for (let m = 0; m <= months; m += step) {
     shapes.push({ kind: 'path', points: [[mx(m), top - 6], [mx(m), height - 4]], closed: false, stroke: COLORS.grid, strokeWidth: 0.6 });
-    shapes.push({ kind: 'text', x: mx(m), y: top - 10, lines: [t.monthShort(m)], size, lineHeight: lh, anchor: m === 0 && narrow ? 'start' : 'middle', fill: COLORS.muted });
+    shapes.push({ kind: 'text', x: mx(m), y: top - 10, lines: [ctx.monthLabel(m)], size, lineHeight: lh, anchor: m === 0 && narrow ? 'start' : 'middle', fill: COLORS.muted });
   }
   if (!narrow) shapes.push({ kind: 'text', x: 0, y: top - 10, lines: [t.months], size, lineHeight: lh, anchor: 'start', fill: COLORS.muted });
   // Beside their names the lines run clear of text and go over the bars; under their names (narrow)

@@ -1,5 +1,5 @@
 import type { Result } from '../core/assess.js';
-import type { RoadmapItem } from '../core/roadmap.js';
+import type { GapReason, RoadmapItem } from '../core/roadmap.js';
 import type { DimensionScore } from '../core/score.js';
 import { LATER_WAVE } from '../core/roadmap.js';
 import { resolveText } from '../core/text.js';
@@ -28,7 +28,15 @@ export interface ReportContext {
   phaseTitle: (n: number) => string;
   stageTitle: (id: string) => string;
   initiativeTitle: (id: string) => string;
+  /** The title of a roadmap wave: its number and its real span in calendar months. */
   waveTitle: (id: string) => string;
+  outcomeTitle: (id: string) => string;
+  /** The calendar month `offset` months after the roadmap's start, e.g. "Mar 2025". */
+  monthLabel: (offset: number) => string;
+  /** The calendar months from the start of month `start` to the end of month `end - 1`, e.g. "Mar 2025 – Jun 2025". */
+  period: (start: number, end: number) => string;
+  /** The first day of the month `offset` months after the roadmap's start, as YYYY-MM-DD. */
+  monthDate: (offset: number) => string;
   effortLabel: (id: string) => string;
   levelLabel: (level: number | null) => string;
   levelDescriptor: (dimension: string, level: number | null) => string;
@@ -55,6 +63,33 @@ export interface ReportContext {
 
 export type Words = Record<keyof Messages['terms'], string>;
 
+/** The year and month (1..12) `offset` months after a YYYY-MM month. */
+function monthAt(start: string, offset: number): { year: number; month: number } {
+  const [y, mo] = start.split('-').map(Number) as [number, number];
+  const total = y * 12 + (mo - 1) + offset;
+  return { year: Math.floor(total / 12), month: (total % 12) + 1 };
+}
+
+/**
+ * An item's steps on one dimension, read as one range for the reason text: 1.3->2 and 2->3 become
+ * 1.3->3, with the shares added up and every partner named once.
+ */
+function mergeSteps(gaps: readonly GapReason[]): GapReason[] {
+  const out: GapReason[] = [];
+  for (const g of gaps) {
+    const last = out[out.length - 1];
+    if (last && last.dimension === g.dimension && last.holdsBackPhase === g.holdsBackPhase && Math.abs(last.to - g.from) < 1e-9) {
+      out[out.length - 1] = {
+        ...last,
+        to: g.to,
+        closes: Math.round((last.closes + g.closes) * 100) / 100,
+        with: [...new Set([...last.with, ...g.with])],
+      };
+    } else out.push({ ...g, with: [...g.with] });
+  }
+  return out;
+}
+
 export const fmtScore = (s: number | null): string => (s === null ? '–' : s.toFixed(1));
 
 export function buildContext(model: Model, questionnaire: Questionnaire, answers: Answers, result: Result, lang?: string): ReportContext {
@@ -75,6 +110,7 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
   const num = (x: number | null, digits = precision) => (x === null ? '–' : x.toFixed(digits).replace('.', t.decimal));
   const terms = model.terms ?? {};
   const words = Object.fromEntries(Object.entries(t.terms).map(([k, fallback]) => [k, m(terms[k as keyof Words]) || fallback])) as Words;
+  const roadmapStart = result.roadmap?.start ?? answers.assessment.date.slice(0, 7);
   const ctx: ReportContext = {
     lang: language,
     t,
@@ -103,8 +139,23 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     stageTitle: (id) => (id === model.stages?.baseline.id ? m(model.stages.baseline.title) : m(model.stages?.list.find((s) => s.id === id)?.title) || id),
     initiativeTitle: (id) => m(inits.get(id)?.title) || id,
     waveTitle: (id) => {
-      const waves = model.roadmap?.waves ?? [];
-      return id === LATER_WAVE && waves.length ? t.laterWave(waves[waves.length - 1]!.toMonth) : m(waves.find((w) => w.id === id)?.title) || id;
+      const waves = result.roadmap?.waves ?? [];
+      const n = waves.findIndex((w) => w.id === id);
+      if (n < 0) return id;
+      const w = waves[n]!;
+      const from = ctx.monthLabel(w.fromMonth);
+      const to = ctx.monthLabel(Math.max(w.fromMonth, w.toMonth - 1));
+      return id === LATER_WAVE ? t.report.laterWaveTitle(result.roadmap!.horizon, from, to) : t.report.waveTitle(m(model.roadmap?.waves.find((x) => x.id === id)?.title) || id, from, to);
+    },
+    outcomeTitle: (id) => m(model.outcomes.find((o) => o.id === id)?.title) || id,
+    monthLabel: (offset) => {
+      const { year, month } = monthAt(roadmapStart, offset);
+      return t.monthYear(month, year);
+    },
+    period: (start, end) => (end - 1 <= start ? ctx.monthLabel(start) : `${ctx.monthLabel(start)} – ${ctx.monthLabel(end - 1)}`),
+    monthDate: (offset) => {
+      const { year, month } = monthAt(roadmapStart, offset);
+      return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
     },
     effortLabel: (id) => m(model.roadmap?.efforts.find((e) => e.id === id)?.label) || id,
     levelLabel: (level) => (level === null ? t.notAssessed : m(model.scale.find((s) => s.level === level)?.label) || String(level)),
@@ -117,10 +168,14 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     },
     reasonText: (item) => {
       const parts: string[] = [];
-      for (const g of item.reason.gaps) {
+      for (const g of mergeSteps(item.reason.gaps)) {
         const next = g.holdsBackPhase && result.phase?.next ? t.reason.holdsBackPhase(ctx.phaseTitle(result.phase.next.number)) : '';
-        parts.push(t.reason.closesGap(num(g.closes), ctx.dimTitle(g.dimension), num(g.from), num(g.to)) + next);
+        const closes = g.with.length
+          ? t.reason.closesWith(g.with.map((id) => ctx.initiativeTitle(id)), ctx.dimTitle(g.dimension), num(g.from), num(g.to), num(g.closes, 2))
+          : t.reason.closesGap(num(g.closes), ctx.dimTitle(g.dimension), num(g.from), num(g.to));
+        parts.push(closes + next);
       }
+      if (item.alternatives.length) parts.push(t.reason.alternativeTo(item.alternatives.map((id) => ctx.initiativeTitle(id))));
       if (item.reason.requiredBy.length) parts.push(t.reason.neededFirstBy(item.reason.requiredBy.map((id) => ctx.initiativeTitle(id))));
       return t.reason.sentence(parts);
     },

@@ -1,6 +1,7 @@
 import { REPORT_SCHEMA_VERSION } from '../schema/report-version.js';
 import type { JsonReport } from '../schema/report.js';
 import type { ReportContext } from './context.js';
+import { roadmapByOutcome, strengths } from './summary.js';
 
 /** Builds the JSON report. Key order is fixed here, so the output is byte-stable. */
 export function buildJsonReport(ctx: ReportContext): JsonReport {
@@ -72,6 +73,11 @@ export function buildJsonReport(ctx: ReportContext): JsonReport {
       })),
     roadmap: result.roadmap === null ? undefined : {
       months: result.roadmap.months,
+      start: result.roadmap.start,
+      capacity: result.roadmap.capacity,
+      horizon: result.roadmap.horizon,
+      capacityToFit: result.roadmap.capacityToFit,
+      criticalPath: result.roadmap.criticalPath,
       waves: result.roadmap.waves.map((w) => ({
         id: w.id,
         title: ctx.waveTitle(w.id),
@@ -84,14 +90,21 @@ export function buildJsonReport(ctx: ReportContext): JsonReport {
           effort: it.effort,
           start: it.start,
           end: it.end,
+          startMonth: ctx.monthDate(it.start).slice(0, 7),
+          endMonth: ctx.monthDate(it.end - 1).slice(0, 7),
           priority: it.priority,
           dimensions: [...new Set(it.raises.map((r) => r.dimension))],
           raises: it.raises.map((r) => ({ ...r })),
           dependsOn: [...it.dependsOn],
-          reason: { gaps: it.reason.gaps.map((g) => ({ ...g })), requiredBy: [...it.reason.requiredBy], text: ctx.reasonText(it) },
+          alternatives: [...it.alternatives],
+          outcomes: [...it.outcomes],
+          blockerPath: it.blockerPath,
+          reason: { gaps: it.reason.gaps.map((g) => ({ dimension: g.dimension, from: g.from, to: g.to, closes: g.closes, with: [...g.with], holdsBackPhase: g.holdsBackPhase })), requiredBy: [...it.reason.requiredBy], text: ctx.reasonText(it) },
         })),
       })),
+      outcomes: roadmapByOutcome(ctx),
     },
+    strengths: strengths(ctx),
     questions: result.questions.map((x) => ({
       id: x.id,
       dimension: x.dimension,

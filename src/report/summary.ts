@@ -11,6 +11,70 @@ export function addMonths(iso: string, months: number): string {
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** One outcome of the model and the part of the roadmap that serves it. */
+export interface OutcomeSummary {
+  id: string;
+  title: string;
+  /** Proposed initiatives serving it, in schedule order. */
+  items: string[];
+  /** Months from the roadmap's start: the first start and the last end of those items (0 and 0 when none). */
+  fromMonth: number;
+  toMonth: number;
+  /** Initiatives serving it that are already in place. */
+  inPlace: string[];
+}
+
+/** The roadmap summarised by the outcomes the model names, in the model's order. */
+export function roadmapByOutcome(ctx: ReportContext): OutcomeSummary[] {
+  if (!ctx.result.roadmap) return [];
+  const items = ctx.result.roadmap.waves.flatMap((w) => w.items).sort((a, b) => a.start - b.start || a.end - b.end);
+  const inits = new Map(ctx.model.initiatives.map((i) => [i.id, i]));
+  return ctx.model.outcomes.map((o) => {
+    const mine = items.filter((i) => i.outcomes.includes(o.id));
+    return {
+      id: o.id,
+      title: ctx.outcomeTitle(o.id),
+      items: mine.map((i) => i.id),
+      fromMonth: mine.length ? Math.min(...mine.map((i) => i.start)) : 0,
+      toMonth: mine.length ? Math.max(...mine.map((i) => i.end)) : 0,
+      inPlace: ctx.result.inPlace.filter((p) => inits.get(p.id)?.outcomes.includes(o.id)).map((p) => p.id),
+    };
+  });
+}
+
+/** An initiative already in place, with the answers that show it. */
+export interface Strength {
+  id: string;
+  title: string;
+  evidence: Array<{
+    question: string;
+    text: string;
+    /** The answer that stands for all respondents (the median one), as its label. */
+    answer: string | null;
+    responses: Array<{ respondent: string; answer: string; note: string | null }>;
+  }>;
+}
+
+export function strengths(ctx: ReportContext): Strength[] {
+  const questions = new Map(ctx.result.questions.map((q) => [q.id, q]));
+  const chosen = ctx.result.representative;
+  return ctx.result.inPlace.map((p) => ({
+    id: p.id,
+    title: ctx.initiativeTitle(p.id),
+    evidence: p.evidence.map((id) => {
+      const rep = chosen.get(id);
+      return {
+        question: id,
+        text: ctx.questionText(id),
+        answer: rep === undefined ? null : ctx.optionLabel(id, rep),
+        responses: (questions.get(id)?.responses ?? [])
+          .filter((r) => r.option !== undefined && r.status !== 'hidden')
+          .map((r) => ({ respondent: r.respondent, answer: ctx.optionLabel(id, r.option!), note: r.note ?? null })),
+      };
+    }),
+  }));
+}
+
 export interface Summary {
   paragraphs: string[];
   topGaps: Array<{ id: string; title: string; score: number | null; target: number; gap: number; levelLabel: string }>;
@@ -59,8 +123,14 @@ export function summary(ctx: ReportContext): Summary {
     paragraphs.push(o);
   }
 
-  const items = result.roadmap?.waves.flatMap((x) => x.items) ?? [];
-  if (items.length) paragraphs.push(w.roadmap(items.length, result.roadmap!.months));
+  const rm = result.roadmap;
+  const items = rm?.waves.flatMap((x) => x.items) ?? [];
+  if (rm && items.length) {
+    let r = w.roadmap(items.length, rm.months, ctx.monthLabel(0), ctx.monthLabel(Math.max(0, rm.months - 1)), phase ? words.phase : null);
+    if (rm.months > rm.horizon) r += ` ${t.report.overrun(rm.months, rm.horizon, rm.capacity, rm.capacityToFit, rm.criticalPath)}`;
+    paragraphs.push(r);
+  }
+  if (result.inPlace.length) paragraphs.push(w.inPlace(result.inPlace.length));
 
   const topGaps = result.topGaps.slice(0, 3).map((id) => {
     const d = dims.get(id)!;

@@ -6,7 +6,7 @@ import { UserError } from '../load/problems.js';
 import type { DimensionScore } from '../core/score.js';
 import { gapText, scoreGroups, targetText } from './context.js';
 import type { ReportContext } from './context.js';
-import { summary } from './summary.js';
+import { roadmapByOutcome, strengths, summary } from './summary.js';
 
 /** The templates shipped with itaas; `--templates DIR` replaces them file by file. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -29,6 +29,10 @@ export function templateData(ctx: ReportContext) {
     ctx,
     t: ctx.t,
     s: summary(ctx),
+    /** The roadmap summarised by outcome. */
+    outcomes: roadmapByOutcome(ctx),
+    /** Initiatives already in place, with the answers that show it. */
+    strengths: strengths(ctx),
     a: ctx.answers.assessment,
     model: ctx.model,
     questionnaire: ctx.questionnaire,

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { Id, IsoDate, SemVer } from './common.js';
 
+/** A calendar month, YYYY-MM. */
+export const YearMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM, e.g. 2025-04')
+  .describe('A calendar month, YYYY-MM.');
+
 export const Answer = z
   .union([
     z.string().min(1).describe('Shorthand: the chosen option id, or "na" / "dontKnow".'),
@@ -48,6 +54,21 @@ export const Answers = z
       .record(Id, z.number().min(0).max(10))
       .optional()
       .describe('Per-dimension target levels that override the model defaults.'),
+    roadmap: z
+      .strictObject({
+        capacity: z
+          .number()
+          .int()
+          .positive()
+          .max(50)
+          .optional()
+          .describe('How many initiatives this organisation can run at once (default: the model\'s `roadmap.parallel`). `itaas report --capacity` overrides it.'),
+        start: YearMonth.optional().describe(
+          'The month the roadmap starts, YYYY-MM (default: the month of the assessment date). The timeline counts real months from it. `itaas report --start` overrides it.',
+        ),
+      })
+      .optional()
+      .describe('How the roadmap is scheduled for this organisation.'),
     respondents: z.array(Respondent).default([]),
   })
   .describe('The answers of one assessment: who was asked and what they said.');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, LanguageCode, SemVer, Text } from './common.js';
+import { Condition } from './questionnaire.js';
 
 /** One rung of the maturity scale shared by every dimension. */
 export const ScaleLevel = z
@@ -76,8 +77,24 @@ export const Initiative = z
     raises: z.array(Raise).min(1),
     effort: Id.describe('The id of an effort size declared under roadmap.efforts.'),
     dependsOn: z.array(Id).default([]).describe('Ids of initiatives that must be done first.'),
+    doneWhen: Condition.optional().describe(
+      'Answers that show the initiative is already in place, in the condition language of questions (evaluated on the answer that represents the respondents: the median one). An initiative in place is not proposed; the report lists it as a strength, with the answers and notes as evidence.',
+    ),
+    alternatives: z
+      .array(Id)
+      .default([])
+      .describe('Initiatives that reach the same levels another way; the roadmap proposes one of the group and names the others as alternatives.'),
+    outcomes: z.array(Id).default([]).describe('Ids of the outcomes (declared under `outcomes`) this initiative serves.'),
   })
   .describe('A piece of work that raises one or more dimensions.');
+
+export const Outcome = z
+  .strictObject({
+    id: Id,
+    title: Text.describe('The outcome in a few words, e.g. "CapEx savings".'),
+    description: Text.optional().describe('What the business gains, and where the model takes it from.'),
+  })
+  .describe('A business outcome the roadmap serves; the report summarises the roadmap by outcome.');
 
 export const Wave = z
   .strictObject({
@@ -184,6 +201,7 @@ export const Model = z
       efforts: z.array(Effort).min(1).describe('Effort sizes initiatives may use.'),
       parallel: z.number().int().positive().max(50).default(3).describe('How many initiatives can run at once.'),
     }).optional().describe('How the roadmap is scheduled; required when the model has initiatives.'),
+    outcomes: z.array(Outcome).default([]).describe('The business outcomes initiatives serve, in the order the report lists them.'),
     initiatives: z.array(Initiative).default([]),
   })
   .describe('A maturity model: what gets scored and what to do about it.');
@@ -192,5 +210,6 @@ export type Model = z.infer<typeof Model>;
 export type Dimension = z.infer<typeof Dimension>;
 export type Initiative = z.infer<typeof Initiative>;
 export type Requirement = z.infer<typeof Requirement>;
+export type Outcome = z.infer<typeof Outcome>;
 export type Phase = z.infer<typeof Phase>;
 export type Stage = z.infer<typeof Stage>;

@@ -31,14 +31,30 @@ const ItemOut = z.strictObject({
   title: z.string(),
   rationale: z.string(),
   effort: z.string(),
-  start: z.number().int().describe('Months from the start of the roadmap.'),
-  end: z.number().int(),
+  start: z.number().int().describe('Months from the start of the roadmap: the item starts at the beginning of this month.'),
+  end: z.number().int().describe('Months from the start of the roadmap: the item ends before this month begins.'),
+  startMonth: z.string().describe('The calendar month the item starts, YYYY-MM.'),
+  endMonth: z.string().describe('The last calendar month of the item, YYYY-MM.'),
   priority: Num,
   dimensions: z.array(z.string()).describe('Dimensions the initiative raises.'),
   raises: z.array(z.strictObject({ dimension: z.string(), from: Num, to: Num })),
   dependsOn: z.array(z.string()),
+  alternatives: z.array(z.string()).describe('Initiatives that would reach the same levels another way; this one is proposed in their place.'),
+  outcomes: z.array(z.string()).describe('Ids of the outcomes the initiative serves.'),
+  blockerPath: z.boolean().describe('On the path to the next phase: it closes a step the phase needs, or comes before one that does.'),
   reason: z.strictObject({
-    gaps: z.array(z.strictObject({ dimension: z.string(), from: Num, to: Num, closes: Num, holdsBackPhase: z.boolean().describe('The dimension holds back the next phase; its gap counts double in ranking.') })),
+    gaps: z
+      .array(
+        z.strictObject({
+          dimension: z.string(),
+          from: Num.describe('The open part of one level step: from the score, or the step\'s lower level.'),
+          to: Num.describe('To the target, or the step\'s upper level.'),
+          closes: Num.describe('This item\'s share of the open part; the shares of all items on one step add up to at most to - from.'),
+          with: z.array(z.string()).describe('Other roadmap items that raise the same step; together they close it.'),
+          holdsBackPhase: z.boolean().describe('The step lies below the level the next phase requires; it counts double in ranking.'),
+        }),
+      )
+      .describe('The level steps this initiative serves, one entry per step.'),
     requiredBy: z.array(z.string()),
     text: z.string().describe('Why the item is on the roadmap, in words.'),
   }),
@@ -112,9 +128,52 @@ export const JsonReport = z
       }),
     ),
     roadmap: z.strictObject({
-      months: z.number().int(),
-      waves: z.array(z.strictObject({ id: z.string(), title: z.string(), fromMonth: z.number().int(), toMonth: z.number().int().nullable(), items: z.array(ItemOut) })),
+      months: z.number().int().describe('Months from the start until the last item ends.'),
+      start: z.string().describe('The month the roadmap starts, YYYY-MM (the answers file\'s `roadmap.start`, `--start`, or the month of the assessment).'),
+      capacity: z.number().int().describe('Initiatives that may run at once (the answers file\'s `roadmap.capacity`, `--capacity`, or the model\'s default).'),
+      horizon: z.number().int().describe('Months the model\'s waves cover; a plan longer than this overruns.'),
+      capacityToFit: z.number().int().nullable().describe('When the plan overruns the horizon: the smallest capacity that would fit it, or null.'),
+      criticalPath: z.number().int().describe('Months the longest chain of dependent initiatives takes on its own.'),
+      waves: z
+        .array(
+          z.strictObject({
+            id: z.string(),
+            title: z.string(),
+            fromMonth: z.number().int().describe('The first start among the wave\'s items.'),
+            toMonth: z.number().int().describe('The last end among the wave\'s items.'),
+            items: z.array(ItemOut),
+          }),
+        )
+        .describe('Initiatives grouped by the wave they start in; each wave spans its items.'),
+      outcomes: z
+        .array(
+          z.strictObject({
+            id: z.string(),
+            title: z.string(),
+            items: z.array(z.string()).describe('Proposed initiatives serving the outcome, in schedule order.'),
+            fromMonth: z.number().int(),
+            toMonth: z.number().int(),
+            inPlace: z.array(z.string()).describe('Initiatives serving the outcome that are already in place.'),
+          }),
+        )
+        .describe('The roadmap summarised by the outcomes the model names.'),
     }).optional().describe('Left out when the model has no initiatives.'),
+    strengths: z
+      .array(
+        z.strictObject({
+          id: z.string(),
+          title: z.string(),
+          evidence: z.array(
+            z.strictObject({
+              question: z.string(),
+              text: z.string(),
+              answer: z.string().nullable().describe('The answer that stands for all respondents (the median one).'),
+              responses: z.array(z.strictObject({ respondent: z.string(), answer: z.string(), note: z.string().nullable() })),
+            }),
+          ),
+        }),
+      )
+      .describe('Initiatives the answers show to be in place already; the roadmap does not propose them.'),
     questions: z.array(
       z.strictObject({
         id: z.string(),

@@ -65,7 +65,7 @@ describe('itaas compare', () => {
   it('refuses a JSON file that is not an itaas report, and several formats on stdout (exit 2)', () => {
     const dir = tempDir();
     const bogus = join(dir, 'bogus.json');
-    writeFileSync(bogus, '{"schemaVersion": 1, "hello": "world"}');
+    writeFileSync(bogus, '{"schemaVersion": 2, "hello": "world"}');
     const r = itaas(['compare', bogus, northwind]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not a valid itaas JSON report');

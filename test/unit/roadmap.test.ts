@@ -45,12 +45,15 @@ describe('roadmap', () => {
   it('picks initiatives that close gaps and says which gap each closes', () => {
     const r = planRoadmap(model, dimScores({ auto: [2, 3, 2], svc: [3, 3], cost: [4, 3], virt: [3, 3] }));
     expect(ids(r)).toEqual(['orchestrate']);
-    expect(item(r, 'orchestrate').reason).toEqual({ gaps: [{ dimension: 'auto', from: 2, to: 3, closes: 1, holdsBackPhase: false }], requiredBy: [] });
+    expect(item(r, 'orchestrate').reason).toEqual({ gaps: [{ dimension: 'auto', from: 2, to: 3, closes: 1, with: [], holdsBackPhase: false }], requiredBy: [] });
   });
 
-  it('counts only the part of the range between the current score and the target', () => {
+  it('counts only the part of the range between the current score and the target, step by step', () => {
     const r = planRoadmap(model, dimScores({ auto: [3, 3], svc: [1.6, 2.5], cost: [4, 3], virt: [3, 3] }));
-    expect(item(r, 'catalogue').reason.gaps).toEqual([{ dimension: 'svc', from: 1.6, to: 2.5, closes: 0.9, holdsBackPhase: false }]);
+    expect(item(r, 'catalogue').reason.gaps).toEqual([
+      { dimension: 'svc', from: 1.6, to: 2, closes: 0.4, with: [], holdsBackPhase: false },
+      { dimension: 'svc', from: 2, to: 2.5, closes: 0.5, with: [], holdsBackPhase: false },
+    ]);
   });
 
   it('pulls in unmet prerequisites, transitively, and says what needs them', () => {
@@ -114,14 +117,14 @@ describe('roadmap', () => {
     }
   });
 
-  it('groups items into the model waves by start month, with a later bucket past the last wave', () => {
+  it('groups items into the model waves by start month, each spanning its items, with a later bucket past the last wave', () => {
     const inits = ['a', 'b', 'c'].map((id) => ({ id: `do-${id}`, raises: [{ dimension: id, from: 0, to: 3 }], effort: 'l' }));
     const m = buildModel({ dims: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], initiatives: inits, parallel: 1, waves: [['now', 0, 6], ['soon', 6, 12]] });
     const r = planRoadmap(m, dimScores({ a: [0, 3], b: [0, 3], c: [0, 3] }));
     expect(r.waves.map((w) => [w.id, w.fromMonth, w.toMonth, w.items.map((i) => i.start)])).toEqual([
       ['now', 0, 6, [0]],
       ['soon', 6, 12, [6]],
-      [LATER_WAVE, 12, null, [12]],
+      [LATER_WAVE, 12, 18, [12]],
     ]);
     expect(r.months).toBe(18);
   });
@@ -160,7 +163,7 @@ describe('ordering within one dimension and the next phase', () => {
     // auto closes 1 level for 2 effort points (0.5); svc closes 1.5 for 2 (0.75); doubled, auto's is 1.0.
     const plain = planRoadmap(m, dimScores({ auto: [2, 3], svc: [1.5, 3] }));
     expect(ids(plain)[0]).toBe('svc-catalogue');
-    const focused = planRoadmap(m, dimScores({ auto: [2, 3], svc: [1.5, 3] }), new Set(['auto']));
+    const focused = planRoadmap(m, dimScores({ auto: [2, 3], svc: [1.5, 3] }), { gates: [{ dimension: 'auto', min: 3 }] });
     expect(ids(focused)[0]).toBe('auto-advanced');
     expect(item(focused, 'auto-advanced').reason.gaps[0]).toMatchObject({ dimension: 'auto', holdsBackPhase: true });
     expect(item(focused, 'svc-catalogue').reason.gaps[0]!.holdsBackPhase).toBe(false);

@@ -37,7 +37,7 @@ export const de: Messages = {
   notAssessed: 'nicht bewertet',
   notApplicable: 'Nicht zutreffend',
   dontKnow: 'Weiß nicht',
-  laterWave: (months: number) => `Nach ${months} Monaten`,
+  monthYear: (month: number, year: number) => `${['Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dez'][month - 1]} ${year}`,
   yes: 'ja',
   no: 'nein',
   met: 'erreicht',
@@ -45,7 +45,10 @@ export const de: Messages = {
 
   reason: {
     closesGap: (closes: string, dimension: string, from: string, to: string) => `schließt ${closes} der Lücke bei ${dimension} (von ${from} auf ${to})`,
+    closesWith: (others: string[], dimension: string, from: string, to: string, share: string) =>
+      `schließt mit ${list(others)} die Lücke bei ${dimension} von ${from} auf ${to} (eigener Anteil: ${share})`,
     holdsBackPhase: (phase: string) => `, die ${phase} aufhält`,
+    alternativeTo: (others: string[]) => `vorgeschlagen anstelle von ${list(others)}, die dieselben Stufen auf anderem Weg erreichen würden`,
     neededFirstBy: (initiatives: string[]) => `wird zuerst gebraucht für ${initiatives.join(', ')}`,
     sentence: (parts: string[]) => {
       const s = parts.join('; ');
@@ -66,8 +69,10 @@ export const de: Messages = {
     notYetAttained: (stages: string[]) => `Noch nicht erreicht: ${list(stages)}.`,
     stageProgress: (stage: string, attainment: number) => `${stage} (${percent(attainment)})`,
     foundations: (noun: string, stage: string) => `Eine spätere ${noun} ist erreicht, ${stage} aber nicht: Die Grundlagen darunter brauchen Aufmerksamkeit.`,
-    roadmap: (count: number, months: number) =>
-      `Die Roadmap umfasst ${count} ${plural(count, 'Initiative', 'Initiativen')} über ${months} Monate, so geordnet, dass nichts vor dem beginnt, wovon es abhängt.`,
+    roadmap: (count: number, months: number, from: string, to: string, phase: string | null) =>
+      `Die Roadmap umfasst ${count} ${plural(count, 'Initiative', 'Initiativen')} über ${months} Monate (${from} – ${to}), so geordnet, dass nichts vor dem beginnt, wovon es abhängt${phase ? `, und die Arbeit an der nächsten ${phase} zuerst kommt` : ''}.`,
+    inPlace: (n: number) =>
+      `Die Antworten zeigen ${n} ${plural(n, 'Initiative', 'Initiativen')} des Modells als bereits umgesetzt; sie werden unter „Bereits umgesetzt“ angerechnet und nicht erneut vorgeschlagen.`,
     warnDisagreements: (n: number, apart: string) =>
       `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um ${apart} oder mehr auseinander; lesen Sie „Zu klärende Abweichungen“, bevor Sie auf diese Werte hin handeln.`,
     warnUnassessed: (dimensions: string[], gated: string[]) =>
@@ -123,16 +128,32 @@ export const de: Messages = {
       `${dimension}; Streuung ${spread} Stufen; ${{ median: 'Median', mean: 'Mittelwert', min: 'niedrigste Antwort' }[how]} ${value}`,
     roadmap: 'Roadmap',
     noRoadmap: 'Jede bewertete Dimension liegt auf oder über ihrem Ziel: Keine Initiative ist nötig, um eine Lücke zu schließen.',
-    roadmapIntro: (count: number, months: number, parallel: number) =>
-      `${count} ${plural(count, 'Initiative', 'Initiativen')} über ${months} Monate, höchstens ${parallel} gleichzeitig, so geordnet, dass nichts vor dem beginnt, wovon es abhängt.`,
-    emptyWave: 'In dieser Welle beginnt nichts.',
-    initiativeMeta: (effort: string, start: number, end: number, raises: string) => `Aufwand ${effort}; Monate ${start}–${end}; hebt ${raises}`,
+    roadmapIntro: (count: number, months: number, capacity: number, from: string, to: string) =>
+      `${count} ${plural(count, 'Initiative', 'Initiativen')} über ${months} Monate, von ${from} bis ${to}, höchstens ${capacity} gleichzeitig, so geordnet, dass nichts vor dem beginnt, wovon es abhängt. Jede Welle umfasst die Initiativen, die in ihr beginnen, und reicht bis zum Ende der letzten von ihnen.`,
+    overrun: (months: number, horizon: number, capacity: number, capacityToFit: number | null, criticalPath: number) =>
+      `Dieser Plan braucht ${months} Monate, ${months - horizon} mehr als der Horizont von ${horizon} Monaten, bei ${capacity} ${plural(capacity, 'Initiative', 'Initiativen')} gleichzeitig. ` +
+      (capacityToFit !== null
+        ? `Mit ${capacityToFit} gleichzeitig passt er in ${horizon} Monate.`
+        : `Kein Tempo bringt ihn in den Horizont: Die längste Kette aufeinander wartender Initiativen dauert allein ${criticalPath} Monate.`),
+    waveTitle: (title: string, from: string, to: string) => `${title} (läuft ${from} – ${to})`,
+    laterWaveTitle: (horizon: number, from: string, to: string) => `Nach dem Horizont von ${horizon} Monaten: ${from} – ${to}`,
+    initiativeMeta: (effort: string, period: string, raises: string) => `Aufwand ${effort}; ${period}; hebt ${raises}`,
+    alternatives: 'Alternativen:',
+    byOutcome: 'Die Roadmap nach Ergebnissen',
+    byOutcomeIntro: 'Was die Initiativen bewirken, so wie der ITaaS-Weg es beschreibt. Eine Initiative kann mehreren Ergebnissen dienen.',
+    outcome: 'Ergebnis',
+    outcomeWork: (count: number, period: string) => (count ? `${count} ${plural(count, 'Initiative', 'Initiativen')}, ${period}` : 'keine Initiative vorgeschlagen'),
+    outcomeInPlace: (count: number) => `${count} bereits umgesetzt`,
+    inPlaceTitle: 'Bereits umgesetzt',
+    inPlaceIntro: 'Die Antworten zeigen, dass diese Initiativen des Modells bereits erledigt sind; die Roadmap schlägt sie daher nicht vor. Als Nachweis dient je Frage die Antwort, die für die Befragten steht (der Median), mit dem, was die einzelnen Befragten gesagt haben.',
+    noneInPlace: 'Die Antworten zeigen noch keine Initiative des Modells als umgesetzt.',
     why: 'Warum:',
     after: 'Nach:',
     timeline: 'Zeitplan',
     timelineTitle: (org: string) => `Roadmap für ${org}`,
     months: 'Monate',
     monthShort: (n: number) => `M${n}`,
+    period: 'Zeitraum',
     appendix: 'Anhang: alle Antworten',
     question: 'Frage',
     asked: 'Gestellt',

@@ -44,7 +44,8 @@ export const en = {
   notAssessed: 'not assessed',
   notApplicable: 'Not applicable',
   dontKnow: "Don't know",
-  laterWave: (months: number) => `After ${months} months`,
+  /** A calendar month in short, e.g. "Mar 2025" (month 1..12). */
+  monthYear: (month: number, year: number) => `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]} ${year}`,
   yes: 'yes',
   no: 'no',
   met: 'met',
@@ -52,7 +53,11 @@ export const en = {
 
   reason: {
     closesGap: (closes: string, dimension: string, from: string, to: string) => `closes ${closes} of the gap in ${dimension} (from ${from} toward ${to})`,
+    /** Several items raise the same step: each names the others and its own share. */
+    closesWith: (others: string[], dimension: string, from: string, to: string, share: string) =>
+      `with ${list(others)}, closes the gap in ${dimension} from ${from} toward ${to} (its share: ${share})`,
     holdsBackPhase: (phase: string) => `, which holds back ${phase}`,
+    alternativeTo: (others: string[]) => `proposed in place of ${list(others)}, which would reach the same levels another way`,
     neededFirstBy: (initiatives: string[]) => `needed first by ${initiatives.join(', ')}`,
     /** Joins the parts into one sentence. */
     sentence: (parts: string[]) => {
@@ -74,8 +79,11 @@ export const en = {
     notYetAttained: (stages: string[]) => `Not yet attained: ${list(stages)}.`,
     stageProgress: (stage: string, attainment: number) => `${stage} (${percent(attainment)})`,
     foundations: (noun: string, stage: string) => `Note that a later ${noun} is attained while ${stage} is not: the foundations under it need attention.`,
-    roadmap: (count: number, months: number) =>
-      `The roadmap has ${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months, ordered so that nothing starts before what it depends on.`,
+    /** `phase`: the model's word for a phase, or null when it has none. */
+    roadmap: (count: number, months: number, from: string, to: string, phase: string | null) =>
+      `The roadmap has ${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months (${from} – ${to}), ordered so that nothing starts before what it depends on${phase ? ` and the work on the next ${phase} comes first` : ''}.`,
+    inPlace: (n: number) =>
+      `The answers show ${n} ${plural(n, 'initiative', 'initiatives')} of the model already in place; they are credited under "Already in place" and not proposed again.`,
     warnDisagreements: (n: number, apart: string) =>
       `Respondents differ by ${apart} or more on ${n} ${plural(n, 'question', 'questions')}; see "Disagreements to discuss" before acting on those scores.`,
     /** `gated`: what the model gates on dimension scores, in the plural ("phases", "stages"); may be empty. */
@@ -134,16 +142,34 @@ export const en = {
       `${dimension}; spread ${spread} levels; ${{ median: 'median', mean: 'mean', min: 'lowest' }[how]} ${value}`,
     roadmap: 'Roadmap',
     noRoadmap: 'Every assessed dimension is at or above its target: no initiative is needed to close a gap.',
-    roadmapIntro: (count: number, months: number, parallel: number) =>
-      `${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months, at most ${parallel} at a time, ordered so that nothing starts before what it depends on.`,
-    emptyWave: 'Nothing starts in this wave.',
-    initiativeMeta: (effort: string, start: number, end: number, raises: string) => `${effort} effort; months ${start}–${end}; raises ${raises}`,
+    roadmapIntro: (count: number, months: number, capacity: number, from: string, to: string) =>
+      `${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months, from ${from} to ${to}, at most ${capacity} at a time, ordered so that nothing starts before what it depends on. Each wave holds the initiatives that start in it and runs until the last of them ends.`,
+    /** The plan does not fit the model's horizon: say by how much and what would fit it. */
+    overrun: (months: number, horizon: number, capacity: number, capacityToFit: number | null, criticalPath: number) =>
+      `This plan needs ${months} months, ${months - horizon} more than the ${horizon}-month horizon, at ${capacity} ${plural(capacity, 'initiative', 'initiatives')} at a time. ` +
+      (capacityToFit !== null
+        ? `Running ${capacityToFit} at a time would bring it within ${horizon} months.`
+        : `No pace fits it in: the longest chain of initiatives that wait for one another takes ${criticalPath} months on its own.`),
+    /** A wave: the model's name for it and its real span. */
+    waveTitle: (title: string, from: string, to: string) => `${title} (runs ${from} – ${to})`,
+    laterWaveTitle: (horizon: number, from: string, to: string) => `Beyond the ${horizon}-month horizon: ${from} – ${to}`,
+    initiativeMeta: (effort: string, period: string, raises: string) => `${effort} effort; ${period}; raises ${raises}`,
+    alternatives: 'Alternatives:',
+    byOutcome: 'The roadmap by outcome',
+    byOutcomeIntro: 'What the initiatives deliver, as the ITaaS journey frames it. An initiative can serve several outcomes.',
+    outcome: 'Outcome',
+    outcomeWork: (count: number, period: string) => (count ? `${count} ${plural(count, 'initiative', 'initiatives')}, ${period}` : 'no initiative proposed'),
+    outcomeInPlace: (count: number) => `${count} already in place`,
+    inPlaceTitle: 'Already in place',
+    inPlaceIntro: 'The answers show that these initiatives of the model are done already, so the roadmap does not propose them. The evidence is the answer that stands for the respondents (the median one) on each question, with what each respondent said.',
+    noneInPlace: 'The answers show none of the model\'s initiatives in place yet.',
     why: 'Why:',
     after: 'After:',
     timeline: 'Timeline',
     timelineTitle: (org: string) => `Roadmap for ${org}`,
     months: 'Months',
     monthShort: (n: number) => `M${n}`,
+    period: 'When',
     appendix: 'Appendix: every answer',
     question: 'Question',
     asked: 'Asked',

@@ -3,7 +3,7 @@ import { COLORS, placementFigure, radarFigure, timelineFigure } from '../charts.
 import { gapText, scoreGroups, targetText } from '../context.js';
 import type { ReportContext } from '../context.js';
 import type { RenderOptions } from '../index.js';
-import { summary } from '../summary.js';
+import { roadmapByOutcome, strengths, summary } from '../summary.js';
 import { Layout, PAPER } from './layout.js';
 import type { Doc } from './layout.js';
 
@@ -236,25 +236,38 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     }
   }
 
-  const roadmap = result.roadmap;
-  const items = roadmap?.waves.flatMap((w) => w.items) ?? [];
-  if (roadmap) {
+  const rm = result.roadmap;
+  const items = rm?.waves.flatMap((w) => w.items) ?? [];
+  if (rm) {
     l.newPage();
     section(r.roadmap, 'roadmap');
   }
-  if (roadmap && !items.length) l.paragraph(r.noRoadmap);
-  else if (roadmap) {
-    l.paragraph(r.roadmapIntro(items.length, roadmap.months, model.roadmap!.parallel));
+  if (rm && !items.length) l.paragraph(r.noRoadmap);
+  else if (rm) {
+    l.paragraph(r.roadmapIntro(items.length, rm.months, rm.capacity, ctx.monthLabel(0), ctx.monthLabel(Math.max(0, rm.months - 1))));
+    if (rm.months > rm.horizon) l.paragraph(r.overrun(rm.months, rm.horizon, rm.capacity, rm.capacityToFit, rm.criticalPath));
+    const outcomes = roadmapByOutcome(ctx);
+    if (outcomes.length) {
+      l.heading(r.byOutcome, 2, 120);
+      l.paragraph(r.byOutcomeIntro);
+      l.table(
+        [
+          { header: r.outcome, width: 3 },
+          { header: r.period, width: 3 },
+          { header: r.initiative, width: 8 },
+        ],
+        outcomes.map((o) => [
+          [{ text: o.title, bold: true }],
+          [r.outcomeWork(o.items.length, ctx.period(o.fromMonth, o.toMonth)), o.inPlace.length ? `; ${r.outcomeInPlace(o.inPlace.length)}` : ''].join(''),
+          o.items.length ? o.items.map((id) => ctx.initiativeTitle(id)).join(', ') : '–',
+        ]),
+      );
+    }
     l.heading(r.timeline, 2, 200);
     l.figure(timelineFigure(ctx));
     l.paragraph(r.timelineAlt(items.length), { size: 8.5, color: '#444444' });
     l.heading(r.byWave, 2, 160);
-    for (const w of roadmap.waves) {
-      if (!w.items.length) {
-        l.heading(ctx.waveTitle(w.id), 3);
-        l.paragraph(r.emptyWave);
-        continue;
-      }
+    for (const w of rm.waves) {
       l.table(
         [
           { header: r.initiative, width: 5.2 },
@@ -267,13 +280,24 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         w.items.map((it) => [
           [{ text: ctx.initiativeTitle(it.id), bold: true }, { text: `\n${ctx.m(model.initiatives.find((i) => i.id === it.id)?.rationale).replace(/\s+/g, ' ').trim()}` }],
           ctx.effortLabel(it.effort),
-          r.monthShort(it.start),
-          r.monthShort(it.end),
+          ctx.monthLabel(it.start),
+          ctx.monthLabel(it.end - 1),
           ctx.reasonText(it),
           it.dependsOn.length ? it.dependsOn.map((d) => ctx.initiativeTitle(d)).join(', ') : '–',
         ]),
         { title: ctx.waveTitle(w.id), level: 3 },
       );
+    }
+  }
+
+  if (rm) {
+    l.newPage();
+    const credited = strengths(ctx);
+    section(r.inPlaceTitle, 'in-place');
+    l.paragraph(credited.length ? r.inPlaceIntro : r.noneInPlace);
+    for (const st of credited) {
+      const evidence = st.evidence.map((e) => `${e.text} ${e.answer ?? '–'} (${e.responses.map((x) => `${x.respondent}: ${x.answer}${x.note ? `, “${x.note}”` : ''}`).join('; ')})`);
+      l.paragraph([{ text: `${st.title}: `, bold: true }, { text: evidence.join('; ') }], { size: 9.5, after: 5 });
     }
   }
 
