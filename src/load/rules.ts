@@ -239,6 +239,8 @@ export function questionnaireRules(f: YamlFile, q: Questionnaire, model: Model |
 
 export function answersRules(f: YamlFile, a: Answers, q: Questionnaire | undefined, model: Model | undefined): Problem[] {
   const out = new Findings(f);
+  const capacity = a.roadmap?.capacity;
+  if (capacity !== undefined && !Number.isInteger(capacity)) out.error(['roadmap', 'capacity'], `must be a whole number of initiatives run at once, not ${capacity}`);
   if (q) {
     if (a.questionnaire.id !== q.id) {
       out.error(['questionnaire', 'id'], `answers are for questionnaire "${a.questionnaire.id}", but "${q.id}" was given`);

@@ -56,10 +56,10 @@ export const Answers = z
       .describe('Per-dimension target levels that override the model defaults.'),
     roadmap: z
       .strictObject({
+        // A whole number; load/rules.ts says so (JSON Schema validators cannot carry zod's integer check).
         capacity: z
           .number()
-          .int()
-          .positive()
+          .min(1)
           .max(50)
           .optional()
           .describe('How many initiatives this organisation can run at once (default: the model\'s `roadmap.parallel`). `itaas report --capacity` overrides it.'),

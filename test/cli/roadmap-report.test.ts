@@ -196,5 +196,12 @@ describe('capacity and start date', () => {
     const month = itaas(['report', 'examples/northwind-logistics.yaml', '--out', out, '--start', '2025-13']);
     expect(month.code).toBe(2);
     expect(month.stderr).toContain('YYYY-MM');
+    const answers = parse(readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8')) as Record<string, unknown>;
+    answers.roadmap = { capacity: 2.5 };
+    const file = join(out, 'half.yaml');
+    writeFileSync(file, stringify(answers));
+    const half = itaas(['report', file, '--out', out]);
+    expect(half.code).toBe(2);
+    expect(half.stderr).toMatch(/capacity.*whole number/);
   });
 });

@@ -4,13 +4,14 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"itaas answers file","type":"object","properties":{"$schema":{"type":"string"},"kind":{"type":"string","const":"answers","description":"Always \"answers\"."},"questionnaire":{"type":"object","properties":{"id":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"The questionnaire id."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","description":"The questionnaire version these answers were given against."},"hash":{"description":"Content hash of the questionnaire, written by `itaas assess`.","type":"string"},"path":{"description":"Path of a custom questionnaire file, relative to this file.","type":"string"}},"required":["id","version"],"additionalProperties":false,"description":"The questionnaire these answers belong to."},"assessment":{"type":"object","properties":{"organisation":{"type":"string","minLength":1,"maxLength":200},"scope":{"description":"What was assessed: the whole IT function, a business unit, ...","type":"string","maxLength":500},"date":{"type":"string","allOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},{"type":"string","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"}],"description":"The date of the assessment."},"assessor":{"type":"string","maxLength":200},"language":{"description":"Preferred report language.","type":"string"}},"required":["organisation","date"],"additionalProperties":false},"targets":{"description":"Per-dimension target levels that override the model defaults.","type":"object","propertyNames":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"A stable slug id: lower-case letters, digits and hyphens."},"additionalProperties":{"type":"number","minimum":0,"maximum":10}},"respondents":{"default":[],"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200},"role":{"type":"string","minLength":1,"maxLength":200},"completed":{"description":"Set when the respondent finished the interview.","type":"boolean"},"updated":{"description":"When these answers were last changed (ISO 8601 date and time); written by the survey form, used by `itaas merge --prefer newer`.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$"},"answers":{"default":{},"description":"Answers keyed by question id.","type":"object","propertyNames":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"A stable slug id: lower-case letters, digits and hyphens."},"additionalProperties":{"anyOf":[{"type":"string","minLength":1,"description":"Shorthand: the chosen option id, or \"na\" / \"dontKnow\"."},{"type":"object","properties":{"option":{"type":"string","minLength":1,"description":"The chosen option id, or \"na\" (not applicable) or \"dontKnow\"."},"note":{"description":"What the respondent said, in their words.","type":"string"}},"required":["option"],"additionalProperties":false}],"description":"One answer: an option id, or {option, note}."}}},"required":["name"],"additionalProperties":false,"description":"A person interviewed, and their answers."}}},"required":["kind","questionnaire","assessment"],"additionalProperties":false,"description":"The answers of one assessment: who was asked and what they said."};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"itaas answers file","type":"object","properties":{"$schema":{"type":"string"},"kind":{"type":"string","const":"answers","description":"Always \"answers\"."},"questionnaire":{"type":"object","properties":{"id":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"The questionnaire id."},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$","description":"The questionnaire version these answers were given against."},"hash":{"description":"Content hash of the questionnaire, written by `itaas assess`.","type":"string"},"path":{"description":"Path of a custom questionnaire file, relative to this file.","type":"string"}},"required":["id","version"],"additionalProperties":false,"description":"The questionnaire these answers belong to."},"assessment":{"type":"object","properties":{"organisation":{"type":"string","minLength":1,"maxLength":200},"scope":{"description":"What was assessed: the whole IT function, a business unit, ...","type":"string","maxLength":500},"date":{"type":"string","allOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},{"type":"string","pattern":"^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"}],"description":"The date of the assessment."},"assessor":{"type":"string","maxLength":200},"language":{"description":"Preferred report language.","type":"string"}},"required":["organisation","date"],"additionalProperties":false},"targets":{"description":"Per-dimension target levels that override the model defaults.","type":"object","propertyNames":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"A stable slug id: lower-case letters, digits and hyphens."},"additionalProperties":{"type":"number","minimum":0,"maximum":10}},"roadmap":{"description":"How the roadmap is scheduled for this organisation.","type":"object","properties":{"capacity":{"description":"How many initiatives this organisation can run at once (default: the model's `roadmap.parallel`). `itaas report --capacity` overrides it.","type":"number","minimum":1,"maximum":50},"start":{"description":"The month the roadmap starts, YYYY-MM (default: the month of the assessment date). The timeline counts real months from it. `itaas report --start` overrides it.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])$"}},"additionalProperties":false},"respondents":{"default":[],"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200},"role":{"type":"string","minLength":1,"maxLength":200},"completed":{"description":"Set when the respondent finished the interview.","type":"boolean"},"updated":{"description":"When these answers were last changed (ISO 8601 date and time); written by the survey form, used by `itaas merge --prefer newer`.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$"},"answers":{"default":{},"description":"Answers keyed by question id.","type":"object","propertyNames":{"type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","description":"A stable slug id: lower-case letters, digits and hyphens."},"additionalProperties":{"anyOf":[{"type":"string","minLength":1,"description":"Shorthand: the chosen option id, or \"na\" / \"dontKnow\"."},{"type":"object","properties":{"option":{"type":"string","minLength":1,"description":"The chosen option id, or \"na\" (not applicable) or \"dontKnow\"."},"note":{"description":"What the respondent said, in their words.","type":"string"}},"required":["option"],"additionalProperties":false}],"description":"One answer: an option id, or {option, note}."}}},"required":["name"],"additionalProperties":false,"description":"A person interviewed, and their answers."}}},"required":["kind","questionnaire","assessment"],"additionalProperties":false,"description":"The answers of one assessment: who was asked and what they said."};
 const func2 = (s) => { let n = 0; for (const _ of s) n++; return n; };
 const pattern0 = new RegExp("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", "");
 const pattern1 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?$", "");
 const pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "");
 const pattern3 = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$", "");
-const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$", "");
+const pattern5 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])$", "");
+const pattern6 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$", "");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -28,7 +29,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "$schema") || (key0 === "kind")) || (key0 === "questionnaire")) || (key0 === "assessment")) || (key0 === "targets")) || (key0 === "respondents"))){
+if(!(((((((key0 === "$schema") || (key0 === "kind")) || (key0 === "questionnaire")) || (key0 === "assessment")) || (key0 === "targets")) || (key0 === "roadmap")) || (key0 === "respondents"))){
 validate10.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -431,46 +432,121 @@ else {
 var valid0 = true;
 }
 if(valid0){
-let data15 = data.respondents;
+if(data.roadmap !== undefined){
+let data15 = data.roadmap;
 const _errs41 = errors;
 if(errors === _errs41){
-if(Array.isArray(data15)){
-var valid6 = true;
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 const _errs43 = errors;
-if(errors === _errs43){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.answers === undefined){
-data16.answers = {};
-}
-let missing3;
-if((data16.name === undefined) && (missing3 = "name")){
-validate10.errors = [{instancePath:instancePath+"/respondents/" + i0,schemaPath:"#/properties/respondents/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
-return false;
-}
-else {
-const _errs45 = errors;
-for(const key5 in data16){
-if(!(((((key5 === "name") || (key5 === "role")) || (key5 === "completed")) || (key5 === "updated")) || (key5 === "answers"))){
-validate10.errors = [{instancePath:instancePath+"/respondents/" + i0,schemaPath:"#/properties/respondents/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+for(const key5 in data15){
+if(!((key5 === "capacity") || (key5 === "start"))){
+validate10.errors = [{instancePath:instancePath+"/roadmap",schemaPath:"#/properties/roadmap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs45 === errors){
-if(data16.name !== undefined){
-let data17 = data16.name;
+if(_errs43 === errors){
+if(data15.capacity !== undefined){
+let data16 = data15.capacity;
+const _errs44 = errors;
+if(errors === _errs44){
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 50 || isNaN(data16)){
+validate10.errors = [{instancePath:instancePath+"/roadmap/capacity",schemaPath:"#/properties/roadmap/properties/capacity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"}];
+return false;
+}
+else {
+if(data16 < 1 || isNaN(data16)){
+validate10.errors = [{instancePath:instancePath+"/roadmap/capacity",schemaPath:"#/properties/roadmap/properties/capacity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/roadmap/capacity",schemaPath:"#/properties/roadmap/properties/capacity/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid6 = _errs44 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data15.start !== undefined){
+let data17 = data15.start;
 const _errs46 = errors;
 if(errors === _errs46){
 if(typeof data17 === "string"){
-if(func2(data17) > 200){
+if(!pattern5.test(data17)){
+validate10.errors = [{instancePath:instancePath+"/roadmap/start",schemaPath:"#/properties/roadmap/properties/start/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/roadmap/start",schemaPath:"#/properties/roadmap/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid6 = _errs46 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/roadmap",schemaPath:"#/properties/roadmap/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs41 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+let data18 = data.respondents;
+const _errs48 = errors;
+if(errors === _errs48){
+if(Array.isArray(data18)){
+var valid7 = true;
+const len0 = data18.length;
+for(let i0=0; i0<len0; i0++){
+let data19 = data18[i0];
+const _errs50 = errors;
+if(errors === _errs50){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.answers === undefined){
+data19.answers = {};
+}
+let missing3;
+if((data19.name === undefined) && (missing3 = "name")){
+validate10.errors = [{instancePath:instancePath+"/respondents/" + i0,schemaPath:"#/properties/respondents/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs52 = errors;
+for(const key6 in data19){
+if(!(((((key6 === "name") || (key6 === "role")) || (key6 === "completed")) || (key6 === "updated")) || (key6 === "answers"))){
+validate10.errors = [{instancePath:instancePath+"/respondents/" + i0,schemaPath:"#/properties/respondents/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs52 === errors){
+if(data19.name !== undefined){
+let data20 = data19.name;
+const _errs53 = errors;
+if(errors === _errs53){
+if(typeof data20 === "string"){
+if(func2(data20) > 200){
 validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/name",schemaPath:"#/properties/respondents/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data17) < 1){
+if(func2(data20) < 1){
 validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/name",schemaPath:"#/properties/respondents/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -481,23 +557,23 @@ validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/name",sch
 return false;
 }
 }
-var valid7 = _errs46 === errors;
+var valid8 = _errs53 === errors;
 }
 else {
-var valid7 = true;
+var valid8 = true;
 }
-if(valid7){
-if(data16.role !== undefined){
-let data18 = data16.role;
-const _errs48 = errors;
-if(errors === _errs48){
-if(typeof data18 === "string"){
-if(func2(data18) > 200){
+if(valid8){
+if(data19.role !== undefined){
+let data21 = data19.role;
+const _errs55 = errors;
+if(errors === _errs55){
+if(typeof data21 === "string"){
+if(func2(data21) > 200){
 validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/role",schemaPath:"#/properties/respondents/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data18) < 1){
+if(func2(data21) < 1){
 validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/role",schemaPath:"#/properties/respondents/items/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -508,30 +584,30 @@ validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/role",sch
 return false;
 }
 }
-var valid7 = _errs48 === errors;
+var valid8 = _errs55 === errors;
 }
 else {
-var valid7 = true;
+var valid8 = true;
 }
-if(valid7){
-if(data16.completed !== undefined){
-const _errs50 = errors;
-if(typeof data16.completed !== "boolean"){
+if(valid8){
+if(data19.completed !== undefined){
+const _errs57 = errors;
+if(typeof data19.completed !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/completed",schemaPath:"#/properties/respondents/items/properties/completed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid7 = _errs50 === errors;
+var valid8 = _errs57 === errors;
 }
 else {
-var valid7 = true;
+var valid8 = true;
 }
-if(valid7){
-if(data16.updated !== undefined){
-let data20 = data16.updated;
-const _errs52 = errors;
-if(errors === _errs52){
-if(typeof data20 === "string"){
-if(!pattern5.test(data20)){
+if(valid8){
+if(data19.updated !== undefined){
+let data23 = data19.updated;
+const _errs59 = errors;
+if(errors === _errs59){
+if(typeof data23 === "string"){
+if(!pattern6.test(data23)){
 validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/updated",schemaPath:"#/properties/respondents/items/properties/updated/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""}];
 return false;
 }
@@ -541,22 +617,22 @@ validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/updated",
 return false;
 }
 }
-var valid7 = _errs52 === errors;
+var valid8 = _errs59 === errors;
 }
 else {
-var valid7 = true;
+var valid8 = true;
 }
-if(valid7){
-let data21 = data16.answers;
-const _errs54 = errors;
-if(errors === _errs54){
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key6 in data21){
-const _errs56 = errors;
-if(errors === _errs56){
-if(typeof key6 === "string"){
-if(func2(key6) > 64){
-const err4 = {instancePath:instancePath+"/respondents/" + i0+"/answers",schemaPath:"#/properties/respondents/items/properties/answers/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key6};
+if(valid8){
+let data24 = data19.answers;
+const _errs61 = errors;
+if(errors === _errs61){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key7 in data24){
+const _errs63 = errors;
+if(errors === _errs63){
+if(typeof key7 === "string"){
+if(func2(key7) > 64){
+const err4 = {instancePath:instancePath+"/respondents/" + i0+"/answers",schemaPath:"#/properties/respondents/items/properties/answers/propertyNames/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",propertyName:key7};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -566,8 +642,8 @@ vErrors.push(err4);
 errors++;
 }
 else {
-if(!pattern0.test(key6)){
-const err5 = {instancePath:instancePath+"/respondents/" + i0+"/answers",schemaPath:"#/properties/respondents/items/properties/answers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"+"\"",propertyName:key6};
+if(!pattern0.test(key7)){
+const err5 = {instancePath:instancePath+"/respondents/" + i0+"/answers",schemaPath:"#/properties/respondents/items/properties/answers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"+"\"",propertyName:key7};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -579,7 +655,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/respondents/" + i0+"/answers",schemaPath:"#/properties/respondents/items/properties/answers/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key6};
+const err6 = {instancePath:instancePath+"/respondents/" + i0+"/answers",schemaPath:"#/properties/respondents/items/properties/answers/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key7};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -589,9 +665,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-var valid8 = _errs56 === errors;
-if(!valid8){
-const err7 = {instancePath:instancePath+"/respondents/" + i0+"/answers",schemaPath:"#/properties/respondents/items/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+var valid9 = _errs63 === errors;
+if(!valid9){
+const err7 = {instancePath:instancePath+"/respondents/" + i0+"/answers",schemaPath:"#/properties/respondents/items/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -604,17 +680,17 @@ return false;
 break;
 }
 }
-if(valid8){
-for(const key7 in data21){
-let data22 = data21[key7];
-const _errs59 = errors;
-const _errs60 = errors;
-let valid10 = false;
-const _errs61 = errors;
-if(errors === _errs61){
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err8 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid9){
+for(const key8 in data24){
+let data25 = data24[key8];
+const _errs66 = errors;
+const _errs67 = errors;
+let valid11 = false;
+const _errs68 = errors;
+if(errors === _errs68){
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+const err8 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -625,7 +701,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -635,15 +711,15 @@ vErrors.push(err9);
 errors++;
 }
 }
-var _valid0 = _errs61 === errors;
-valid10 = valid10 || _valid0;
-if(!valid10){
-const _errs63 = errors;
-if(errors === _errs63){
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+var _valid0 = _errs68 === errors;
+valid11 = valid11 || _valid0;
+if(!valid11){
+const _errs70 = errors;
+if(errors === _errs70){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 let missing4;
-if((data22.option === undefined) && (missing4 = "option")){
-const err10 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
+if((data25.option === undefined) && (missing4 = "option")){
+const err10 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -653,10 +729,10 @@ vErrors.push(err10);
 errors++;
 }
 else {
-const _errs65 = errors;
-for(const key8 in data22){
-if(!((key8 === "option") || (key8 === "note"))){
-const err11 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+const _errs72 = errors;
+for(const key9 in data25){
+if(!((key9 === "option") || (key9 === "note"))){
+const err11 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -667,14 +743,14 @@ errors++;
 break;
 }
 }
-if(_errs65 === errors){
-if(data22.option !== undefined){
-let data23 = data22.option;
-const _errs66 = errors;
-if(errors === _errs66){
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-const err12 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/option",schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/properties/option/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(_errs72 === errors){
+if(data25.option !== undefined){
+let data26 = data25.option;
+const _errs73 = errors;
+if(errors === _errs73){
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err12 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/option",schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/properties/option/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -685,7 +761,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/option",schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/properties/option/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/option",schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/properties/option/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -695,16 +771,16 @@ vErrors.push(err13);
 errors++;
 }
 }
-var valid11 = _errs66 === errors;
+var valid12 = _errs73 === errors;
 }
 else {
-var valid11 = true;
+var valid12 = true;
 }
-if(valid11){
-if(data22.note !== undefined){
-const _errs68 = errors;
-if(typeof data22.note !== "string"){
-const err14 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid12){
+if(data25.note !== undefined){
+const _errs75 = errors;
+if(typeof data25.note !== "string"){
+const err14 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -713,17 +789,17 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid11 = _errs68 === errors;
+var valid12 = _errs75 === errors;
 }
 else {
-var valid11 = true;
+var valid12 = true;
 }
 }
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -733,11 +809,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-var _valid0 = _errs63 === errors;
-valid10 = valid10 || _valid0;
+var _valid0 = _errs70 === errors;
+valid11 = valid11 || _valid0;
 }
-if(!valid10){
-const err16 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid11){
+const err16 = {instancePath:instancePath+"/respondents/" + i0+"/answers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/respondents/items/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -749,18 +825,18 @@ validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs60;
+errors = _errs67;
 if(vErrors !== null){
-if(_errs60){
-vErrors.length = _errs60;
+if(_errs67){
+vErrors.length = _errs67;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid9 = _errs59 === errors;
-if(!valid9){
+var valid10 = _errs66 === errors;
+if(!valid10){
 break;
 }
 }
@@ -771,7 +847,7 @@ validate10.errors = [{instancePath:instancePath+"/respondents/" + i0+"/answers",
 return false;
 }
 }
-var valid7 = _errs54 === errors;
+var valid8 = _errs61 === errors;
 }
 }
 }
@@ -784,8 +860,8 @@ validate10.errors = [{instancePath:instancePath+"/respondents/" + i0,schemaPath:
 return false;
 }
 }
-var valid6 = _errs43 === errors;
-if(!valid6){
+var valid7 = _errs50 === errors;
+if(!valid7){
 break;
 }
 }
@@ -795,7 +871,8 @@ validate10.errors = [{instancePath:instancePath+"/respondents",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs48 === errors;
+}
 }
 }
 }
@@ -813,4 +890,4 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 // zod gives back objects with their keys in the order of the schema; `order` lets a valid file do the same.
-export const order = {"keys":{"$schema":null,"kind":null,"questionnaire":{"keys":{"id":null,"version":null,"hash":null,"path":null}},"assessment":{"keys":{"organisation":null,"scope":null,"date":null,"assessor":null,"language":null}},"targets":{"values":null},"respondents":{"items":{"keys":{"name":null,"role":null,"completed":null,"updated":null,"answers":{"values":{"keys":{"option":null,"note":null}}}}}}}};
+export const order = {"keys":{"$schema":null,"kind":null,"questionnaire":{"keys":{"id":null,"version":null,"hash":null,"path":null}},"assessment":{"keys":{"organisation":null,"scope":null,"date":null,"assessor":null,"language":null}},"targets":{"values":null},"roadmap":{"keys":{"capacity":null,"start":null}},"respondents":{"items":{"keys":{"name":null,"role":null,"completed":null,"updated":null,"answers":{"values":{"keys":{"option":null,"note":null}}}}}}}};
