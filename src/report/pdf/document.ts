@@ -296,7 +296,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     section(r.inPlaceTitle, 'in-place');
     l.paragraph(credited.length ? r.inPlaceIntro : r.noneInPlace);
     for (const st of credited) {
-      const evidence = st.evidence.map((e) => `${e.text} ${e.answer ?? '–'} (${e.responses.map((x) => `${x.respondent}: ${x.answer}${x.note ? `, “${x.note}”` : ''}`).join('; ')})`);
+      const evidence = st.evidence.map((e) => `${e.text} ${e.answer ?? '–'} (${e.responses.map((x) => `${x.respondent}: ${x.answer}${x.note ? `, “${pdfNote(x.note, r)}”` : ''}`).join('; ')})`);
       l.paragraph([{ text: `${st.title}: `, bold: true }, { text: evidence.join('; ') }], { size: 9.5, after: 5 });
     }
   }
