@@ -1,7 +1,9 @@
 import { holds } from '../core/conditions.js';
 import type { Model } from '../schema/model.js';
 import type { Condition, Question, Questionnaire } from '../schema/questionnaire.js';
+import type { Text } from '../schema/common.js';
 import type { Problem } from './problems.js';
+import { contradictingRanges } from './ranges.js';
 import { Findings } from './rules.js';
 import type { Locator } from './rules.js';
 import type { YamlFile } from './safe-yaml.js';
@@ -150,6 +152,29 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
           `no option of "${qu.id}" gives level${missing.length > 1 ? 's' : ''} ${list(missing)} of the scale (${list(scale)}); a respondent whose answer lies there has to pick a level that is not true`,
         );
       }
+    }),
+  );
+
+  // Option labels that state a range other than the one the descriptor of their level states.
+  const dims = new Map(model.dimensions.map((d) => [d.id, d]));
+  // A plain string is in its file's language.
+  const texts = (t: Text | undefined, lang: string): Array<[string, string]> => (t === undefined ? [] : typeof t === 'string' ? [[lang, t]] : Object.entries(t));
+  q.sections.forEach((s, si) =>
+    s.questions.forEach((qu, qi) => {
+      const levels = dims.get(qu.dimension)?.levels;
+      qu.options.forEach((o, oi) => {
+        const descriptor = new Map(texts(levels?.[String(o.level)], model.language));
+        for (const [lang, label] of texts(o.label, q.language ?? 'en')) {
+          const d = descriptor.get(lang);
+          if (d === undefined) continue;
+          for (const c of contradictingRanges(label, d)) {
+            out.warn(
+              ['sections', si, 'questions', qi, 'options', oi, 'label', ...(typeof o.label === 'string' ? [] : [lang])],
+              `option "${o.id}" of "${qu.id}" says "${c.option.text}", but level ${o.level} of dimension "${qu.dimension}" says ${c.descriptor.map((x) => `"${x.text}"`).join(' and ')}${typeof o.label === 'string' ? '' : ` (${lang})`}; make the option and the level descriptor state the same range`,
+            );
+          }
+        }
+      });
     }),
   );
 

@@ -3,6 +3,7 @@ import type { GapReason, RoadmapItem } from '../core/roadmap.js';
 import type { DimensionScore } from '../core/score.js';
 import { LATER_WAVE } from '../core/roadmap.js';
 import { resolveText } from '../core/text.js';
+import { answerParts } from '../schema/answers.js';
 import type { Answers } from '../schema/answers.js';
 import type { Text } from '../schema/common.js';
 import type { Model } from '../schema/model.js';
@@ -57,6 +58,11 @@ export interface ReportContext {
   num: (x: number | null, digits?: number) => string;
   /** A whole percentage (0..100) in the report language's style: 83% in English, 83 % in German. */
   pct: (percent: number) => string;
+  /**
+   * The number of a respondent's note on a question. Notes are printed in full once, numbered in the
+   * order of the appendix (respondent, then question); the rest of the report refers to them by number.
+   */
+  noteNumber: (respondent: string, question: string) => number | undefined;
   /** For each language used instead of the one asked for, the distinct texts it was used for (for a single notice). */
   fallbacks: Map<string, Set<string>>;
 }
@@ -111,11 +117,19 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
   const terms = model.terms ?? {};
   const words = Object.fromEntries(Object.entries(t.terms).map(([k, fallback]) => [k, m(terms[k as keyof Words]) || fallback])) as Words;
   const roadmapStart = result.roadmap?.start ?? answers.assessment.date.slice(0, 7);
+  const notes = new Map<string, number>();
+  for (const r of answers.respondents) {
+    for (const x of questions.values()) {
+      const raw = r.answers[x.id];
+      if (raw !== undefined && answerParts(raw).note) notes.set(`${r.name}\u0000${x.id}`, notes.size + 1);
+    }
+  }
   const ctx: ReportContext = {
     lang: language,
     t,
     num,
     pct: (percent) => t.percent(percent),
+    noteNumber: (respondent, question) => notes.get(`${respondent}\u0000${question}`),
     model,
     questionnaire,
     answers,

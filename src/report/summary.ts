@@ -114,7 +114,9 @@ export function summary(ctx: ReportContext): Summary {
     const attained = om.stages.filter((s) => s.attained);
     const notAttained = om.stages.filter((s) => !s.attained);
     let o = w.predominantStage(words.stagesSubject, ctx.stageTitle(om.predominant));
-    if (attained.length) o += ` ${w.attained(attained.map((s) => ctx.stageTitle(s.id)))}`;
+    // The predominant stage is the last one attained: name only the others.
+    const others = attained.filter((s) => s.id !== om.predominant);
+    if (others.length) o += ` ${w.attained(others.map((s) => ctx.stageTitle(s.id)))}`;
     if (notAttained.length) o += ` ${w.notYetAttained(notAttained.map((s) => w.stageProgress(ctx.stageTitle(s.id), s.attainment)))}`;
     const firstMissing = om.stages.findIndex((s) => !s.attained);
     if (firstMissing >= 0 && om.stages.slice(firstMissing + 1).some((s) => s.attained)) {

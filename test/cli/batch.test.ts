@@ -10,7 +10,7 @@ describe('report on many answers files', () => {
     const answers = join(dir, 'answers');
     mkdirSync(answers);
     copy(northwind, join(answers, 'a-north.yaml'));
-    writeFileSync(join(answers, 'b-broken.yaml'), 'kind: answers\nquestionnaire: {id: itaas-core, version: 1.0.0}\nrespondents: [\n');
+    writeFileSync(join(answers, 'b-broken.yaml'), 'kind: answers\nquestionnaire: {id: itaas-core, version: 2.0.0}\nrespondents: [\n');
     copy(meridian, join(answers, 'c-meridian.yaml'));
     variant(northwind, join(answers, 'd-wrong-option.yaml'), [['server-build-automation:\n        option: automated', 'server-build-automation:\n        option: teleported']]);
     const out = join(dir, 'reports');
@@ -24,7 +24,7 @@ describe('report on many answers files', () => {
     expect(existsSync(join(out, 'b-broken.md'))).toBe(false);
     expect(existsSync(join(out, 'd-wrong-option.md'))).toBe(false);
     expect(r.stderr).toMatch(/b-broken\.yaml:\d+:\d+: /);
-    expect(r.stderr).toMatch(/d-wrong-option\.yaml:41:\d+: .*teleported/);
+    expect(r.stderr).toMatch(/d-wrong-option\.yaml:43:\d+: .*teleported/);
     expect(r.stderr).toContain('2 of 4 answers files could not be reported');
     // No progress line without a terminal.
     expect(r.stderr).not.toContain('\r');

@@ -44,7 +44,7 @@ describe('itaas compare', () => {
     const r = itaas(['compare', old, later, '--json']);
     expect(r.code).toBe(0);
     const c = JSON.parse(r.stdout);
-    expect(c.notes.join(' ')).toContain('questionnaires differ (itaas-core 0.9.0 and itaas-core 1.0.0)');
+    expect(c.notes.join(' ')).toContain('questionnaires differ (itaas-core 0.9.0 and itaas-core 2.0.0)');
     expect(c.notCompared).toEqual([{ what: 'dimension', id: 'elasticity', reason: 'only in the current assessment' }]);
     expect(c.dimensions.find((d: { id: string }) => d.id === 'automation').direction).toBe('up');
     expect(c.dimensions.filter((d: { direction: string }) => d.direction === 'same')).toHaveLength(12);

@@ -11,7 +11,7 @@ describe('report gates (CLI)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('northwind-logistics.yaml: automation 2.0 is below its target 4 by 2.0');
     expect(r.stderr).toContain('pay-per-use 1.0 is below its target 3 by 2.0');
-    expect(r.stderr).toMatch(/error: 11 gates failed/);
+    expect(r.stderr).toMatch(/error: 12 gates failed/);
     // The reports are still written: the gate judges them, it does not block them.
     expect(readFileSync(join(out, 'northwind-logistics.md'), 'utf8')).toContain('Northwind Logistics');
   });
@@ -30,7 +30,7 @@ describe('report gates (CLI)', () => {
     expect(ok.code).toBe(0);
     const bad = itaas(['report', northwind, '--out', out, '--fail-under', '2.5', '--fail-under', 'automation=3']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('overall score 2.0 is under 2.5 by 0.5 (--fail-under 2.5)');
+    expect(bad.stderr).toContain('overall score 1.9 is under 2.5 by 0.6 (--fail-under 2.5)');
     expect(bad.stderr).toContain('automation 2.0 is under 3 by 1.0 (--fail-under automation=3)');
   });
 

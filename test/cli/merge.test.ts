@@ -109,17 +109,17 @@ describe('itaas merge', () => {
     const target = variant(dir, 'target.yaml', [0]);
     const before = readFileSync(target, 'utf8');
     const v2 = variant(dir, 'v2.yaml', [1], (d) => {
-      d.questionnaire.version = '2.0.0';
+      d.questionnaire.version = '3.0.0';
     });
     const r = itaas(['merge', target, v2]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/v2\.yaml holds answers to questionnaire itaas-core 2\.0\.0, but .*target\.yaml is for itaas-core 1\.0\.0/);
+    expect(r.stderr).toMatch(/v2\.yaml holds answers to questionnaire itaas-core 3\.0\.0, but .*target\.yaml is for itaas-core 2\.0\.0/);
     const otherText = variant(dir, 'changed.yaml', [1], (d) => {
       d.questionnaire.hash = `sha256:${'0'.repeat(64)}`;
     });
     const r2 = itaas(['merge', target, otherText]);
     expect(r2.code).toBe(2);
-    expect(r2.stderr).toMatch(/changed\.yaml was answered against a different text of itaas-core 1\.0\.0/);
+    expect(r2.stderr).toMatch(/changed\.yaml was answered against a different text of itaas-core 2\.0\.0/);
     expect(readFileSync(target, 'utf8')).toBe(before);
   });
 

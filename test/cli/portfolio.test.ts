@@ -13,7 +13,7 @@ describe('portfolio roll-up', () => {
     expect(r.code).toBe(0);
     const md = readFileSync(join(out, 'portfolio.md'), 'utf8');
     expect(md).toContain('3 assessments: Northwind Logistics, Meridian Health Group, Northwind South.');
-    expect(md).toContain('| Northwind Logistics | 3.4 | 2.0 | 3.0 |');
+    expect(md).toContain('| Northwind Logistics | 3.4 | 2.0 | 2.9 |');
     expect(md).toMatch(/\| Automation \| 2\.0 \| 2\.0 \| 3\.4 \| 2\/3 \|/);
     const json = JSON.parse(readFileSync(join(out, 'portfolio.json'), 'utf8'));
     expect(json.furthest.map((u: { key: string }) => u.key)).toEqual(['northwind-logistics', 'south', 'meridian-health']);

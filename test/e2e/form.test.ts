@@ -173,7 +173,7 @@ describe('the survey form in Chromium', { timeout: 240_000 }, () => {
     // The file: this respondent's answers and the questionnaire's identity, nothing else of the page.
     const text = readFileSync(saved, 'utf8');
     const doc = parse(text) as { questionnaire: { id: string; version: string; hash: string }; respondents: Array<{ name: string; role: string; completed: boolean; answers: Record<string, unknown> }> };
-    expect(doc.questionnaire).toMatchObject({ id: 'itaas-core', version: '1.0.0' });
+    expect(doc.questionnaire).toMatchObject({ id: 'itaas-core', version: '2.0.0' });
     expect(doc.questionnaire.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(doc.respondents).toHaveLength(1);
     const r = doc.respondents[0]!;

@@ -75,7 +75,8 @@ export const en = {
     blocker: (dimension: string, score: string, min: number) => `${dimension} (${score}, needs ${min})`,
     heldBackMost: (blocker: string, others: string[]) => `It is held back most by ${blocker}${others.length ? `, and also by ${list(others)}.` : '.'}`,
     predominantStage: (subject: string, stage: string) => `${subject} is predominantly ${stage}.`,
-    attained: (stages: string[]) => `Attained: ${list(stages)}.`,
+    /** Stages attained besides the predominant one. */
+    attained: (stages: string[]) => `It has also attained ${list(stages)}.`,
     notYetAttained: (stages: string[]) => `Not yet attained: ${list(stages)}.`,
     stageProgress: (stage: string, attainment: number) => `${stage} (${percent(attainment)})`,
     foundations: (noun: string, stage: string) => `Note that a later ${noun} is attained while ${stage} is not: the foundations under it need attention.`,
@@ -176,6 +177,10 @@ export const en = {
     answer: 'Answer',
     note: 'Note',
     noAnswers: 'No answers yet.',
+    /** A note is printed in full once, in the appendix, under its number; elsewhere it is referred to. */
+    noteRef: (n: number) => `note ${n}`,
+    noteNumbered: (n: number, note: string) => `(${n}) ${note}`,
+    notesInAppendix: (refs: string[]) => `See ${list(refs)} in the appendix.`,
     // HTML and PDF only.
     radarTitle: (targets: boolean): string => (targets ? 'Current and target score per dimension' : 'Score per dimension'),
     radarCurrent: 'Current',

@@ -208,15 +208,12 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
       l.heading(r.dimensionDisagreements, 3, 28);
       for (const x of dis) l.paragraph(`•  ${ctx.questionText(x.id)} (${r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, ctx.num(x.score))})`, { size: 9, indent: 6, after: 3 });
     }
-    const notes = qs.flatMap((x) => x.responses.filter((p) => p.note).map((p) => ({ q: x.id, p })));
-    l.heading(r.notes, 3, 28);
-    if (!notes.length) l.paragraph(r.noNotes, { size: 9, color: '#555555' });
-    for (const n of notes) {
-      // Who said it and to which question stays on the page with the start of what they said.
-      l.ensure(56);
-      l.paragraph([{ text: `${n.p.respondent}: `, bold: true }, { text: ctx.questionText(n.q) }], { size: 8.5, color: '#444444', after: 1 });
-      l.paragraph(pdfNote(n.p.note!, r), { size: 9.5, indent: 10, after: 6 });
-    }
+    // Notes are printed in full once, in the appendix; here they are named by number.
+    const notes = qs
+      .flatMap((x) => x.responses.filter((p) => p.note).map((p) => ctx.noteNumber(p.respondent, x.id)))
+      .filter((n): n is number => n !== undefined)
+      .sort((a, b) => a - b);
+    l.paragraph([{ text: `${r.notes}: `, bold: true }, { text: notes.length ? r.notesInAppendix(notes.map((n) => r.noteRef(n))) : r.noNotes }], { size: 9 });
   }
 
   l.newPage();
@@ -229,9 +226,12 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
       l.heading(ctx.questionText(x.id), 3, 50);
       l.paragraph(r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, ctx.num(x.score)), { size: 9, color: '#444444' });
       for (const p of x.responses.filter((p) => p.status === 'answered' || p.status === 'na' || p.status === 'dontKnow')) {
-        l.ensure(p.note ? 42 : 14);
-        l.paragraph([{ text: `${p.respondent}: `, bold: true }, { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(ctx.valueText(p.level))})` : ''}` }], { size: 9.5, indent: 6, after: p.note ? 1 : 4 });
-        if (p.note) l.paragraph(`“${pdfNote(p.note, r)}”`, { size: 9.5, indent: 16, after: 5 });
+        const n = p.note ? ctx.noteNumber(p.respondent, x.id) : undefined;
+        l.ensure(14);
+        l.paragraph(
+          [{ text: `${p.respondent}: `, bold: true }, { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(ctx.valueText(p.level))})` : ''}${n === undefined ? '' : `; ${r.noteRef(n)}`}` }],
+          { size: 9.5, indent: 6, after: 4 },
+        );
       }
     }
   }
@@ -321,7 +321,8 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
       rows.map((x) => {
         const { option, note } = answerParts(p.answers[x.id]!);
         const level = x.options.find((o) => o.id === option)?.level;
-        return [[{ text: ctx.questionText(x.id) }, { text: `\n${x.id}` }], ctx.optionLabel(x.id, option), ctx.valueText(level), note === undefined ? '' : pdfNote(note, r)];
+        const n = note ? ctx.noteNumber(p.name, x.id) : undefined;
+        return [[{ text: ctx.questionText(x.id) }, { text: `\n${x.id}` }], ctx.optionLabel(x.id, option), ctx.valueText(level), n === undefined ? '' : r.noteNumbered(n, pdfNote(note!, r))];
       }),
       { title: r.respondent(p.name, p.role), level: 2 },
     );
