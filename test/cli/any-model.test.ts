@@ -65,8 +65,8 @@ describe('models that are not ITaaS, through the CLI', () => {
     expect(texts['dimensions.csv']).toContain('Contoso Software,2026-03-31,strategy-metrics,Strategy and Metrics,governance,1,0.875,0,2,1.125,0.83,0,0.83,0.813');
     expect(texts.md).toContain('| Policy and Compliance | 0.500 | 0 Not practised | 2 | 1.500 |');
     expect(texts.md).toContain('Average score 0.958 against an average target of 2.000');
-    // The answers are shown at their value, fractions included.
-    expect(texts.md).toMatch(/\| st-b1 \| [^|]+ \| Yes, for at least half of the applications \| 0\.5 \| Payments and login only \|/);
+    // The answers are shown at their value, fractions included; a note under its number.
+    expect(texts.md).toMatch(/\| st-b1 \| [^|]+ \| Yes, for at least half of the applications \| 0\.5 \| \(2\) Payments and login only \|/);
 
     const under = itaas(['report', samm[2]!, '--out', tempDir(), '--format', 'json', '--fail-under', '0.82']);
     expect(under.code, under.stderr).toBe(1);

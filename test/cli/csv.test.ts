@@ -16,9 +16,9 @@ describe('report --format csv', () => {
     expect(r.code).toBe(0);
     const dims = readFileSync(join(out, 'acme.dimensions.csv'), 'utf8');
     const lines = dims.split('\r\n');
-    // The overall score (2.0 for Northwind, the weighted mean) repeats on every row, as organisation and date do.
+    // The overall score (1.9 for Northwind, the weighted mean) repeats on every row, as organisation and date do.
     expect(lines[0]).toBe('\ufefforganisation,date,dimension,title,axis,weight,score,level,target,gap,coverage,spread,answers,overall');
-    expect(lines[2]).toBe('Northwind Logistics,2025-03-12,automation,Automation,journey,1.5,2,2,4,2,1,2,1,2');
+    expect(lines[2]).toBe('Northwind Logistics,2025-03-12,automation,Automation,journey,1.5,2,2,4,2,1,2,1,1.9');
     expect(lines).toHaveLength(14 + 2);
     const answers = readFileSync(join(out, 'acme.answers.csv'), 'utf8');
     expect(answers).toContain(`'@Martin Halvorsen,Chief Information Officer,server-virtualization-share,virtualization,`);
