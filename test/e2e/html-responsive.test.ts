@@ -79,7 +79,7 @@ describe('HTML report on screens of any width', { timeout: 120_000 }, () => {
   it('on a phone each table row is a card whose cells name their column', async () => {
     const page = await open('en', 390);
     const card = await page.evaluate(() => {
-      const td = document.querySelector('#roadmap tbody td[data-label]')!;
+      const td = document.querySelector('#roadmap tbody td[data-label="Effort"]')!;
       return { display: getComputedStyle(td.closest('tr')!).display, label: getComputedStyle(td, '::before').content };
     });
     await page.close();
