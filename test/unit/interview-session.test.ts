@@ -1,44 +1,14 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { ChooseConfig, QuestionAction, QuestionView, TextConfig, Ui } from '../../src/interview/prompts.js';
 import { askAssessment, interviewRespondent, pickRespondent, summaryLines } from '../../src/interview/session.js';
 import { AnswersStore } from '../../src/interview/store.js';
 import { loadAssessment } from '../../src/load/index.js';
 import { fixtures, tempDir } from '../helpers.js';
+import type { ChooseConfig, QuestionAction } from '../../src/interview/prompts.js';
+import { scripted } from './scripted-ui.js';
 
 const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
 
-type Step =
-  | { question: (v: QuestionView) => QuestionAction }
-  | { note: string | undefined }
-  | { choose: (c: ChooseConfig<unknown>) => unknown }
-  | { text: (c: TextConfig) => string };
-
-/** A scripted terminal: each prompt takes the next step, which must be of the right kind. */
-function scripted(steps: Step[]): Ui & { printed: string[]; views: QuestionView[] } {
-  const printed: string[] = [];
-  const views: QuestionView[] = [];
-  const next = <K extends string>(kind: K) => {
-    const s = steps.shift();
-    if (!s || !(kind in s)) throw new Error(`expected a ${kind} step, got ${JSON.stringify(s && Object.keys(s))}`);
-    return s as Record<K, unknown>;
-  };
-  return {
-    printed,
-    views,
-    color: false,
-    rows: 24,
-    columns: 80,
-    print: (t) => void printed.push(t),
-    question: async (v) => {
-      views.push(v);
-      return (next('question').question as (v: QuestionView) => QuestionAction)(v);
-    },
-    note: async () => next('note').note as string | undefined,
-    choose: async <T,>(c: ChooseConfig<T>) => (next('choose').choose as (c: ChooseConfig<T>) => T)(c),
-    text: async (c) => (next('text').text as (c: TextConfig) => string)(c),
-  };
-}
 
 const answer = (option: string) => () => ({ type: 'answer', option }) as QuestionAction;
 const names = (c: ChooseConfig<unknown>) => c.choices.filter((x) => x !== 'separator').map((x) => (x as { name: string }).name);
