@@ -37,7 +37,6 @@ export interface QuestionnaireRef {
   data: Questionnaire;
 }
 
-
 /**
  * The `questionnaire:` block of an answers file: the one place it is written, so that a content hash or
  * a language can be added here later. A built-in questionnaire is named by id only; any other file is
@@ -111,7 +110,7 @@ export class AnswersStore {
 
   /** Opens an existing answers file; refuses (exit 2, file untouched) if it is unreadable, invalid or for another questionnaire. */
   static open(path: string, questionnaireOverride?: string): AnswersStore {
-    let a;
+    let a: ReturnType<typeof loadAssessment>;
     try {
       a = loadAssessment(path, { questionnaire: questionnaireOverride });
     } catch (e) {
@@ -314,7 +313,7 @@ export class AnswersStore {
     const stop = (why: string) =>
       new UserError(`${this.path} was changed on disk while the interview ran, and ${why}. The last answer was not saved and the file was left as it is; check it, then resume the interview.`);
     let theirs: Answers | undefined;
-    let file;
+    let file: ReturnType<typeof parseYaml> | undefined;
     try {
       file = parseYaml(this.path, text);
       theirs = schemaProblems(file, Answers).data;

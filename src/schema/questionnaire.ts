@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { Id, LanguageCode, SemVer, Text } from './common.js';
 
-
-export { DONT_KNOW, NOT_APPLICABLE, RESERVED_ANSWERS } from './answer-parts.js';
-
-export type Condition =
-  | { question: string; in: string[] }
-  | { question: string; notIn: string[] }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
+export type Condition = { question: string; in: string[] } | { question: string; notIn: string[] } | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 /**
  * A declarative condition on earlier answers. A question is shown when its condition holds for the
@@ -33,7 +25,7 @@ export const Option = z
       .number()
       .min(0)
       .max(10)
-      .describe('What this answer scores, anywhere on the model\'s scale; fractions are allowed (e.g. 0.25). The level shown for it is the highest scale level at or below this value.'),
+      .describe("What this answer scores, anywhere on the model's scale; fractions are allowed (e.g. 0.25). The level shown for it is the highest scale level at or below this value."),
     label: Text.describe('The answer as the respondent sees it.'),
     description: Text.optional().describe('One line that makes the answer concrete, shown when it is highlighted.'),
   })
@@ -44,13 +36,7 @@ export const Question = z
     id: Id,
     dimension: Id.describe('The model dimension this question measures.'),
     weight: z.number().positive().max(10).default(1).describe('Weight within its dimension (default 1).'),
-    level: z
-      .number()
-      .int()
-      .min(0)
-      .max(10)
-      .optional()
-      .describe('The maturity level this question belongs to, for models that score a dimension by level (scoring.dimension: levels).'),
+    level: z.number().int().min(0).max(10).optional().describe('The maturity level this question belongs to, for models that score a dimension by level (scoring.dimension: levels).'),
     stream: Id.optional().describe('The stream this question belongs to within its level, for models that score a dimension by level: a level scores the mean of its streams.'),
     text: Text.describe('The question, as read to the respondent.'),
     help: Text.optional().describe('Extra explanation shown on demand.'),
@@ -82,10 +68,7 @@ export const Questionnaire = z
     title: Text,
     description: Text.optional(),
     language: LanguageCode.default('en').describe('The language of plain-string texts in this file.'),
-    model: z
-      .string()
-      .min(1)
-      .describe('The model this questionnaire measures: a built-in model id (e.g. "itaas") or a path relative to this file.'),
+    model: z.string().min(1).describe('The model this questionnaire measures: a built-in model id (e.g. "itaas") or a path relative to this file.'),
     sections: z.array(Section).min(1),
   })
   .describe('An interview: sections of questions, each measuring a model dimension.');
@@ -139,7 +122,9 @@ export const QuestionnaireFile = z
       .string()
       .min(1)
       .optional()
-      .describe('The model this questionnaire measures: a built-in model id (e.g. "itaas") or a path relative to this file. Required unless the questionnaire extends another (whose model it then uses).'),
+      .describe(
+        'The model this questionnaire measures: a built-in model id (e.g. "itaas") or a path relative to this file. Required unless the questionnaire extends another (whose model it then uses).',
+      ),
     drop: z.array(Id).optional().describe('Ids of questions or sections of the extended questionnaire to leave out.'),
     replace: z.array(ReplaceChange).optional().describe('Questions or sections that take the place of those with the same id in the extended questionnaire.'),
     add: z.array(AddChange).optional().describe('New sections, and new questions in existing sections.'),

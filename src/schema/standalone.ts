@@ -29,7 +29,7 @@ export function assertPlain(schema: z.ZodType, where = '(top level)'): void {
     const check = defOf(c) as Def & { check: string; format?: string; pattern?: RegExp };
     if (!CHECKS.has(check.check)) throw new Error(`${where}: a "${check.check}" check (a refinement?) cannot be expressed in JSON Schema; move it to the rules in src/load/rules.ts`);
     if (check.check === 'string_format' && !check.pattern) throw new Error(`${where}: the string format "${check.format}" has no pattern to compile to a standalone validator`);
-    if (check.pattern && check.pattern.flags) throw new Error(`${where}: the regular expression /${check.pattern.source}/${check.pattern.flags} has flags, which JSON Schema drops`);
+    if (check.pattern?.flags) throw new Error(`${where}: the regular expression /${check.pattern.source}/${check.pattern.flags} has flags, which JSON Schema drops`);
   }
   switch (def.type) {
     case 'string':
@@ -41,14 +41,18 @@ export function assertPlain(schema: z.ZodType, where = '(top level)'): void {
     case 'optional':
     case 'nullable':
     case 'default':
-      return assertPlain(def.innerType as z.ZodType, where);
+      assertPlain(def.innerType as z.ZodType, where);
+      return;
     case 'array':
-      return assertPlain(def.element as z.ZodType, `${where}[]`);
+      assertPlain(def.element as z.ZodType, `${where}[]`);
+      return;
     case 'record':
       assertPlain(def.keyType as z.ZodType, `${where} (key)`);
-      return assertPlain(def.valueType as z.ZodType, `${where}.*`);
+      assertPlain(def.valueType as z.ZodType, `${where}.*`);
+      return;
     case 'union':
-      return (def.options as z.ZodType[]).forEach((o, i) => assertPlain(o, `${where} (option ${i + 1})`));
+      (def.options as z.ZodType[]).forEach((option, index) => assertPlain(option, `${where} (option ${index + 1})`));
+      return;
     case 'object':
       if (def.catchall && defOf(def.catchall).type !== 'never') throw new Error(`${where}: an object that keeps unknown keys is not compiled to a standalone validator`);
       for (const [k, v] of Object.entries(def.shape as Record<string, z.ZodType>)) assertPlain(v, where === '(top level)' ? k : `${where}.${k}`);

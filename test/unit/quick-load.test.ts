@@ -13,7 +13,8 @@ import { Answers } from '../../src/schema/answers.js';
 import { order, validate } from '../../src/schema/validators/answers.js';
 import { fixtures, root, tempDir } from '../helpers.js';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: mutated copies of parsed YAML are reached into freely
+type Obj = Record<string, any>;
 
 const examples = ['examples/northwind-logistics.yaml', 'examples/meridian-health.yaml'].map((p) => join(root, p));
 const base = parse(readFileSync(examples[0]!, 'utf8')) as Obj;
@@ -82,14 +83,17 @@ const mutations: Array<[string, (d: Obj) => void]> = [
   ['updated on a day that does not exist', (d) => (d.respondents[0].updated = '2025-02-30T10:00:00Z')],
   ['updated a date only', (d) => (d.respondents[0].updated = '2025-03-12')],
   ['top level a list', (d) => Object.assign(d, { __list: true })],
-  ['every error at once', (d) => {
-    d.kind = 'answers';
-    d.assessment.date = '2025-02-30';
-    d.assessment.organisation = '';
-    d.respondents[0].answers[firstQuestion] = 7;
-    d.targets = { automation: 11 };
-    d.surplus = true;
-  }],
+  [
+    'every error at once',
+    (d) => {
+      d.kind = 'answers';
+      d.assessment.date = '2025-02-30';
+      d.assessment.organisation = '';
+      d.respondents[0].answers[firstQuestion] = 7;
+      d.targets = { automation: 11 };
+      d.surplus = true;
+    },
+  ],
 ];
 
 const dir = tempDir();
@@ -104,7 +108,9 @@ const corpus: Array<readonly [string, string]> = [
   ...examples.map((f) => [f, f] as const),
   ['hostile answers', join(fixtures, 'hostile-answers.yaml')],
   ['second model answers', join(fixtures, 'second-model', 'data-answers.yaml')],
-  ...readdirSync(join(fixtures, 'malformed')).sort().map((f) => [`malformed ${f}`, join(fixtures, 'malformed', f)] as const),
+  ...readdirSync(join(fixtures, 'malformed'))
+    .sort()
+    .map((f) => [`malformed ${f}`, join(fixtures, 'malformed', f)] as const),
   ...mutated,
 ];
 
@@ -132,7 +138,7 @@ describe('the generated answers validator', () => {
     expect(ok).toBe(z.success);
   });
 
-  it('knows every key zod knows, in zod\'s order', () => {
+  it("knows every key zod knows, in zod's order", () => {
     expect(Object.keys(order.keys)).toEqual(Object.keys(Answers.shape));
   });
 });
