@@ -74,7 +74,7 @@ function generate(n, dir) {
   const options = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x.options.map((o) => o.id)])));
   const sources = ['northwind-logistics.yaml', 'meridian-health.yaml'].map((f) => parse(readFileSync(join(root, 'examples', f), 'utf8')));
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const files = [];
   for (let i = 0; i < n; i++) {
     const doc = structuredClone(sources[i % 2]);
@@ -110,7 +110,11 @@ for (const n of BATCHES) {
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const ratio = (name) => median(times.get(name)) / base;
 const lines = [];
-lines.push(`Node ${version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${RUNS} runs per figure (median), ${new Date().toISOString().slice(0, 10)}`);
+lines.push(
+  `Node ${version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, ${RUNS} runs per figure (median), ${new Date().toISOString().slice(0, 10)}`,
+);
 lines.push('');
 lines.push('| Command | Median | Ratio to `node -e 0` | Target | Met |');
 lines.push('| --- | ---: | ---: | ---: | --- |');

@@ -35,7 +35,7 @@ const TRACES = {
       'In this phase, IT uses an “IT-as-a-Service” approach, focusing on the end-to-end services that support the business mission, and leveraging technologies and sourcing options that make providing those services reliable, agile, flexible and cost-effective.',
     ],
     practice:
-      'Service integration and management (SIAM): one catalogue and one request channel for internal and external services, external services monitored, supported through IT\'s own service desk and covered by the service levels IT reports (three separate questions, one criterion each).',
+      "Service integration and management (SIAM): one catalogue and one request channel for internal and external services, external services monitored, supported through IT's own service desk and covered by the service levels IT reports (three separate questions, one criterion each).",
   },
   sourcing: {
     article: ['… leveraging technologies and sourcing options that make providing those services reliable, agile, flexible and cost-effective.'],
@@ -43,8 +43,11 @@ const TRACES = {
       'A sourcing strategy decided per service on cost, risk and fit, vendor management with measured service levels, and exit plans for critical suppliers. The levels measure the ability to choose and to move a service, not how much is outsourced: a deliberate in-house strategy with that ability scores as well as a deliberate external one.',
   },
   'process-orientation': {
-    article: ['Today, many IT organizations are process-oriented. Their key IT Service Management (ITSM) processes are managed, process owners are identified, and their processes are enabled through an integrated ITSM tool.'],
-    practice: 'ITIL process ownership: documented incident, request, change, problem and configuration management with named owners, KPIs and one integrated ITSM tool; continual improvement at level 4.',
+    article: [
+      'Today, many IT organizations are process-oriented. Their key IT Service Management (ITSM) processes are managed, process owners are identified, and their processes are enabled through an integrated ITSM tool.',
+    ],
+    practice:
+      'ITIL process ownership: documented incident, request, change, problem and configuration management with named owners, KPIs and one integrated ITSM tool; continual improvement at level 4.',
   },
   'service-orientation': {
     article: [
@@ -61,15 +64,16 @@ const TRACES = {
     practice: 'Business relationship management, demand management with joint prioritisation, and performance reporting against agreed targets, as in ITIL and common IT governance practice.',
   },
   'financial-transparency': {
-    article: ['This entails economic transparency or even an economic transaction where the business pays IT based on service consumption and IT, in return, commits to delivering a certain service level.'],
-    practice: 'IT financial management: costs by category, then allocated, then a service cost model with unit costs, benchmarked against external prices at the top (as in Technology Business Management).',
+    article: [
+      'This entails economic transparency or even an economic transaction where the business pays IT based on service consumption and IT, in return, commits to delivering a certain service level.',
+    ],
+    practice:
+      'IT financial management: costs by category, then allocated, then a service cost model with unit costs, benchmarked against external prices at the top (as in Technology Business Management).',
   },
   'quality-of-service': {
-    article: [
-      'XaaS are characterized by the quality of service being actively managed, …',
-      '… IT, in return, commits to delivering a certain service level.',
-    ],
-    practice: 'ITIL service level management: service levels written down per service and agreed with the business (two separate questions), measured per service rather than per component, reviewed with customers, with improvement plans at level 4.',
+    article: ['XaaS are characterized by the quality of service being actively managed, …', '… IT, in return, commits to delivering a certain service level.'],
+    practice:
+      'ITIL service level management: service levels written down per service and agreed with the business (two separate questions), measured per service rather than per component, reviewed with customers, with improvement plans at level 4.',
   },
   'rapid-provisioning': {
     article: ['XaaS are characterized by … services being rapidly provisioned (typically through automation), …'],
@@ -82,7 +86,7 @@ const TRACES = {
       'While service management encourages these characteristics, achieving these characteristics across all IT services is a goal of ITaaS.',
     ],
     practice:
-      'Metering, then showback (consumption shown with its cost while a fixed allocation is paid, level 2), then chargeback by metered consumption for the main services (level 3), then every service, internal and external, charged by actual use (level 4). The default target is level 3, the first level at which business units actually pay for what they use; the article sets that as the goal for every service, which an assessment can set with a target of 4. IT\'s own cost base is asked about neutrally: in-house capacity that is pooled and reused counts as flexible as much as a contract priced by use.',
+      "Metering, then showback (consumption shown with its cost while a fixed allocation is paid, level 2), then chargeback by metered consumption for the main services (level 3), then every service, internal and external, charged by actual use (level 4). The default target is level 3, the first level at which business units actually pay for what they use; the article sets that as the goal for every service, which an assessment can set with a target of 4. IT's own cost base is asked about neutrally: in-house capacity that is pooled and reused counts as flexible as much as a contract priced by use.",
   },
   elasticity: {
     article: ['XaaS are characterized by … elastic capacity, …'],

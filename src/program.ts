@@ -2,7 +2,13 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 
 /** Every command and option of itaas; each command's handler is imported only when it runs. */
 export function buildProgram(version: string): Command {
-  const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+  const list = (v: string, prev: string[] = []) => [
+    ...prev,
+    ...v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 
   function examples(...lines: string[]): string {
     return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -90,12 +96,9 @@ export function buildProgram(version: string): Command {
     .option('--scope <text>', 'what is assessed (without --answers)')
     .option('--assessor <name>', 'who runs the assessment (without --answers)')
     .option('--lang <code>', "language the form opens in (default: the questionnaire's); respondents can switch")
-    .option('-r, --respondent <name>', 'fill in the respondent\'s name in advance')
+    .option('-r, --respondent <name>', "fill in the respondent's name in advance")
     .option('--force', 'replace an existing file that is not a survey form')
-    .addHelpText(
-      'after',
-      examples('itaas form --answers acme.yaml --out survey.html', 'itaas form --organisation "Acme Ltd" --lang de --respondent "Dana Ortiz" --out dana.html'),
-    )
+    .addHelpText('after', examples('itaas form --answers acme.yaml --out survey.html', 'itaas form --organisation "Acme Ltd" --lang de --respondent "Dana Ortiz" --out dana.html'))
     .action(async (opts) => (await import('./commands/form.js')).formCommand(opts));
 
   program
@@ -103,7 +106,7 @@ export function buildProgram(version: string): Command {
     .description('bring the respondents of other answers files (other laptops, survey forms) into one assessment')
     .argument('<target>', 'the answers file to merge into (created if missing)')
     .argument('<inputs...>', 'answers files to bring in')
-    .option('--prefer <side>', 'where a respondent\'s answers differ: newer, target or input (default: refuse and list them)')
+    .option('--prefer <side>', "where a respondent's answers differ: newer, target or input (default: refuse and list them)")
     .option('--dry-run', 'print what would be merged; write nothing')
     .option('-q, --questionnaire <id|file>', 'questionnaire the answers belong to (default: the one the target names)')
     .addHelpText(
@@ -131,14 +134,17 @@ export function buildProgram(version: string): Command {
     .option('--layout <how>', 'columns (a column per respondent, default) or sheets (a sheet per respondent)')
     .option('--lang <code>', "language of the questions and answer lists (default: the questionnaire's)")
     .option('--force', 'replace an existing file')
-    .addHelpText('after', examples('itaas sheet export --answers acme.yaml --out acme.xlsx', 'itaas sheet export --organisation "Acme Ltd" -r "Dana Ortiz" -r "Ole Berg" --layout sheets --out acme.xlsx'))
+    .addHelpText(
+      'after',
+      examples('itaas sheet export --answers acme.yaml --out acme.xlsx', 'itaas sheet export --organisation "Acme Ltd" -r "Dana Ortiz" -r "Ole Berg" --layout sheets --out acme.xlsx'),
+    )
     .action(async (opts) => (await import('./commands/sheet.js')).sheetExportCommand(opts));
   sheet
     .command('import')
     .description('check every cell of a workbook and merge its respondents into an answers file (created if missing)')
     .argument('<file.xlsx>', 'a workbook written by itaas sheet export, filled in')
     .requiredOption('-a, --answers <file>', 'the answers file to merge into')
-    .option('--prefer <side>', 'where a respondent\'s answers differ: newer, target or input (default: refuse and list them)')
+    .option('--prefer <side>', "where a respondent's answers differ: newer, target or input (default: refuse and list them)")
     .option('--dry-run', 'print what would be merged; write nothing')
     .option('-q, --questionnaire <id|file>', 'questionnaire the workbook was made for (default: the one it names)')
     .addHelpText('after', examples('itaas sheet import acme-filled.xlsx --answers acme.yaml', 'itaas sheet import acme-filled.xlsx --answers acme.yaml --dry-run'))

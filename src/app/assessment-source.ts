@@ -33,7 +33,13 @@ export function assessmentSource(opts: SourceOptions): AssessmentSource {
     const given = (['organisation', 'date', 'scope', 'assessor'] as const).filter((k) => opts[k] !== undefined);
     if (given.length) throw new UserError(`--${given[0]} comes from ${opts.answers} when --answers is given; leave it out, or edit the answers file`);
     const a = loadAssessment(opts.answers, { questionnaire: opts.questionnaire });
-    return { questionnaire: a.questionnaire.data, questionnairePath: a.questionnaire.path, hash: questionnaireHash(a.questionnaire.data), assessment: a.answers.data.assessment, respondents: a.answers.data.respondents };
+    return {
+      questionnaire: a.questionnaire.data,
+      questionnairePath: a.questionnaire.path,
+      hash: questionnaireHash(a.questionnaire.data),
+      assessment: a.answers.data.assessment,
+      respondents: a.answers.data.respondents,
+    };
   }
   if (!opts.organisation?.trim()) throw new UserError('name the organisation with --organisation NAME, or take it (and the questionnaire) from an assessment with --answers FILE');
   const date = opts.date ?? today();

@@ -20,6 +20,11 @@ export function describeFailure(f: GateFailure, baselineName?: string, digits = 
   const actual = f.actual === null ? 'is not assessed' : fmt(f.actual);
   const by = digits === 1 ? fmtScore(f.by) : fmt(f.required - (f.actual ?? 0));
   if (f.kind === 'below-target') return f.actual === null ? `${what} is not assessed, so it cannot meet its target ${f.required}` : `${what} ${actual} is below its target ${f.required} by ${by}`;
-  if (f.kind === 'under') return f.actual === null ? `${what} is not assessed (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})` : `${what} ${actual} is under ${f.required} by ${by} (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})`;
-  return f.actual === null ? `${what} was ${fmt(f.required)} in ${baselineName ?? 'the baseline'} and is not assessed now` : `${what} ${actual} fell from ${fmt(f.required)} in ${baselineName ?? 'the baseline'} by ${by}`;
+  if (f.kind === 'under')
+    return f.actual === null
+      ? `${what} is not assessed (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})`
+      : `${what} ${actual} is under ${f.required} by ${by} (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})`;
+  return f.actual === null
+    ? `${what} was ${fmt(f.required)} in ${baselineName ?? 'the baseline'} and is not assessed now`
+    : `${what} ${actual} fell from ${fmt(f.required)} in ${baselineName ?? 'the baseline'} by ${by}`;
 }

@@ -29,7 +29,9 @@ export function checkAnswersPath(path: string): void {
 /** The terminal went away (closed window, dropped SSH session) while a prompt was reading it. */
 export function terminalGone(e: unknown): boolean {
   const err = e as NodeJS.ErrnoException | undefined;
-  return Boolean(err && (err.code === 'EIO' || err.code === 'ENXIO' || (err.code === 'ERR_INTERNAL_ASSERTION' && /tty|setRawMode/i.test(String(err.stack))) || /setRawMode EIO/.test(String(err.message))));
+  return Boolean(
+    err && (err.code === 'EIO' || err.code === 'ENXIO' || (err.code === 'ERR_INTERNAL_ASSERTION' && /tty|setRawMode/i.test(String(err.stack))) || /setRawMode EIO/.test(String(err.message))),
+  );
 }
 
 /**
@@ -41,7 +43,9 @@ export function onLostTerminal(hangUp: () => void, release: () => void): (e: unk
     if (terminalGone(e)) hangUp();
     release();
     const err = e as Error | undefined;
-    process.stderr.write(`internal error: ${visible(err?.message ?? String(e))}\n${process.argv.includes('--debug') ? `${err?.stack ?? ''}\n` : 'This is a bug in itaas. Run again with --debug for details and report it.\n'}`);
+    process.stderr.write(
+      `internal error: ${visible(err?.message ?? String(e))}\n${process.argv.includes('--debug') ? `${err?.stack ?? ''}\n` : 'This is a bug in itaas. Run again with --debug for details and report it.\n'}`,
+    );
     process.exit(70);
   };
 }

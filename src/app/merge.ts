@@ -123,7 +123,12 @@ export function runMerge(target: string, inputs: Array<string | MergeInput>, opt
 
     if (!store) {
       const { organisation, scope, date, assessor } = read[0]!.answers.assessment;
-      store = AnswersStore.create(target, qPath!, { organisation, date, ...(scope ? { scope } : {}), ...(assessor ? { assessor } : {}) }, { unsaved: true, ...(opts.header ? { header: opts.header } : {}) });
+      store = AnswersStore.create(
+        target,
+        qPath!,
+        { organisation, date, ...(scope ? { scope } : {}), ...(assessor ? { assessor } : {}) },
+        { unsaved: true, ...(opts.header ? { header: opts.header } : {}) },
+      );
     }
     const s = store;
     s.batch(() => {

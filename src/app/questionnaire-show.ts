@@ -45,7 +45,10 @@ export function questionnaireText(id: string, opts: { lang?: string }): { lines:
   const lang = opts.lang ?? q.language;
   const w = wordsFor(lang);
   const fellBack = new Map<string, number>();
-  const t = (text: Text | undefined) => resolveText(text, lang, q.language, (used) => fellBack.set(used, (fellBack.get(used) ?? 0) + 1)).replace(/\s+/g, ' ').trim();
+  const t = (text: Text | undefined) =>
+    resolveText(text, lang, q.language, (used) => fellBack.set(used, (fellBack.get(used) ?? 0) + 1))
+      .replace(/\s+/g, ' ')
+      .trim();
   const out: string[] = [];
   out.push(t(q.title), `${q.id} ${q.version} · ${w.model} ${q.model} · ${w.questions(count(q))} · ${w.sections(q.sections.length)} · ${w.writtenIn(languageIn(q.language, lang))}`);
   if (q.description) out.push('', t(q.description));

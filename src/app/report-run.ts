@@ -94,7 +94,11 @@ export function parseFormats(formats: string[] | undefined): string[] {
 
 /** The report file name for an answers file: its base name, kept inside the output folder. */
 export function reportPath(outDir: string, answersFile: string, ext: string): string {
-  const stem = basename(answersFile).replace(/\.ya?ml$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^\.+/, '') || 'report';
+  const stem =
+    basename(answersFile)
+      .replace(/\.ya?ml$/i, '')
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^\.+/, '') || 'report';
   const root = resolve(outDir);
   const target = resolve(root, `${stem}.${ext}`);
   if (!target.startsWith(root + sep)) throw new UserError(`refusing to write ${target} outside ${root}`);
@@ -218,7 +222,10 @@ export async function runReport(files: string[], opts: ReportRunOptions, events:
         outcome.reports.push(shown(targets[k++]!));
       }
       if (gating) {
-        outcome.gates = evaluateGates(dims, { belowTarget: opts.failBelowTarget, under: thresholds, overall: ctx.result.overall, baseline }).map((f) => ({ ...f, message: describeFailure(f, baselineName, ctx.result.scoring.precision) }));
+        outcome.gates = evaluateGates(dims, { belowTarget: opts.failBelowTarget, under: thresholds, overall: ctx.result.overall, baseline }).map((f) => ({
+          ...f,
+          message: describeFailure(f, baselineName, ctx.result.scoring.precision),
+        }));
       }
       if (opts.portfolio) {
         if (!scale.length) scale = ctx.model.scale.map((step) => step.level);

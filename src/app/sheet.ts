@@ -47,7 +47,12 @@ const no = (lang: string) => (lang.startsWith('de') ? 'nein' : 'no');
 
 /** A sheet name Excel accepts (31 characters, none of []:*?/\), unique in the workbook. */
 function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Respondent';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Respondent';
   let n = base;
   for (let i = 2; taken.has(n.toLowerCase()) || [ABOUT, LISTS].some((s) => s.toLowerCase() === n.toLowerCase()); i++) n = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   taken.add(n.toLowerCase());
@@ -95,7 +100,7 @@ export async function exportSheet(opts: SheetExportOptions): Promise<{ out: stri
   const lists = wb.addWorksheet(LISTS, { state: 'veryHidden' });
   const questions = q.sections.flatMap((s) => s.questions.map((x) => ({ section: s, question: x })));
   const choiceLabels = (x: Question) => [...x.options.map((o) => t(o.label)), ...(x.allowNa ? [words.notApplicable] : []), ...(x.allowDontKnow ? [words.dontKnow] : [])];
-  questions.forEach(({ question }, i) => lists.getRow(i + 1).values = [question.id, ...choiceLabels(question)]);
+  questions.forEach(({ question }, i) => (lists.getRow(i + 1).values = [question.id, ...choiceLabels(question)]));
   const yesNoRow = questions.length + 1;
   lists.getRow(yesNoRow).values = ['completed', yes(lang), no(lang)];
 
@@ -272,7 +277,11 @@ export async function readSheet(path: string, questionnaire?: string): Promise<{
         }
         const id = answerWords(question, q).get(text.toLowerCase());
         if (!id) {
-          const choices = [...question.options.map((o) => resolveText(o.label, q.language, q.language)), ...(question.allowNa ? [formMessages('en').notApplicable] : []), ...(question.allowDontKnow ? [formMessages('en').dontKnow] : [])];
+          const choices = [
+            ...question.options.map((o) => resolveText(o.label, q.language, q.language)),
+            ...(question.allowNa ? [formMessages('en').notApplicable] : []),
+            ...(question.allowDontKnow ? [formMessages('en').dontKnow] : []),
+          ];
           problems.push(`${where(ws, cell)}: ${JSON.stringify(text.slice(0, 80))} is not an answer to "${question.id}"; choose one of: ${choices.join(' | ')}`);
           continue;
         }

@@ -21,10 +21,7 @@ export interface AssessOptions {
 export async function assessCommand(opts: AssessOptions): Promise<void> {
   // Checked before anything else, so that a script or CI job never hangs and no file appears.
   if (!process.stdin.isTTY) {
-    throw new UserError(
-      'itaas assess interviews people and needs a terminal, but its input is not one. ' +
-        'To score a saved answers file without prompts, run `itaas report FILE`.',
-    );
+    throw new UserError('itaas assess interviews people and needs a terminal, but its input is not one. ' + 'To score a saved answers file without prompts, run `itaas report FILE`.');
   }
   const path = opts.answers;
   checkAnswersPath(path);
@@ -59,7 +56,10 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
-  const onLost = onLostTerminal(() => onSignal('SIGHUP'), () => lock.release());
+  const onLost = onLostTerminal(
+    () => onSignal('SIGHUP'),
+    () => lock.release(),
+  );
   process.on('uncaughtException', onLost);
   try {
     let store: AnswersStore;

@@ -6,7 +6,8 @@ import { colors } from '../ui.js';
 import { mergeCommand } from './merge.js';
 
 export async function sheetExportCommand(opts: SheetExportOptions & { layout?: string }): Promise<void> {
-  if (opts.layout !== undefined && opts.layout !== 'columns' && opts.layout !== 'sheets') throw new UserError(`--layout is columns (a column per respondent) or sheets (a sheet per respondent), not ${JSON.stringify(opts.layout)}`);
+  if (opts.layout !== undefined && opts.layout !== 'columns' && opts.layout !== 'sheets')
+    throw new UserError(`--layout is columns (a column per respondent) or sheets (a sheet per respondent), not ${JSON.stringify(opts.layout)}`);
   const s = await exportSheet(opts);
   process.stderr.write(
     `${colors().green('wrote')} ${s.out}: ${s.questions} questions, ${s.respondents} respondent${s.respondents === 1 ? '' : 's'} on ${s.sheets.map((n) => `"${n}"`).join(', ')}\n` +
@@ -20,4 +21,3 @@ export async function sheetImportCommand(file: string, opts: { answers: string; 
     importSheet(file, { answers: opts.answers, ...(prefer ? { prefer } : {}), ...(opts.dryRun ? { dryRun: true } : {}), ...(opts.questionnaire ? { questionnaire: opts.questionnaire } : {}) }),
   );
 }
-

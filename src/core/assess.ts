@@ -75,8 +75,18 @@ export function assess(model: Model, questionnaire: Questionnaire, answers: Answ
     const targeted = ds.filter((d) => d.target !== null);
     return {
       id: a.id,
-      score: rounded(combine(ds.filter((d) => d.score !== null).map((d) => ({ value: d.score!, weight: d.weight })), scoring.axis)),
-      target: rounded(combine(targeted.map((d) => ({ value: d.target!, weight: d.weight })), scoring.axis)),
+      score: rounded(
+        combine(
+          ds.filter((d) => d.score !== null).map((d) => ({ value: d.score!, weight: d.weight })),
+          scoring.axis,
+        ),
+      ),
+      target: rounded(
+        combine(
+          targeted.map((d) => ({ value: d.target!, weight: d.weight })),
+          scoring.axis,
+        ),
+      ),
       belowTarget: ds.filter((d) => (d.gap ?? 0) > 0).length,
       dimensions: ds.map((d) => d.id),
     };

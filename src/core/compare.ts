@@ -96,7 +96,12 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
     // The change between the scores as the two reports print them.
     const delta = b.score === null || d.score === null ? null : round1(round1(d.score) - round1(b.score));
     dimensions.push({ id: d.id, title: d.title, axis: d.axis, before: state(b), after: state(d), delta, direction: direction(delta) });
-    if (delta === null) notCompared.push({ what: 'dimension', id: d.id, reason: b.score === null ? (d.score === null ? 'not assessed in either' : 'not assessed in the baseline') : 'not assessed in the current assessment' });
+    if (delta === null)
+      notCompared.push({
+        what: 'dimension',
+        id: d.id,
+        reason: b.score === null ? (d.score === null ? 'not assessed in either' : 'not assessed in the baseline') : 'not assessed in the current assessment',
+      });
   }
   for (const b of baseline.dimensions) if (!after.has(b.id)) notCompared.push({ what: 'dimension', id: b.id, reason: 'only in the baseline' });
 
@@ -104,8 +109,7 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
   // Where both assessments have the same dimensions, the overall score is the one each report shows (by
   // the model's rule); otherwise it is recomputed over the shared dimensions so that like meets like.
   const same = (s: Snapshot) => s.dimensions.length === common.length;
-  const overallOf = (s: Snapshot) =>
-    sameModel && same(baseline) && same(current) && s.overall ? s.overall.score : overallScore(s.dimensions.filter((d) => common.includes(d.id)));
+  const overallOf = (s: Snapshot) => (sameModel && same(baseline) && same(current) && s.overall ? s.overall.score : overallScore(s.dimensions.filter((d) => common.includes(d.id))));
   const ob = overallOf(baseline);
   const oa = overallOf(current);
 

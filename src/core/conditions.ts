@@ -20,10 +20,7 @@ export function holds(cond: Condition | undefined, choices: Choices): boolean {
 }
 
 /** Every `{question, in|notIn}` leaf of a condition, with its path inside the condition. */
-export function conditionLeaves(
-  cond: Condition,
-  path: Array<string | number> = [],
-): Array<{ question: string; values: string[]; path: Array<string | number>; key: 'in' | 'notIn' }> {
+export function conditionLeaves(cond: Condition, path: Array<string | number> = []): Array<{ question: string; values: string[]; path: Array<string | number>; key: 'in' | 'notIn' }> {
   if ('all' in cond) return cond.all.flatMap((c, i) => conditionLeaves(c, [...path, 'all', i]));
   if ('any' in cond) return cond.any.flatMap((c, i) => conditionLeaves(c, [...path, 'any', i]));
   if ('not' in cond) return conditionLeaves(cond.not, [...path, 'not']);

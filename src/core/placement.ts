@@ -58,8 +58,7 @@ function progress(checks: RequirementCheck[], floor: number): number {
   return Math.floor((100 * got) / total + 1e-9);
 }
 
-const weakestFirst = (a: RequirementCheck, b: RequirementCheck) =>
-  b.shortfall - a.shortfall || (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0);
+const weakestFirst = (a: RequirementCheck, b: RequirementCheck) => b.shortfall - a.shortfall || (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : 0);
 
 /** Weakest-link placement on the journey: a phase is reached when it and every earlier phase are met. */
 export function placePhase(model: Model, dims: ReadonlyMap<string, DimensionScore>): PhasePlacement {

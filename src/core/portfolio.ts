@@ -42,7 +42,7 @@ function median(xs: number[]): number | null {
 export function buildPortfolio(units: readonly PortfolioUnit[], levels: readonly number[]): Portfolio {
   const order: Array<{ id: string; title: string }> = [];
   const seen = new Set<string>();
-  for (const u of units) for (const d of u.dimensions) if (!seen.has(d.id)) (seen.add(d.id), order.push({ id: d.id, title: d.title }));
+  for (const u of units) for (const d of u.dimensions) if (!seen.has(d.id)) seen.add(d.id), order.push({ id: d.id, title: d.title });
   const lookup = units.map((u) => new Map(u.dimensions.map((d) => [d.id, d])));
 
   const dimensions = order.map(({ id, title }) => {

@@ -209,7 +209,8 @@ export function planRoadmap(model: PlannedModel, dimensions: DimensionScore[], o
   const standIn = new Map<string, string>(); // rejected alternative -> the one proposed instead
   const served = new Set<string>(); // a group member is in place
   const openValue = (it: Initiative) =>
-    it.raises.reduce((s, r) => s + (steps.get(r.dimension) ?? []).filter((x) => serves(it, r.dimension, x.step)).reduce((a, x) => a + (x.to - x.from), 0) * (weights.get(r.dimension) ?? 1), 0) / pointsOf(it);
+    it.raises.reduce((s, r) => s + (steps.get(r.dimension) ?? []).filter((x) => serves(it, r.dimension, x.step)).reduce((a, x) => a + (x.to - x.from), 0) * (weights.get(r.dimension) ?? 1), 0) /
+    pointsOf(it);
   for (const group of new Set(groups.values())) {
     if (group.some((id) => done.has(id))) {
       for (const id of group) if (!done.has(id)) served.add(id);
@@ -248,7 +249,10 @@ export function planRoadmap(model: PlannedModel, dimensions: DimensionScore[], o
   const gaps = new Map<string, GapReason[]>([...selected.keys()].map((id) => [id, []]));
   for (const d of dimensions) {
     for (const x of steps.get(d.id)!) {
-      const on = [...selected.values()].filter((it) => serves(it, d.id, x.step)).map((it) => it.id).sort(byId);
+      const on = [...selected.values()]
+        .filter((it) => serves(it, d.id, x.step))
+        .map((it) => it.id)
+        .sort(byId);
       if (!on.length) continue;
       const hundredths = Math.round((x.to - x.from) * 100);
       const base = Math.floor(hundredths / on.length);
@@ -295,8 +299,7 @@ export function planRoadmap(model: PlannedModel, dimensions: DimensionScore[], o
   const remaining = new Map([...deps].map(([id, ds]) => [id, ds.length]));
   const ready = [...remaining].filter(([, n]) => n === 0).map(([id]) => id);
   const order: string[] = [];
-  const rank = (a: string, b: string) =>
-    (pathRank.get(a) ?? Infinity) - (pathRank.get(b) ?? Infinity) || urgencyOf(b) - urgencyOf(a) || priority(b) - priority(a) || byId(a, b);
+  const rank = (a: string, b: string) => (pathRank.get(a) ?? Infinity) - (pathRank.get(b) ?? Infinity) || urgencyOf(b) - urgencyOf(a) || priority(b) - priority(a) || byId(a, b);
   while (ready.length) {
     ready.sort(rank);
     const id = ready.shift()!;

@@ -107,7 +107,6 @@ export interface DimensionScore {
   coverage: Coverage;
 }
 
-
 function aggregate(levels: number[], how: Aggregation): number {
   const sorted = [...levels].sort((a, b) => a - b);
   if (how === 'min') return sorted[0]!;
@@ -132,13 +131,7 @@ export function levelOf(scale: readonly number[], value: number): number {
   return best;
 }
 
-export function scoreQuestions(
-  q: Questionnaire,
-  answers: Answers,
-  how: Aggregation = 'median',
-  scoring: Scoring = DEFAULT_SCORING,
-  lowest = 0,
-): QuestionScore[] {
+export function scoreQuestions(q: Questionnaire, answers: Answers, how: Aggregation = 'median', scoring: Scoring = DEFAULT_SCORING, lowest = 0): QuestionScore[] {
   const digits = keptDigits(scoring);
   const perRespondent = answers.respondents.map((r) => ({ r, choices: choicesOf(r) }));
   return allQuestions(q).map(({ question, section }) => {
@@ -191,7 +184,13 @@ function byLevels(scored: readonly QuestionScore[]): number | null {
   }
   let total = 0;
   for (const streams of levels.values()) {
-    const means = [...streams.values()].map((qs) => combine(qs.map((x) => ({ value: x.score!, weight: x.weight })), 'weighted-mean')!);
+    const means = [...streams.values()].map(
+      (qs) =>
+        combine(
+          qs.map((x) => ({ value: x.score!, weight: x.weight })),
+          'weighted-mean',
+        )!,
+    );
     total += means.reduce((s, x) => s + x, 0) / means.length;
   }
   return total;

@@ -14,17 +14,13 @@ export const FORM_GENERATOR = 'itaas survey form';
  */
 export function renderFormPage(payload: FormPayload, script: string, css: string, title: string): string {
   if (/<\/script/i.test(script)) throw new Error('the form script contains "</script"; it cannot be inlined');
-  const json = JSON.stringify(payload).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  const csp = [
-    "default-src 'none'",
-    `script-src ${hash(script)}`,
-    `style-src ${hash(css)}`,
-    "connect-src 'none'",
-    "img-src 'none'",
-    "font-src 'none'",
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
+  const json = JSON.stringify(payload)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  const csp = ["default-src 'none'", `script-src ${hash(script)}`, `style-src ${hash(css)}`, "connect-src 'none'", "img-src 'none'", "font-src 'none'", "form-action 'none'", "base-uri 'none'"].join(
+    '; ',
+  );
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(payload.lang)}">
 <head>

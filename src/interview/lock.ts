@@ -157,9 +157,7 @@ export function acquireLock(answersPath: string, now: () => Date = () => new Dat
   const path = lockPathFor(answersPath);
   const ticks = processTicks(process.pid);
   const boot = bootId();
-  const me =
-    `${process.pid}\n${hostname()}\n${now().toISOString()}\n` +
-    `${ticks ? `ticks:${ticks}\n` : ''}${boot ? `boot:${boot}\n` : ''}nonce:${randomBytes(6).toString('hex')}\n`;
+  const me = `${process.pid}\n${hostname()}\n${now().toISOString()}\n` + `${ticks ? `ticks:${ticks}\n` : ''}${boot ? `boot:${boot}\n` : ''}nonce:${randomBytes(6).toString('hex')}\n`;
   const release = () => {
     try {
       if (readFileSync(path, 'utf8') === me) unlinkSync(path);
@@ -179,10 +177,7 @@ export function acquireLock(answersPath: string, now: () => Date = () => new Dat
     const { owner } = found;
     if (owner) {
       if (owner.host !== hostname()) {
-        throw new UserError(
-          `${answersPath} is in use by itaas assess (pid ${owner.pid}) on ${owner.host}; finish or quit that interview first. ` +
-            `If it is no longer running, delete ${path}.`,
-        );
+        throw new UserError(`${answersPath} is in use by itaas assess (pid ${owner.pid}) on ${owner.host}; finish or quit that interview first. ` + `If it is no longer running, delete ${path}.`);
       }
       if (ownerRuns(owner)) {
         throw new UserError(

@@ -60,8 +60,7 @@ const en = {
   towardsPhase: (progress: number, phase: string) => `(${progress}% of the way to ${phase})`,
   savedSoFar: (p: { answered: number; questions: number; name: string; path: string }) => `Saved: ${p.answered} of ${p.questions} questions answered for ${p.name}, in ${p.path}.`,
   resumeWith: (command: string) => `Resume with: ${command}`,
-  completed: (p: { name: string; unanswered: number; path: string }) =>
-    `${p.name}'s interview is complete${p.unanswered ? ` (${p.unanswered} unanswered)` : ''}; answers are in ${p.path}.`,
+  completed: (p: { name: string; unanswered: number; path: string }) => `${p.name}'s interview is complete${p.unanswered ? ` (${p.unanswered} unanswered)` : ''}; answers are in ${p.path}.`,
   next: (command: string) => `Next: ${command}`,
   anotherRespondent: (command: string) => `Another respondent: ${command}`,
   interrupted: (path: string) => `Interrupted. Every confirmed answer is saved in ${path}.`,

@@ -38,14 +38,7 @@ export interface QuestionView {
   words?: InterviewMessages;
 }
 
-export type QuestionAction =
-  | { type: 'answer'; option: string }
-  | { type: 'back' }
-  | { type: 'note' }
-  | { type: 'skip' }
-  | { type: 'help' }
-  | { type: 'summary' }
-  | { type: 'quit' };
+export type QuestionAction = { type: 'answer'; option: string } | { type: 'back' } | { type: 'note' } | { type: 'skip' } | { type: 'help' } | { type: 'summary' } | { type: 'quit' };
 
 /** One-key shortcuts, shown in the hint line under every question. */
 const KEYS: Record<string, QuestionAction['type']> = {

@@ -104,7 +104,6 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: I
   return store.addRespondent(name, role || undefined);
 }
 
-
 export type Outcome = 'finished' | 'quit';
 
 /** Interviews one respondent until they finish or quit. Every answer is saved before the next question. */
@@ -228,8 +227,7 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
  */
 function answerLog(ui: Ui) {
   let entries: Array<{ id: string; text: string }> = [];
-  const height = (text: string) =>
-    text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.replace(/\x1b\[[0-9;]*m/g, '').length / Math.max(1, ui.columns))), 0);
+  const height = (text: string) => text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.replace(/\x1b\[[0-9;]*m/g, '').length / Math.max(1, ui.columns))), 0);
   return {
     write(id: string, text: string): void {
       const at = entries.findIndex((e) => e.id === id);
@@ -357,6 +355,7 @@ export function summaryLines(store: AnswersStore, lang: string, color: boolean, 
   }
   if (result.overall !== null) lines.push(`${c.bold(m.overall(ctx.words.overallScore, ctx.num(result.overall)))}`);
   const phase = result.phase;
-  if (phase) lines.push(`${c.bold(m.phaseReached(ctx.words.phase))} ${ctx.phaseTitle(phase.reached)}${phase.next ? ` ${c.dim(m.towardsPhase(phase.next.progress, ctx.phaseTitle(phase.next.number)))}` : ''}`);
+  if (phase)
+    lines.push(`${c.bold(m.phaseReached(ctx.words.phase))} ${ctx.phaseTitle(phase.reached)}${phase.next ? ` ${c.dim(m.towardsPhase(phase.next.progress, ctx.phaseTitle(phase.next.number)))}` : ''}`);
   return lines;
 }

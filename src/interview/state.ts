@@ -33,11 +33,7 @@ export interface Progress {
   answered: number;
 }
 
-export type InterviewEvent =
-  | { type: 'answered' }
-  | { type: 'back' }
-  | { type: 'skip' }
-  | { type: 'goto'; question: string };
+export type InterviewEvent = { type: 'answered' } | { type: 'back' } | { type: 'skip' } | { type: 'goto'; question: string };
 
 /** The option ids chosen so far, for evaluating conditions (the same view scoring takes). */
 export function choicesOf(answers: AnswerMap): Record<string, string> {
@@ -84,9 +80,7 @@ function orderIndex(q: Questionnaire, id: string): number {
 /** The first shown question after `after` (or from the start) that is unanswered and not put off. */
 export function nextUnanswered(q: Questionnaire, answers: AnswerMap, after: string | null, skipped: readonly string[] = []): string | null {
   const from = after === null ? -1 : orderIndex(q, after);
-  const hit = visibleQuestions(q, answers).find(
-    (v) => orderIndex(q, v.question.id) > from && !isAnswered(answers, v.question.id) && !skipped.includes(v.question.id),
-  );
+  const hit = visibleQuestions(q, answers).find((v) => orderIndex(q, v.question.id) > from && !isAnswered(answers, v.question.id) && !skipped.includes(v.question.id));
   return hit ? hit.question.id : null;
 }
 

@@ -86,7 +86,12 @@ export function throwIfErrors(problems: Problem[], what: string): void {
 
 function listBuiltins(kind: 'models' | 'questionnaires'): string[] {
   const dir = builtinDir(kind);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 }
 
 /** Resolves a model or questionnaire reference: a path (relative to `baseDir`) or a built-in id. */
@@ -95,9 +100,7 @@ export function resolveRef(ref: string, kind: 'models' | 'questionnaires', baseD
   const byName = join(builtinDir(kind), `${ref}.yaml`);
   if (existsSync(byName)) return byName;
   const names = listBuiltins(kind).map((p) => p.replace(/^.*[/\\]/, '').replace(/\.ya?ml$/, ''));
-  throw new UserError(
-    `no built-in ${kind === 'models' ? 'model' : 'questionnaire'} "${ref}" (built-in: ${names.join(', ') || 'none'}); give a path to a .yaml file instead`,
-  );
+  throw new UserError(`no built-in ${kind === 'models' ? 'model' : 'questionnaire'} "${ref}" (built-in: ${names.join(', ') || 'none'}); give a path to a .yaml file instead`);
 }
 
 /** The questionnaire file an answers file was given against. */
@@ -106,4 +109,3 @@ export function questionnairePathFor(answers: Answers, answersPath: string, over
   if (answers.questionnaire.path) return resolve(dirname(answersPath), answers.questionnaire.path);
   return resolveRef(answers.questionnaire.id, 'questionnaires', dirname(answersPath));
 }
-

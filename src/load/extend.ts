@@ -120,13 +120,21 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
     throw e;
   }
   if (resolve(basePath) === resolve(f.file) || stack.includes(resolve(basePath))) {
-    return { problems: [err(['extends'], `extends itself (${[...stack, resolve(f.file), resolve(basePath)].map((p) => relative(process.cwd(), p) || p).join(' -> ')}); a questionnaire cannot extend one that extends it`)] };
+    return {
+      problems: [
+        err(
+          ['extends'],
+          `extends itself (${[...stack, resolve(f.file), resolve(basePath)].map((p) => relative(process.cwd(), p) || p).join(' -> ')}); a questionnaire cannot extend one that extends it`,
+        ),
+      ],
+    };
   }
   let baseFile: YamlFile;
   try {
     baseFile = loadYamlFile(basePath);
   } catch (e) {
-    if (e instanceof UserError) return { problems: [err(['extends'], `cannot read the extended questionnaire: ${e.problems[0]?.message ?? e.message}`), ...e.problems.filter((p) => p.line !== undefined)] };
+    if (e instanceof UserError)
+      return { problems: [err(['extends'], `cannot read the extended questionnaire: ${e.problems[0]?.message ?? e.message}`), ...e.problems.filter((p) => p.line !== undefined)] };
     throw e;
   }
   const base = resolveQuestionnaireFile(baseFile, resolveRef, [...stack, resolve(f.file)]);
@@ -182,7 +190,19 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
       const q = change.question;
       const at = findQuestion(q.id);
       if (!at) {
-        out.push(err(['replace', i, 'question', 'id'], `the extended questionnaire has no question "${q.id}"${whereDropped(q.id)}${dropped.has(q.id) ? '' : suggest(q.id, sections.flatMap((s) => s.questions.map((x) => x.question.id)))}; to add a new question, use "add"`));
+        out.push(
+          err(
+            ['replace', i, 'question', 'id'],
+            `the extended questionnaire has no question "${q.id}"${whereDropped(q.id)}${
+              dropped.has(q.id)
+                ? ''
+                : suggest(
+                    q.id,
+                    sections.flatMap((s) => s.questions.map((x) => x.question.id)),
+                  )
+            }; to add a new question, use "add"`,
+          ),
+        );
         return;
       }
       sections[at[0]]!.questions[at[1]] = { question: q, origin: { file: f, path: ['replace', i, 'question'] } };
@@ -190,7 +210,19 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
       const s = change.section;
       const si = findSection(s.id);
       if (si < 0) {
-        out.push(err(['replace', i, 'section', 'id'], `the extended questionnaire has no section "${s.id}"${whereDropped(s.id)}${dropped.has(s.id) ? '' : suggest(s.id, sections.map((x) => x.section.id))}; to add a new section, use "add"`));
+        out.push(
+          err(
+            ['replace', i, 'section', 'id'],
+            `the extended questionnaire has no section "${s.id}"${whereDropped(s.id)}${
+              dropped.has(s.id)
+                ? ''
+                : suggest(
+                    s.id,
+                    sections.map((x) => x.section.id),
+                  )
+            }; to add a new section, use "add"`,
+          ),
+        );
         return;
       }
       sections[si] = {
@@ -213,7 +245,15 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
       if (change.after !== undefined) {
         const ai = findSection(change.after);
         if (ai < 0) {
-          out.push(err(['add', i, 'after'], `no section "${change.after}"${whereDropped(change.after)}${suggest(change.after, sections.map((x) => x.section.id))}`));
+          out.push(
+            err(
+              ['add', i, 'after'],
+              `no section "${change.after}"${whereDropped(change.after)}${suggest(
+                change.after,
+                sections.map((x) => x.section.id),
+              )}`,
+            ),
+          );
           return;
         }
         pos = ai + 1;
@@ -228,7 +268,19 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
     const q = change.question;
     const si = findSection(change.into);
     if (si < 0) {
-      out.push(err(['add', i, 'into'], `no section "${change.into}"${whereDropped(change.into)}${dropped.has(change.into) ? '' : suggest(change.into, sections.map((x) => x.section.id))}`));
+      out.push(
+        err(
+          ['add', i, 'into'],
+          `no section "${change.into}"${whereDropped(change.into)}${
+            dropped.has(change.into)
+              ? ''
+              : suggest(
+                  change.into,
+                  sections.map((x) => x.section.id),
+                )
+          }`,
+        ),
+      );
       return;
     }
     const existing = findQuestion(q.id);
@@ -241,7 +293,15 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
     if (change.after !== undefined) {
       const ai = target.questions.findIndex((x) => x.question.id === change.after);
       if (ai < 0) {
-        out.push(err(['add', i, 'after'], `section "${change.into}" has no question "${change.after}"${whereDropped(change.after)}${suggest(change.after, target.questions.map((x) => x.question.id))}`));
+        out.push(
+          err(
+            ['add', i, 'after'],
+            `section "${change.into}" has no question "${change.after}"${whereDropped(change.after)}${suggest(
+              change.after,
+              target.questions.map((x) => x.question.id),
+            )}`,
+          ),
+        );
         return;
       }
       pos = ai + 1;

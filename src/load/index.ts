@@ -20,7 +20,17 @@ export type { Assessment, FileKind, Loaded } from './builtin.js';
 function parseAs<T>(f: YamlFile, kind: FileKind, schema: import('zod').ZodType<T>): { data?: T; problems: Problem[] } {
   const found = detectKind(f.data);
   if (found && found !== kind) {
-    return { problems: [{ file: f.file, line: 1, col: 1, message: `is ${found === 'answers' ? 'an answers file' : `a ${found}`}, but a ${kind === 'answers' ? 'answers file' : kind} was expected here`, severity: 'error' }] };
+    return {
+      problems: [
+        {
+          file: f.file,
+          line: 1,
+          col: 1,
+          message: `is ${found === 'answers' ? 'an answers file' : `a ${found}`}, but a ${kind === 'answers' ? 'answers file' : kind} was expected here`,
+          severity: 'error',
+        },
+      ],
+    };
   }
   return schemaProblems(f, schema);
 }
@@ -47,7 +57,15 @@ export function loadModel(path: string): Loaded<Model> {
 function wrongKind(f: YamlFile, kind: FileKind): Problem[] {
   const found = detectKind(f.data);
   if (!found || found === kind) return [];
-  return [{ file: f.file, line: 1, col: 1, message: `is ${found === 'answers' ? 'an answers file' : `a ${found}`}, but a ${kind === 'answers' ? 'answers file' : kind} was expected here`, severity: 'error' }];
+  return [
+    {
+      file: f.file,
+      line: 1,
+      col: 1,
+      message: `is ${found === 'answers' ? 'an answers file' : `a ${found}`}, but a ${kind === 'answers' ? 'answers file' : kind} was expected here`,
+      severity: 'error',
+    },
+  ];
 }
 
 const questionnaireRef = (ref: string, baseDir: string) => resolveRef(ref, 'questionnaires', baseDir);
@@ -82,7 +100,13 @@ export function loadQuestionnaire(path: string): { questionnaire: Loaded<Questio
   throwIfErrors(problems, path);
   const r = resolved!;
   const model = loadModel(resolveRef(r.model.ref, 'models', r.model.baseDir));
-  throwIfErrors(attribute(questionnaireRules(f, r.data, model.data, (p) => originOf(r, p)), f), path);
+  throwIfErrors(
+    attribute(
+      questionnaireRules(f, r.data, model.data, (p) => originOf(r, p)),
+      f,
+    ),
+    path,
+  );
   const loaded = { questionnaire: { path, file: f, data: r.data }, model, resolved: r };
   cache.set(key, loaded as unknown as Loaded<unknown>);
   return loaded;

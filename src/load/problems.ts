@@ -52,11 +52,7 @@ export class CheckFailed extends Error {
 
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file, 'en') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.col ?? 0) - (b.col ?? 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+    (a, b) => a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
 }
 

@@ -42,10 +42,35 @@ const FRACTIONS: Array<[RegExp, number]> = [
 ];
 
 const NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6,
-  ein: 1, eine: 1, einen: 1, einem: 1, einer: 1, eines: 1, zwei: 2, drei: 3, vier: 4, 'f\u00fcnf': 5, sechs: 6,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  ein: 1,
+  eine: 1,
+  einen: 1,
+  einem: 1,
+  einer: 1,
+  eines: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  'f\u00fcnf': 5,
+  sechs: 6,
   // "a few", "several": about three.
-  few: 3, several: 3, einige: 3, einigen: 3, einiger: 3, wenige: 3, wenigen: 3, mehrere: 3, mehreren: 3,
+  few: 3,
+  several: 3,
+  einige: 3,
+  einigen: 3,
+  einiger: 3,
+  wenige: 3,
+  wenigen: 3,
+  mehrere: 3,
+  mehreren: 3,
 };
 
 const BELOW = /(?:less than|fewer than|under|below|weniger als|unter)\s+$/;

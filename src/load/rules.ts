@@ -125,7 +125,8 @@ export function modelRules(f: YamlFile, m: Model): Problem[] {
   m.dimensions.forEach((d, i) => {
     if (d.axis === undefined) {
       if (axes.size) out.error(['dimensions', i], `has no "axis"; the model has axes, so name one of ${[...axes].join(', ')}`);
-    } else if (!axes.has(d.axis)) out.error(['dimensions', i, 'axis'], axes.size ? unknown('axis', d.axis, axes) : `unknown axis "${d.axis}": the model declares no axes; add them under "axes:" or remove "axis"`);
+    } else if (!axes.has(d.axis))
+      out.error(['dimensions', i, 'axis'], axes.size ? unknown('axis', d.axis, axes) : `unknown axis "${d.axis}": the model declares no axes; add them under "axes:" or remove "axis"`);
     if (d.target !== undefined && (d.target < minLevel || d.target > maxLevel)) out.error(['dimensions', i, 'target'], `must be between ${minLevel} and ${maxLevel}, the scale's levels`);
     for (const l of levels) if (d.levels[String(l)] === undefined) out.error(['dimensions', i, 'levels'], `has no descriptor for level ${l}`);
     for (const k of Object.keys(d.levels)) if (!levels.includes(Number(k))) out.errorAtKey(['dimensions', i, 'levels'], k, `level ${k} is not on the scale (${levels.join(', ')})`);
@@ -173,7 +174,11 @@ export function modelRules(f: YamlFile, m: Model): Problem[] {
     it.outcomes.forEach((o, j) => {
       if (!outcomes.has(o)) out.error(['initiatives', i, 'outcomes', j], unknown('outcome', o, outcomes));
     });
-    if (!edges.has(it.id)) edges.set(it.id, it.dependsOn.filter((d) => d !== it.id));
+    if (!edges.has(it.id))
+      edges.set(
+        it.id,
+        it.dependsOn.filter((d) => d !== it.id),
+      );
   });
   const cycle = findCycle(edges);
   if (cycle) {

@@ -1,5 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
+import type { Stats } from 'node:fs';
+import type { Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
 import type { Node } from 'yaml';
 import { UserError } from './problems.js';
 import type { Problem } from './problems.js';
@@ -30,7 +32,7 @@ function fail(file: string, message: string, line?: number, col?: number): never
 
 /** Reads a file as UTF-8 text, refusing what cannot be a YAML document we wrote or a person edited. */
 export function readTextFile(file: string): string {
-  let st;
+  let st: Stats;
   try {
     st = statSync(file);
   } catch (e) {

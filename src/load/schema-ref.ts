@@ -36,7 +36,5 @@ export function schemaRef(file: string, kind: 'answers' | 'questionnaire' | 'mod
 /** The first line of a new file for editors: the schema reference, or how to get one. */
 export function schemaComment(file: string, kind: 'answers' | 'questionnaire' | 'model', itaas: string): string {
   const ref = schemaRef(file, kind);
-  return ref
-    ? ` yaml-language-server: $schema=${ref}`
-    : ` Editor completion: save the schema with \`${itaas} schema ${kind} > ${kind}.schema.json\` and name it in a $schema line here.`;
+  return ref ? ` yaml-language-server: $schema=${ref}` : ` Editor completion: save the schema with \`${itaas} schema ${kind} > ${kind}.schema.json\` and name it in a $schema line here.`;
 }

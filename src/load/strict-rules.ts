@@ -127,7 +127,7 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
       const parts = [s.when, qu.when].filter((c): c is Condition => c !== undefined);
       if (qu.when && sectionOk) {
         const ok = canHold(parts.length === 1 ? parts[0]! : { all: parts }) !== false;
-        if (!ok) out.warn(['sections', si, 'questions', qi, 'when'], `this condition can never hold${s.when ? ' (together with the section\'s)' : ''}, so question "${qu.id}" is never asked`);
+        if (!ok) out.warn(['sections', si, 'questions', qi, 'when'], `this condition can never hold${s.when ? " (together with the section's)" : ''}, so question "${qu.id}" is never asked`);
         else {
           any = true;
           shown.add(qu.id);
@@ -142,18 +142,19 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
 
   // Options that leave levels of the scale uncovered. Where a dimension is scored by level, an option
   // is worth a share of its question's level instead, so it need not span the scale.
-  if (model.scoring.dimension !== 'levels') q.sections.forEach((s, si) =>
-    s.questions.forEach((qu, qi) => {
-      const have = new Set(qu.options.map((o) => o.level));
-      const missing = scale.filter((l) => !have.has(l));
-      if (missing.length) {
-        out.warn(
-          ['sections', si, 'questions', qi, 'options'],
-          `no option of "${qu.id}" gives level${missing.length > 1 ? 's' : ''} ${list(missing)} of the scale (${list(scale)}); a respondent whose answer lies there has to pick a level that is not true`,
-        );
-      }
-    }),
-  );
+  if (model.scoring.dimension !== 'levels')
+    q.sections.forEach((s, si) =>
+      s.questions.forEach((qu, qi) => {
+        const have = new Set(qu.options.map((o) => o.level));
+        const missing = scale.filter((l) => !have.has(l));
+        if (missing.length) {
+          out.warn(
+            ['sections', si, 'questions', qi, 'options'],
+            `no option of "${qu.id}" gives level${missing.length > 1 ? 's' : ''} ${list(missing)} of the scale (${list(scale)}); a respondent whose answer lies there has to pick a level that is not true`,
+          );
+        }
+      }),
+    );
 
   // Option labels that state a range other than the one the descriptor of their level states.
   const dims = new Map(model.dimensions.map((d) => [d.id, d]));
@@ -198,7 +199,10 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
     const at = measuring.get(d.id) ?? [];
     if (at.length === 1) {
       const [si, qi] = at[0]!;
-      out.warn(['sections', si, 'questions', qi, 'dimension'], `"${q.sections[si]!.questions[qi]!.id}" is the only question measuring dimension "${d.id}", so one answer decides its score; add a second question`);
+      out.warn(
+        ['sections', si, 'questions', qi, 'dimension'],
+        `"${q.sections[si]!.questions[qi]!.id}" is the only question measuring dimension "${d.id}", so one answer decides its score; add a second question`,
+      );
     }
   }
 
@@ -226,9 +230,7 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
     if (withQuestions.has(it.id)) continue;
     // An initiative on dimensions without questions is already covered by the warning about the dimension.
     if (it.raises.every((r) => !measuring.has(r.dimension))) continue;
-    const why = it.raises
-      .map((r) => (lowest.has(r.dimension) ? `no answer on ${r.dimension} gives a level below ${r.to}` : `no question that can be asked measures ${r.dimension}`))
-      .join('; ');
+    const why = it.raises.map((r) => (lowest.has(r.dimension) ? `no answer on ${r.dimension} gives a level below ${r.to}` : `no question that can be asked measures ${r.dimension}`)).join('; ');
     out.warn(top, `no gap can select initiative "${it.id}" of the model with this questionnaire (${why}), so it never reaches a roadmap`);
   }
   return out.problems;

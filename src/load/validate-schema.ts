@@ -12,9 +12,7 @@ type Issue = z.core.$ZodIssue;
 /** The branch of a union that got furthest: the one to report rather than "invalid input". */
 function bestBranch(issue: Issue): Issue[] | undefined {
   const branches = (issue as { errors?: Issue[][] }).errors ?? [];
-  return branches
-    .filter((b) => b.length > 0)
-    .sort((a, b) => Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)) || a.length - b.length)[0];
+  return branches.filter((b) => b.length > 0).sort((a, b) => Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)) || a.length - b.length)[0];
 }
 
 /**
@@ -35,7 +33,10 @@ const LANGUAGE_CODE = LanguageCode.safeParse('').error?.issues[0]?.message;
 function describeKey(key: string, issue: Issue): string {
   const inner = (issue as { issues?: Issue[] }).issues ?? [];
   if (inner.some((i) => i.message === LANGUAGE_CODE)) {
-    const normalised = key.trim().replace('_', '-').replace(/^([A-Za-z]+)(?:-([A-Za-z]+))?$/, (_m, l: string, r?: string) => (r ? `${l.toLowerCase()}-${r.toUpperCase()}` : l.toLowerCase()));
+    const normalised = key
+      .trim()
+      .replace('_', '-')
+      .replace(/^([A-Za-z]+)(?:-([A-Za-z]+))?$/, (_m, l: string, r?: string) => (r ? `${l.toLowerCase()}-${r.toUpperCase()}` : l.toLowerCase()));
     const several = key.split(/[\s,;/]+/).filter(Boolean);
     const hint =
       normalised !== key && LanguageCode.safeParse(normalised).success
@@ -52,7 +53,7 @@ function describeKey(key: string, issue: Issue): string {
 function describeIssue(issue: Issue): string {
   if (issue.code === 'invalid_union') {
     const best = bestBranch(issue);
-    if (best && best[0] && best[0].code !== 'invalid_type') return describeIssue(best[0]);
+    if (best?.[0] && best[0].code !== 'invalid_type') return describeIssue(best[0]);
     return 'does not have the expected form';
   }
   if (issue.code === 'invalid_key') return describeKey(String(issue.path[issue.path.length - 1] ?? issue.input), issue);

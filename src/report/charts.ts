@@ -68,7 +68,9 @@ export function wrapText(text: string, max: number, lang = 'en'): string[] {
         lines.push(line);
         line = '';
       }
-      const fit = breakPoints(word, lang).filter((p) => p.at + (p.hyphen ? 1 : 0) <= max).pop();
+      const fit = breakPoints(word, lang)
+        .filter((p) => p.at + (p.hyphen ? 1 : 0) <= max)
+        .pop();
       const at = fit ? fit.at : max;
       lines.push(fit ? word.slice(0, at) + (fit.hyphen ? '-' : '') : chars.slice(0, max).join(''));
       word = fit ? word.slice(at) : chars.slice(max).join('');
@@ -110,13 +112,32 @@ export function scoreBarsFigure(ctx: ReportContext): Figure {
   shapes.push({ kind: 'rect', x: 0, y: 4, w: 22, h: 12, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
   shapes.push({ kind: 'text', x: 30, y: 14, lines: [t.radarCurrent], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
   if (ctx.hasTargets) {
-    shapes.push({ kind: 'path', points: [[0, 32], [22, 32]], closed: false, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
+    shapes.push({
+      kind: 'path',
+      points: [
+        [0, 32],
+        [22, 32],
+      ],
+      closed: false,
+      stroke: COLORS.target,
+      strokeWidth: 2,
+      dash: [6, 4],
+    });
     shapes.push({ kind: 'text', x: 30, y: 36, lines: [t.radarTarget], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
   }
   let y = ctx.hasTargets ? 56 : 34;
   // Scale along the top.
   for (let level = 0; level <= max; level++) {
-    shapes.push({ kind: 'text', x: tx(level), y: y + 10, lines: [String(level)], size: MIN_TEXT, lineHeight: 13, anchor: level === 0 ? 'start' : level === max ? 'end' : 'middle', fill: COLORS.muted });
+    shapes.push({
+      kind: 'text',
+      x: tx(level),
+      y: y + 10,
+      lines: [String(level)],
+      size: MIN_TEXT,
+      lineHeight: 13,
+      anchor: level === 0 ? 'start' : level === max ? 'end' : 'middle',
+      fill: COLORS.muted,
+    });
   }
   y += 18;
   const gridTop = y;
@@ -127,12 +148,32 @@ export function scoreBarsFigure(ctx: ReportContext): Figure {
     y += lines.length * lh + 4;
     body.push({ kind: 'rect', x: 0, y, w: trackW, h: 12, fill: COLORS.notReached });
     if (d.score !== null && d.score > 0) body.push({ kind: 'rect', x: 0, y, w: tx(d.score), h: 12, fill: COLORS.current, fillOpacity: 0.55, stroke: COLORS.current, strokeWidth: 1 });
-    if (d.target !== null) body.push({ kind: 'path', points: [[tx(d.target), y - 3], [tx(d.target), y + 15]], closed: false, stroke: COLORS.target, strokeWidth: 2.5 });
+    if (d.target !== null)
+      body.push({
+        kind: 'path',
+        points: [
+          [tx(d.target), y - 3],
+          [tx(d.target), y + 15],
+        ],
+        closed: false,
+        stroke: COLORS.target,
+        strokeWidth: 2.5,
+      });
     body.push({ kind: 'text', x: width, y: y + 11, lines: [d.target === null ? ctx.num(d.score) : `${ctx.num(d.score)} / ${d.target}`], size, lineHeight: lh, anchor: 'end', fill: COLORS.text });
     y += 26;
   }
   for (let level = 1; level < max; level++) {
-    shapes.push({ kind: 'path', points: [[tx(level), gridTop], [tx(level), y - 10]], closed: false, stroke: COLORS.grid, strokeWidth: 0.6, dash: [2, 3] });
+    shapes.push({
+      kind: 'path',
+      points: [
+        [tx(level), gridTop],
+        [tx(level), y - 10],
+      ],
+      closed: false,
+      stroke: COLORS.grid,
+      strokeWidth: 0.6,
+      dash: [2, 3],
+    });
   }
   shapes.push(...body);
   return { width, height: Math.ceil(y), shapes };
@@ -151,7 +192,7 @@ export function radarFigure(ctx: ReportContext): Figure {
   const n = dims.length;
   const shapes: Shape[] = [];
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n;
-  const at = (i: number, v: number): [number, number] => [r1(cx + Math.cos(angle(i)) * (R * v) / max), r1(cy + Math.sin(angle(i)) * (R * v) / max)];
+  const at = (i: number, v: number): [number, number] => [r1(cx + (Math.cos(angle(i)) * (R * v)) / max), r1(cy + (Math.sin(angle(i)) * (R * v)) / max)];
 
   for (let level = 1; level <= max; level++) {
     shapes.push({ kind: 'path', points: dims.map((_, i) => at(i, level)), closed: true, stroke: COLORS.grid, strokeWidth: level === max ? 1 : 0.6 });
@@ -166,7 +207,9 @@ export function radarFigure(ctx: ReportContext): Figure {
   shapes.push({ kind: 'path', points: dims.map((d, i) => at(i, d.score ?? 0)), closed: true, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
   dims.forEach((d, i) => {
     const [x, y] = at(i, d.score ?? 0);
-    shapes.push(d.score === null ? { kind: 'circle', cx: x, cy: y, r: 3.5, fill: '#ffffff', stroke: COLORS.current, strokeWidth: 1.5 } : { kind: 'circle', cx: x, cy: y, r: 3.5, fill: COLORS.current });
+    shapes.push(
+      d.score === null ? { kind: 'circle', cx: x, cy: y, r: 3.5, fill: '#ffffff', stroke: COLORS.current, strokeWidth: 1.5 } : { kind: 'circle', cx: x, cy: y, r: 3.5, fill: COLORS.current },
+    );
   });
 
   const size = 11;
@@ -192,7 +235,17 @@ export function radarFigure(ctx: ReportContext): Figure {
   shapes.push({ kind: 'rect', x: 16, y: 16, w: 22, h: 12, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
   shapes.push({ kind: 'text', x: 46, y: 26, lines: [t.radarCurrent], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
   if (ctx.hasTargets) {
-    shapes.push({ kind: 'path', points: [[16, 44], [38, 44]], closed: false, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
+    shapes.push({
+      kind: 'path',
+      points: [
+        [16, 44],
+        [38, 44],
+      ],
+      closed: false,
+      stroke: COLORS.target,
+      strokeWidth: 2,
+      dash: [6, 4],
+    });
     shapes.push({ kind: 'text', x: 46, y: 48, lines: [t.radarTarget], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
   }
   return { width, height, shapes };
@@ -238,8 +291,20 @@ export function placementFigure(ctx: ReportContext, width = 720): Figure {
       const last = i === phases.length - 1;
       // Each phase points to the next one: to the right side by side, downwards when stacked.
       const points: Array<[number, number]> = narrow
-        ? [[0, y], [width, y], [width, y + boxH - (last ? 0 : tip)], [width / 2, y + boxH], [0, y + boxH - (last ? 0 : tip)]]
-        : [[r1(x), y], [r1(x + boxW - (last ? 0 : tip)), y], [r1(x + boxW), y + boxH / 2], [r1(x + boxW - (last ? 0 : tip)), y + boxH], [r1(x), y + boxH]];
+        ? [
+            [0, y],
+            [width, y],
+            [width, y + boxH - (last ? 0 : tip)],
+            [width / 2, y + boxH],
+            [0, y + boxH - (last ? 0 : tip)],
+          ]
+        : [
+            [r1(x), y],
+            [r1(x + boxW - (last ? 0 : tip)), y],
+            [r1(x + boxW), y + boxH / 2],
+            [r1(x + boxW - (last ? 0 : tip)), y + boxH],
+            [r1(x), y + boxH],
+          ];
       shapes.push({
         kind: 'path',
         points,
@@ -336,13 +401,27 @@ export function timelineFigure(ctx: ReportContext, width = 720): Figure {
   // Month grid and axis labels behind the bars.
   const step = narrow ? (months <= 12 ? 3 : months <= 24 ? 6 : 12) : months <= 12 ? 3 : months <= 36 ? 6 : 12;
   for (let m = 0; m <= months; m += step) {
-    shapes.push({ kind: 'path', points: [[mx(m), top - 6], [mx(m), height - 4]], closed: false, stroke: COLORS.grid, strokeWidth: 0.6 });
+    shapes.push({
+      kind: 'path',
+      points: [
+        [mx(m), top - 6],
+        [mx(m), height - 4],
+      ],
+      closed: false,
+      stroke: COLORS.grid,
+      strokeWidth: 0.6,
+    });
     shapes.push({ kind: 'text', x: mx(m), y: top - 10, lines: [ctx.monthLabel(m)], size, lineHeight: lh, anchor: m === 0 && narrow ? 'start' : 'middle', fill: COLORS.muted });
   }
   if (!narrow) shapes.push({ kind: 'text', x: 0, y: top - 10, lines: [t.months], size, lineHeight: lh, anchor: 'start', fill: COLORS.muted });
   // Beside their names the lines run clear of text and go over the bars; under their names (narrow)
   // they pass behind the names, which are outlined to stay readable.
-  const lines = dependencyLines(roadmap.waves.flatMap((w) => w.items), rows, mx, barH);
+  const lines = dependencyLines(
+    roadmap.waves.flatMap((w) => w.items),
+    rows,
+    mx,
+    barH,
+  );
   if (narrow) shapes.push(...lines, ...body);
   else shapes.push(...body, ...lines);
   return { width, height, shapes };
@@ -374,14 +453,44 @@ function dependencyLines(
     const ends = targets.get(id)!;
     const below = ends.filter((e) => e.y > from.y).sort((a, b) => a.y - b.y);
     const above = ends.filter((e) => e.y < from.y).sort((a, b) => b.y - a.y);
-    for (const [group, edge] of [[below, from.y + barH / 2], [above, from.y - barH / 2]] as const) {
+    for (const [group, edge] of [
+      [below, from.y + barH / 2],
+      [above, from.y - barH / 2],
+    ] as const) {
       if (!group.length) continue;
       const far = group[group.length - 1]!;
-      shapes.push({ kind: 'path', points: [[xl, r1(edge)], [xl, r1(far.y)]], closed: false, stroke: color, strokeWidth: 1.2 });
+      shapes.push({
+        kind: 'path',
+        points: [
+          [xl, r1(edge)],
+          [xl, r1(far.y)],
+        ],
+        closed: false,
+        stroke: color,
+        strokeWidth: 1.2,
+      });
       group.forEach((e, i) => {
         const xe = r1(Math.max(e.x, xl + 5));
-        shapes.push({ kind: 'path', points: [[xl, r1(e.y)], [r1(xe - 4), r1(e.y)]], closed: false, stroke: color, strokeWidth: 1.2 });
-        shapes.push({ kind: 'path', points: [[xe, r1(e.y)], [r1(xe - 5), r1(e.y - 3)], [r1(xe - 5), r1(e.y + 3)]], closed: true, fill: color });
+        shapes.push({
+          kind: 'path',
+          points: [
+            [xl, r1(e.y)],
+            [r1(xe - 4), r1(e.y)],
+          ],
+          closed: false,
+          stroke: color,
+          strokeWidth: 1.2,
+        });
+        shapes.push({
+          kind: 'path',
+          points: [
+            [xe, r1(e.y)],
+            [r1(xe - 5), r1(e.y - 3)],
+            [r1(xe - 5), r1(e.y + 3)],
+          ],
+          closed: true,
+          fill: color,
+        });
         if (i < group.length - 1) shapes.push({ kind: 'circle', cx: xl, cy: r1(e.y), r: 2, fill: color });
       });
     }

@@ -17,10 +17,16 @@ export function renderComparisonMarkdown(c: Comparison): string {
   const up = c.dimensions.filter((d) => d.direction === 'up').length;
   const down = c.dimensions.filter((d) => d.direction === 'down').length;
   out.push('## Summary', '');
-  out.push(`${mdEscape(c.overall.title ?? 'Overall score')} ${score(c.overall.before)} → ${score(c.overall.after)} (${signed(c.overall.delta)}), over the ${c.dimensions.length} dimensions both assessments share: ${up} up, ${down} down, ${c.dimensions.length - up - down} unchanged or not comparable.`, '');
+  out.push(
+    `${mdEscape(c.overall.title ?? 'Overall score')} ${score(c.overall.before)} → ${score(c.overall.after)} (${signed(c.overall.delta)}), over the ${c.dimensions.length} dimensions both assessments share: ${up} up, ${down} down, ${c.dimensions.length - up - down} unchanged or not comparable.`,
+    '',
+  );
   if (c.phase) {
     const p = c.phase;
-    out.push(p.direction === 'same' ? `Phase: still ${mdEscape(p.after.title)}.` : `Phase: ${mdEscape(p.before.title)} → ${mdEscape(p.after.title)} (${p.direction === 'up' ? 'forward' : 'back'}).`, '');
+    out.push(
+      p.direction === 'same' ? `Phase: still ${mdEscape(p.after.title)}.` : `Phase: ${mdEscape(p.before.title)} → ${mdEscape(p.after.title)} (${p.direction === 'up' ? 'forward' : 'back'}).`,
+      '',
+    );
   }
   if (c.predominantStage) {
     const s = c.predominantStage;
@@ -50,7 +56,11 @@ export function renderComparisonMarkdown(c: Comparison): string {
     out.push(
       table(
         ['Stage', 'Before', 'After'],
-        c.stages.map((s) => [mdCell(s.title), `${s.before.attained ? 'attained' : 'not attained'} (${s.before.attainment}%)`, `${s.after.attained ? 'attained' : 'not attained'} (${s.after.attainment}%)`]),
+        c.stages.map((s) => [
+          mdCell(s.title),
+          `${s.before.attained ? 'attained' : 'not attained'} (${s.before.attainment}%)`,
+          `${s.after.attained ? 'attained' : 'not attained'} (${s.after.attainment}%)`,
+        ]),
       ),
       '',
     );
@@ -77,7 +87,10 @@ export function renderComparisonMarkdown(c: Comparison): string {
     for (const n of c.notCompared) out.push(`- ${n.what} ${mdEscape(n.id)}: ${mdEscape(n.reason)}`);
     out.push('');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 export function renderComparisonJson(c: Comparison): string {

@@ -141,12 +141,7 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     valueText: (x) => (x === undefined ? '–' : String(x).replace('.', t.decimal)),
     hasTargets: result.dimensions.some((d) => d.target !== null),
     apart: t.apart(result.scoring.disagreement, num(result.scoring.disagreement, Number.isInteger(result.scoring.disagreement) ? 0 : undefined)),
-    overallLine: t.report.overallLine(
-      words.overallScore,
-      num(result.overall),
-      num(Math.min(...model.scale.map((s) => s.level)), 0),
-      num(Math.max(...model.scale.map((s) => s.level)), 0),
-    ),
+    overallLine: t.report.overallLine(words.overallScore, num(result.overall), num(Math.min(...model.scale.map((s) => s.level)), 0), num(Math.max(...model.scale.map((s) => s.level)), 0)),
     dimTitle: (id) => m(dims.get(id)?.title) || id,
     axisTitle: (id) => m(model.axes.find((a) => a.id === id)?.title) || id,
     phaseTitle: (n) => (n === 0 ? m(model.phases?.none.title) : m(model.phases?.list[n - 1]?.title)),
@@ -185,7 +180,13 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
       for (const g of mergeSteps(item.reason.gaps)) {
         const next = g.holdsBackPhase && result.phase?.next ? t.reason.holdsBackPhase(ctx.phaseTitle(result.phase.next.number)) : '';
         const closes = g.with.length
-          ? t.reason.closesWith(g.with.map((id) => ctx.initiativeTitle(id)), ctx.dimTitle(g.dimension), num(g.from), num(g.to), num(g.closes, 2))
+          ? t.reason.closesWith(
+              g.with.map((id) => ctx.initiativeTitle(id)),
+              ctx.dimTitle(g.dimension),
+              num(g.from),
+              num(g.to),
+              num(g.closes, 2),
+            )
           : t.reason.closesGap(num(g.closes), ctx.dimTitle(g.dimension), num(g.from), num(g.to));
         parts.push(closes + next);
       }

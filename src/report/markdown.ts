@@ -42,7 +42,19 @@ function escapeUncached(s: string): string {
 
 /** Escapes text for a table cell: also keeps the row on one line. */
 export function mdCell(s: string): string {
-  return cells.get(s) ?? remember(cells, s, mdEscape(s.replace(/\r\n?|\n/g, ' ').replace(/\s+/g, ' ').trim()) || ' ');
+  return (
+    cells.get(s) ??
+    remember(
+      cells,
+      s,
+      mdEscape(
+        s
+          .replace(/\r\n?|\n/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      ) || ' ',
+    )
+  );
 }
 
 /** Words that start a directive in a Mermaid Gantt chart; a label starting with one would be read as it. */
@@ -50,7 +62,11 @@ const GANTT_KEYWORD = /^(title|section|dateformat|axisformat|tickinterval|exclud
 
 /** Mermaid labels cannot hold colons, semicolons, hashes or line breaks; keep them plain and inert. */
 function mermaidLabel(s: string): string {
-  const plain = s.replace(HIDDEN, '').replace(/[:;#<>"`{}[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = s
+    .replace(HIDDEN, '')
+    .replace(/[:;#<>"`{}[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return GANTT_KEYWORD.test(plain) ? `${JOIN}${plain}` : plain;
 }
 

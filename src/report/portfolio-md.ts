@@ -14,12 +14,14 @@ export function renderPortfolioMarkdown(p: Portfolio, opts: { furthest?: number 
   out.push(
     table(
       ['Unit', 'Mean gap', 'Dimensions below target', 'Largest gap'],
-      p.furthest.slice(0, opts.furthest ?? 5).map((u) => [
-        mdCell(u.label),
-        u.meanGap.toFixed(2),
-        String(u.belowTarget),
-        u.largest ? mdCell(`${p.dimensions.find((d) => d.id === u.largest!.dimension)?.title ?? u.largest.dimension} (${u.largest.gap.toFixed(1)})`) : 'none',
-      ]),
+      p.furthest
+        .slice(0, opts.furthest ?? 5)
+        .map((u) => [
+          mdCell(u.label),
+          u.meanGap.toFixed(2),
+          String(u.belowTarget),
+          u.largest ? mdCell(`${p.dimensions.find((d) => d.id === u.largest!.dimension)?.title ?? u.largest.dimension} (${u.largest.gap.toFixed(1)})`) : 'none',
+        ]),
       ['---', '---:', '---:', '---'],
     ),
     '',

@@ -50,10 +50,7 @@ export const Answers = z
       assessor: z.string().max(200).optional(),
       language: z.string().optional().describe('Preferred report language.'),
     }),
-    targets: z
-      .record(Id, z.number().min(0).max(10))
-      .optional()
-      .describe('Per-dimension target levels that override the model defaults.'),
+    targets: z.record(Id, z.number().min(0).max(10)).optional().describe('Per-dimension target levels that override the model defaults.'),
     roadmap: z
       .strictObject({
         // A whole number; load/rules.ts says so (JSON Schema validators cannot carry zod's integer check).
@@ -62,7 +59,7 @@ export const Answers = z
           .min(1)
           .max(50)
           .optional()
-          .describe('How many initiatives this organisation can run at once (default: the model\'s `roadmap.parallel`). `itaas report --capacity` overrides it.'),
+          .describe("How many initiatives this organisation can run at once (default: the model's `roadmap.parallel`). `itaas report --capacity` overrides it."),
         start: YearMonth.optional().describe(
           'The month the roadmap starts, YYYY-MM (default: the month of the assessment date). The timeline counts real months from it. `itaas report --start` overrides it.',
         ),

@@ -17,12 +17,7 @@ export const LanguageCode = z
  * text (`{en: ..., de: ...}`).
  */
 export const Text = z
-  .union([
-    z.string().min(1),
-    z
-      .record(LanguageCode, z.string().min(1))
-      .refine((m) => Object.keys(m).length > 0, 'needs at least one language'),
-  ])
+  .union([z.string().min(1), z.record(LanguageCode, z.string().min(1)).refine((m) => Object.keys(m).length > 0, 'needs at least one language')])
   .describe('Text shown to people: a string, or a map of language code to string ({en: ..., de: ...}).');
 export type Text = z.infer<typeof Text>;
 

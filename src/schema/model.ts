@@ -26,9 +26,7 @@ export const Dimension = z
     description: Text.describe('What this dimension measures, in one or two sentences.'),
     weight: z.number().positive().max(10).default(1).describe('Relative importance in roadmap ranking (default 1).'),
     target: z.number().min(0).max(10).optional().describe('Default target level for this dimension; without one, the reports show no target or gap for it unless an assessment sets one.'),
-    levels: z
-      .record(z.string().regex(/^\d+$/, 'level keys must be level numbers'), Text)
-      .describe('What each level looks like in this dimension, keyed by level number; one entry per scale level.'),
+    levels: z.record(z.string().regex(/^\d+$/, 'level keys must be level numbers'), Text).describe('What each level looks like in this dimension, keyed by level number; one entry per scale level.'),
   })
   .describe('Something that gets a score.');
 
@@ -44,10 +42,7 @@ export const Phase = z
     id: Id,
     title: Text,
     description: Text,
-    requires: z
-      .array(Requirement)
-      .min(1)
-      .describe('Weakest-link rule: every requirement must hold, and so must every earlier phase.'),
+    requires: z.array(Requirement).min(1).describe('Weakest-link rule: every requirement must hold, and so must every earlier phase.'),
   })
   .describe('A phase of the journey, reached in order.');
 
@@ -80,10 +75,7 @@ export const Initiative = z
     doneWhen: Condition.optional().describe(
       'Answers that show the initiative is already in place, in the condition language of questions (evaluated on the answer that represents the respondents: the median one). An initiative in place is not proposed; the report lists it as a strength, with the answers and notes as evidence.',
     ),
-    alternatives: z
-      .array(Id)
-      .default([])
-      .describe('Initiatives that reach the same levels another way; the roadmap proposes one of the group and names the others as alternatives.'),
+    alternatives: z.array(Id).default([]).describe('Initiatives that reach the same levels another way; the roadmap proposes one of the group and names the others as alternatives.'),
     outcomes: z.array(Id).default([]).describe('Ids of the outcomes (declared under `outcomes`) this initiative serves.'),
   })
   .describe('A piece of work that raises one or more dimensions.');
@@ -122,10 +114,7 @@ export const Scoring = z
       .enum(['exclude', 'lowest'])
       .default('exclude')
       .describe('A question shown to a respondent but left unanswered: "exclude" leaves it out of the score (default); "lowest" counts it as the lowest level of the scale.'),
-    dontKnow: z
-      .enum(['exclude', 'lowest'])
-      .default('exclude')
-      .describe('A "don\'t know" answer: "exclude" leaves it out of the score (default); "lowest" counts it as the lowest level of the scale.'),
+    dontKnow: z.enum(['exclude', 'lowest']).default('exclude').describe('A "don\'t know" answer: "exclude" leaves it out of the score (default); "lowest" counts it as the lowest level of the scale.'),
     dimension: z
       .enum(['weighted-mean', 'mean', 'min', 'levels'])
       .default('weighted-mean')
@@ -141,12 +130,7 @@ export const Scoring = z
       .prefault({})
       .describe('How the overall score is computed.'),
     precision: z.number().int().min(0).max(4).default(1).describe('Decimals shown for scores in the reports (default 1). Scores are kept to at least two decimals, or this many if more.'),
-    disagreement: z
-      .number()
-      .positive()
-      .max(10)
-      .default(2)
-      .describe('Respondents whose answers to one question differ by this much or more are flagged as a disagreement (default 2 levels).'),
+    disagreement: z.number().positive().max(10).default(2).describe('Respondents whose answers to one question differ by this much or more are flagged as a disagreement (default 2 levels).'),
   })
   .describe('How answers become scores. Every field is optional; the defaults are the weighted mean of the answered questions.');
 export type Scoring = z.infer<typeof Scoring>;
@@ -165,7 +149,7 @@ export const Terms = z
     stagesSubject: Text.optional().describe('What the stages describe, as the subject of "… is predominantly <stage>" (default "The organisation").'),
     assessment: Text.optional().describe('What an assessment with this model is, for the comment at the top of an answers file (default "a maturity assessment").'),
   })
-  .describe('The words the reports use for this model\'s concepts; each falls back to a neutral default.');
+  .describe("The words the reports use for this model's concepts; each falls back to a neutral default.");
 export type Terms = z.infer<typeof Terms>;
 
 export const Model = z
@@ -196,11 +180,14 @@ export const Model = z
       })
       .optional()
       .describe('Stages, each attained on its own (optional).'),
-    roadmap: z.strictObject({
-      waves: z.array(Wave).min(1).describe('Time buckets for the roadmap, in order.'),
-      efforts: z.array(Effort).min(1).describe('Effort sizes initiatives may use.'),
-      parallel: z.number().int().positive().max(50).default(3).describe('How many initiatives can run at once.'),
-    }).optional().describe('How the roadmap is scheduled; required when the model has initiatives.'),
+    roadmap: z
+      .strictObject({
+        waves: z.array(Wave).min(1).describe('Time buckets for the roadmap, in order.'),
+        efforts: z.array(Effort).min(1).describe('Effort sizes initiatives may use.'),
+        parallel: z.number().int().positive().max(50).default(3).describe('How many initiatives can run at once.'),
+      })
+      .optional()
+      .describe('How the roadmap is scheduled; required when the model has initiatives.'),
     outcomes: z.array(Outcome).default([]).describe('The business outcomes initiatives serve, in the order the report lists them.'),
     initiatives: z.array(Initiative).default([]),
   })

@@ -47,9 +47,9 @@ const ItemOut = z.strictObject({
       .array(
         z.strictObject({
           dimension: z.string(),
-          from: Num.describe('The open part of one level step: from the score, or the step\'s lower level.'),
-          to: Num.describe('To the target, or the step\'s upper level.'),
-          closes: Num.describe('This item\'s share of the open part; the shares of all items on one step add up to at most to - from.'),
+          from: Num.describe("The open part of one level step: from the score, or the step's lower level."),
+          to: Num.describe("To the target, or the step's upper level."),
+          closes: Num.describe("This item's share of the open part; the shares of all items on one step add up to at most to - from."),
           with: z.array(z.string()).describe('Other roadmap items that raise the same step; together they close it.'),
           holdsBackPhase: z.boolean().describe('The step lies below the level the next phase requires; it counts double in ranking.'),
         }),
@@ -86,7 +86,7 @@ export const JsonReport = z
         gap: NullableNum,
         spread: Num,
         coverage: Coverage,
-        disagreements: z.array(z.string()).describe('Ids of questions where respondents differ by the model\'s disagreement threshold or more (2 levels unless the model says otherwise).'),
+        disagreements: z.array(z.string()).describe("Ids of questions where respondents differ by the model's disagreement threshold or more (2 levels unless the model says otherwise)."),
       }),
     ),
     axes: z
@@ -94,30 +94,38 @@ export const JsonReport = z
       .describe('Empty when the model has no axes.'),
     overall: z
       .strictObject({
-        title: z.string().describe('The model\'s name for the overall score, in the report language.'),
-        score: NullableNum.describe('By the model\'s scoring rule (default: the mean of the dimension scores weighted by dimension weight); null when nothing was assessed. `--fail-under LEVEL` tests this number.'),
+        title: z.string().describe("The model's name for the overall score, in the report language."),
+        score: NullableNum.describe(
+          "By the model's scoring rule (default: the mean of the dimension scores weighted by dimension weight); null when nothing was assessed. `--fail-under LEVEL` tests this number.",
+        ),
         precision: z.number().int().describe('Decimals the reports show scores with.'),
       })
       .describe('The overall score.'),
-    phase: z.strictObject({
-      reached: z.number().int().describe('0 = not yet the first phase.'),
-      id: z.string().nullable(),
-      title: z.string(),
-      next: z
-        .strictObject({
-          number: z.number().int(),
-          id: z.string(),
-          title: z.string(),
-          progress: z.number().int().describe('0..100'),
-          heldBackBy: z.string().nullable().describe('The dimension furthest below what the next phase needs.'),
-          blockers: z.array(RequirementOut),
-        })
-        .nullable(),
-    }).optional().describe('Left out when the model has no phases.'),
-    operatingModel: z.strictObject({
-      predominant: z.strictObject({ id: z.string(), title: z.string() }),
-      stages: z.array(z.strictObject({ id: z.string(), title: z.string(), attained: z.boolean(), attainment: z.number().int(), requirements: z.array(RequirementOut) })),
-    }).optional().describe('Left out when the model has no stages.'),
+    phase: z
+      .strictObject({
+        reached: z.number().int().describe('0 = not yet the first phase.'),
+        id: z.string().nullable(),
+        title: z.string(),
+        next: z
+          .strictObject({
+            number: z.number().int(),
+            id: z.string(),
+            title: z.string(),
+            progress: z.number().int().describe('0..100'),
+            heldBackBy: z.string().nullable().describe('The dimension furthest below what the next phase needs.'),
+            blockers: z.array(RequirementOut),
+          })
+          .nullable(),
+      })
+      .optional()
+      .describe('Left out when the model has no phases.'),
+    operatingModel: z
+      .strictObject({
+        predominant: z.strictObject({ id: z.string(), title: z.string() }),
+        stages: z.array(z.strictObject({ id: z.string(), title: z.string(), attained: z.boolean(), attainment: z.number().int(), requirements: z.array(RequirementOut) })),
+      })
+      .optional()
+      .describe('Left out when the model has no stages.'),
     topGaps: z.array(z.string()),
     disagreements: z.array(
       z.strictObject({
@@ -127,37 +135,40 @@ export const JsonReport = z
         answers: z.array(z.strictObject({ respondent: z.string(), option: z.string(), level: Num.describe('The value of the option chosen.') })),
       }),
     ),
-    roadmap: z.strictObject({
-      months: z.number().int().describe('Months from the start until the last item ends.'),
-      start: z.string().describe('The month the roadmap starts, YYYY-MM (the answers file\'s `roadmap.start`, `--start`, or the month of the assessment).'),
-      capacity: z.number().int().describe('Initiatives that may run at once (the answers file\'s `roadmap.capacity`, `--capacity`, or the model\'s default).'),
-      horizon: z.number().int().describe('Months the model\'s waves cover; a plan longer than this overruns.'),
-      capacityToFit: z.number().int().nullable().describe('When the plan overruns the horizon: the smallest capacity that would fit it, or null.'),
-      criticalPath: z.number().int().describe('Months the longest chain of dependent initiatives takes on its own.'),
-      waves: z
-        .array(
-          z.strictObject({
-            id: z.string(),
-            title: z.string(),
-            fromMonth: z.number().int().describe('The first start among the wave\'s items.'),
-            toMonth: z.number().int().describe('The last end among the wave\'s items.'),
-            items: z.array(ItemOut),
-          }),
-        )
-        .describe('Initiatives grouped by the wave they start in; each wave spans its items.'),
-      outcomes: z
-        .array(
-          z.strictObject({
-            id: z.string(),
-            title: z.string(),
-            items: z.array(z.string()).describe('Proposed initiatives serving the outcome, in schedule order.'),
-            fromMonth: z.number().int(),
-            toMonth: z.number().int(),
-            inPlace: z.array(z.string()).describe('Initiatives serving the outcome that are already in place.'),
-          }),
-        )
-        .describe('The roadmap summarised by the outcomes the model names.'),
-    }).optional().describe('Left out when the model has no initiatives.'),
+    roadmap: z
+      .strictObject({
+        months: z.number().int().describe('Months from the start until the last item ends.'),
+        start: z.string().describe("The month the roadmap starts, YYYY-MM (the answers file's `roadmap.start`, `--start`, or the month of the assessment)."),
+        capacity: z.number().int().describe("Initiatives that may run at once (the answers file's `roadmap.capacity`, `--capacity`, or the model's default)."),
+        horizon: z.number().int().describe("Months the model's waves cover; a plan longer than this overruns."),
+        capacityToFit: z.number().int().nullable().describe('When the plan overruns the horizon: the smallest capacity that would fit it, or null.'),
+        criticalPath: z.number().int().describe('Months the longest chain of dependent initiatives takes on its own.'),
+        waves: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              title: z.string(),
+              fromMonth: z.number().int().describe("The first start among the wave's items."),
+              toMonth: z.number().int().describe("The last end among the wave's items."),
+              items: z.array(ItemOut),
+            }),
+          )
+          .describe('Initiatives grouped by the wave they start in; each wave spans its items.'),
+        outcomes: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              title: z.string(),
+              items: z.array(z.string()).describe('Proposed initiatives serving the outcome, in schedule order.'),
+              fromMonth: z.number().int(),
+              toMonth: z.number().int(),
+              inPlace: z.array(z.string()).describe('Initiatives serving the outcome that are already in place.'),
+            }),
+          )
+          .describe('The roadmap summarised by the outcomes the model names.'),
+      })
+      .optional()
+      .describe('Left out when the model has no initiatives.'),
     strengths: z
       .array(
         z.strictObject({

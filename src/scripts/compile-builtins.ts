@@ -10,7 +10,9 @@ let failed = false;
 for (const kind of ['models', 'questionnaires'] as const) {
   rmSync(compiledDir(kind), { recursive: true, force: true });
   mkdirSync(compiledDir(kind), { recursive: true });
-  for (const name of readdirSync(builtinDir(kind)).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(builtinDir(kind))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const path = join(builtinDir(kind), name);
     try {
       const data = kind === 'models' ? loadModel(path).data : loadQuestionnaire(path).questionnaire.data;

@@ -75,7 +75,9 @@ describe('models that are not ITaaS, through the CLI', () => {
 
   it('validate lists a problem of a questionnaire once, even when an answers file named with it reads it too', () => {
     const d = tempDir();
-    const q = readFileSync(access[1]!, 'utf8').replace('model: ./accessibility.yaml', `model: ${join(process.cwd(), access[0]!)}`).replace('{id: optimize, level: 3,', '{id: optimize, level: 7,');
+    const q = readFileSync(access[1]!, 'utf8')
+      .replace('model: ./accessibility.yaml', `model: ${join(process.cwd(), access[0]!)}`)
+      .replace('{id: optimize, level: 3,', '{id: optimize, level: 7,');
     writeFileSync(join(d, 'accessibility-questionnaire.yaml'), q);
     writeFileSync(join(d, 'answers.yaml'), readFileSync(access[2]!, 'utf8'));
     const r = itaas(['validate', join(d, 'accessibility-questionnaire.yaml'), join(d, 'answers.yaml')]);

@@ -6,7 +6,22 @@ import { bin, itaas, root, tempDir } from '../helpers.js';
 import { meridian, northwind, variant } from '../report-fixtures.js';
 
 const script = join(root, 'examples', 'ci', 'check-reports.sh');
-const allDims = ['virtualization', 'automation', 'management-tools', 'service-brokering', 'sourcing', 'process-orientation', 'service-orientation', 'business-orientation', 'financial-transparency', 'quality-of-service', 'rapid-provisioning', 'pay-per-use', 'elasticity', 'resilience'];
+const allDims = [
+  'virtualization',
+  'automation',
+  'management-tools',
+  'service-brokering',
+  'sourcing',
+  'process-orientation',
+  'service-orientation',
+  'business-orientation',
+  'financial-transparency',
+  'quality-of-service',
+  'rapid-provisioning',
+  'pay-per-use',
+  'elasticity',
+  'resilience',
+];
 
 function repo(): string {
   const dir = tempDir('itaas-ci-');

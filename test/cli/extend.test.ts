@@ -116,7 +116,10 @@ describe('extending a questionnaire', () => {
     expect(rep.stderr).not.toMatch(/error/);
     expect(rep.code).toBe(0);
     // An answer to the dropped question is no longer known.
-    writeFileSync(join(dir, 'old.yaml'), 'kind: answers\nquestionnaire: {id: acme, version: 1.0.0, path: acme.yaml}\nassessment: {organisation: Acme, date: 2025-01-02}\nrespondents:\n  - name: Dana\n    answers: {consolidation-ratio: from-15-to-30}\n');
+    writeFileSync(
+      join(dir, 'old.yaml'),
+      'kind: answers\nquestionnaire: {id: acme, version: 1.0.0, path: acme.yaml}\nassessment: {organisation: Acme, date: 2025-01-02}\nrespondents:\n  - name: Dana\n    answers: {consolidation-ratio: from-15-to-30}\n',
+    );
     const v = itaas(['validate', join(dir, 'old.yaml')]);
     expect(v.code).toBe(2);
     expect(v.stdout).toMatch(/old\.yaml:6:\d+: .*unknown question "consolidation-ratio"/);
@@ -132,13 +135,28 @@ describe('extending a questionnaire', () => {
 
     it('dropping an unknown id, with a suggestion', () => check('drop:\n  - catalog', 6, /drop\[0\]: the extended questionnaire has no question or section "catalog"; did you mean "catalogue"\?/));
     it('dropping a question that another one depends on', () => check('drop: [scripts]', 5, /drop\[0\]: question "pipelines" is shown only depending on the answer to "scripts", which is dropped/));
-    it('dropping every question of a section', () => check('drop: [catalogue-exists, catalogue-prices]', 5, /drop\[1\]: dropping "catalogue-prices" leaves section "catalogue" without questions; drop the section instead/));
+    it('dropping every question of a section', () =>
+      check('drop: [catalogue-exists, catalogue-prices]', 5, /drop\[1\]: dropping "catalogue-prices" leaves section "catalogue" without questions; drop the section instead/));
     it('replacing a question that is not there', () =>
-      check(`replace:\n  - question:\n      ${question('scriptz', 'automation', '      ')}`, 7, /replace\[0\]\.question\.id: the extended questionnaire has no question "scriptz"; did you mean "scripts"\?; to add a new question, use "add"/));
-    it('adding a question whose id is taken', () => check(`add:\n  - into: auto\n    question:\n      ${question('scripts', 'automation', '      ')}`, 8, /add\[0\]\.question\.id: there already is a question "scripts" \(in section "auto"\); to change it, use "replace"/));
-    it('adding into an unknown section', () => check(`add:\n  - into: autom\n    question:\n      ${question('new-one', 'automation', '      ')}`, 6, /add\[0\]\.into: no section "autom"; did you mean "auto"\?/));
+      check(
+        `replace:\n  - question:\n      ${question('scriptz', 'automation', '      ')}`,
+        7,
+        /replace\[0\]\.question\.id: the extended questionnaire has no question "scriptz"; did you mean "scripts"\?; to add a new question, use "add"/,
+      ));
+    it('adding a question whose id is taken', () =>
+      check(
+        `add:\n  - into: auto\n    question:\n      ${question('scripts', 'automation', '      ')}`,
+        8,
+        /add\[0\]\.question\.id: there already is a question "scripts" \(in section "auto"\); to change it, use "replace"/,
+      ));
+    it('adding into an unknown section', () =>
+      check(`add:\n  - into: autom\n    question:\n      ${question('new-one', 'automation', '      ')}`, 6, /add\[0\]\.into: no section "autom"; did you mean "auto"\?/));
     it('an added question on a dimension the model does not have', () =>
-      check(`add:\n  - into: auto\n    question:\n      ${question('new-one', 'automatoin', '      ')}`, 9, /add\[0\]\.question\.dimension: unknown dimension "automatoin"; did you mean "automation"\?/));
+      check(
+        `add:\n  - into: auto\n    question:\n      ${question('new-one', 'automatoin', '      ')}`,
+        9,
+        /add\[0\]\.question\.dimension: unknown dimension "automatoin"; did you mean "automation"\?/,
+      ));
   });
 
   it('refuses an unknown base, sections beside extends, and changes without extends', () => {

@@ -18,7 +18,12 @@ describe('report gates (CLI)', () => {
 
   it('--fail-below-target passes when every dimension meets its target', () => {
     const dir = tempDir();
-    const easy = variant(northwind, join(dir, 'easy.yaml'), [['targets:\n  automation: 4', 'targets:\n' + ['virtualization', 'automation', 'management-tools', 'service-brokering', 'sourcing', 'process-orientation', 'service-orientation', 'business-orientation', 'financial-transparency', 'quality-of-service', 'rapid-provisioning', 'pay-per-use', 'elasticity', 'resilience'].map((d) => `  ${d}: 1`).join('\n')]]);
+    const easy = variant(northwind, join(dir, 'easy.yaml'), [
+      [
+        'targets:\n  automation: 4',
+        `targets:\n${['virtualization', 'automation', 'management-tools', 'service-brokering', 'sourcing', 'process-orientation', 'service-orientation', 'business-orientation', 'financial-transparency', 'quality-of-service', 'rapid-provisioning', 'pay-per-use', 'elasticity', 'resilience'].map((d) => `  ${d}: 1`).join('\n')}`,
+      ],
+    ]);
     const r = itaas(['report', easy, '--out', join(dir, 'out'), '--fail-below-target']);
     expect(r.stderr).not.toContain('fail:');
     expect(r.code).toBe(0);

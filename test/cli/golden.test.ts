@@ -6,7 +6,9 @@ import { itaas, root, tempDir } from '../helpers.js';
 // Golden reports for every example answers file. After a deliberate change, read the new reports, then
 // rewrite them with: UPDATE_GOLDEN=1 npx vitest run test/cli/golden.test.ts
 const goldenDir = join(root, 'test', 'golden');
-const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml')).sort();
+const examples = readdirSync(join(root, 'examples'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const update = process.env.UPDATE_GOLDEN === '1';
 
 function render(env: Record<string, string | undefined> = {}): string {
@@ -24,10 +26,11 @@ describe('golden reports', () => {
   const out = render();
   if (update) {
     mkdirSync(goldenDir, { recursive: true });
-    for (const f of examples) for (const ext of ['md', 'json']) {
-      const name = f.replace(/\.yaml$/, `.${ext}`);
-      writeFileSync(join(goldenDir, name), readFileSync(join(out, name)));
-    }
+    for (const f of examples)
+      for (const ext of ['md', 'json']) {
+        const name = f.replace(/\.yaml$/, `.${ext}`);
+        writeFileSync(join(goldenDir, name), readFileSync(join(out, name)));
+      }
   }
 
   it.each(examples.flatMap((f) => ['md', 'json'].map((ext) => f.replace(/\.yaml$/, `.${ext}`))))('%s matches test/golden byte for byte', (name) => {

@@ -28,7 +28,9 @@ describe('the questionnaire content hash', () => {
     writeFileSync(join(dir, 'q.yaml'), base.replace('{id: some, level: 2, label: Some}', '{id: some, level: 3, label: Some}'));
     v = itaas(['validate', join(dir, 'a.yaml')]);
     expect(v.code).toBe(0);
-    expect(v.stdout).toMatch(/a\.yaml:2:\d+: warning: questionnaire\.hash: answers were given against a different text of base version 1\.0\.0: the questionnaire was changed since, without a new version number/);
+    expect(v.stdout).toMatch(
+      /a\.yaml:2:\d+: warning: questionnaire\.hash: answers were given against a different text of base version 1\.0\.0: the questionnaire was changed since, without a new version number/,
+    );
     const r = itaas(['report', join(dir, 'a.yaml'), '--out', join(dir, 'out'), '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: questionnaire\.hash: answers were given against a different text of base version 1\.0\.0/);

@@ -40,9 +40,7 @@ describe('itaas init', () => {
     const outsideText = readFileSync(join(dir, 'outside.yaml'), 'utf8');
     expect(schemaLine(outsideText)).toBeUndefined();
     expect(outsideText).not.toContain(root);
-    expect(outsideText.split('\n')[0]).toBe(
-      '# Editor completion: save the schema with `npx itaas schema questionnaire > questionnaire.schema.json` and name it in a $schema line here.',
-    );
+    expect(outsideText.split('\n')[0]).toBe('# Editor completion: save the schema with `npx itaas schema questionnaire > questionnaire.schema.json` and name it in a $schema line here.');
 
     // A project with itaas in its node_modules: relative to the installed package.
     const project = tempDir();
@@ -92,10 +90,17 @@ describe('itaas init', () => {
     const strict = itaas(['validate', '--strict', 'own.yaml'], { cwd: dir });
     const warnings = strict.stdout.split('\n').filter((l) => l.includes('warning:'));
     expect(warnings).toEqual([
-      expect.stringMatching(/^own\.yaml:\d+:\d+: warning: model: no question measures 13 of the model's 14 dimensions \("automation", .*"resilience"\), so they are never scored and no gap can select the \d+ initiatives that raise only them; add at least two questions for each/),
+      expect.stringMatching(
+        /^own\.yaml:\d+:\d+: warning: model: no question measures 13 of the model's 14 dimensions \("automation", .*"resilience"\), so they are never scored and no gap can select the \d+ initiatives that raise only them; add at least two questions for each/,
+      ),
     ]);
     // A standalone questionnaire pointed at the new model is a complete starting point.
-    writeFileSync(join(dir, 'own.yaml'), readFileSync(join(dir, 'own.yaml'), 'utf8').replace('model: itaas', 'model: ./m.yaml').replace(/dimension: virtualization/g, 'dimension: automation'));
+    writeFileSync(
+      join(dir, 'own.yaml'),
+      readFileSync(join(dir, 'own.yaml'), 'utf8')
+        .replace('model: itaas', 'model: ./m.yaml')
+        .replace(/dimension: virtualization/g, 'dimension: automation'),
+    );
     expect(itaas(['validate', 'own.yaml'], { cwd: dir }).code).toBe(0);
   });
 

@@ -11,9 +11,17 @@ describe('the lock between processes', () => {
     const file = join(tempDir(), 'a.yaml');
     const lock = acquireLock(file);
     expect(readFileSync(`${file}.lock`, 'utf8').split('\n')[0]).toBe(String(process.pid));
-    const other = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    const other = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       const { acquireLock } = await import(${JSON.stringify(join(root, 'dist', 'interview', 'lock.js'))});
-      try { acquireLock(${JSON.stringify(file)}); console.log('got it'); } catch (e) { console.log(e.message); }`], { encoding: 'utf8' });
+      try { acquireLock(${JSON.stringify(file)}); console.log('got it'); } catch (e) { console.log(e.message); }`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(other.stdout).toContain(`in use by another itaas assess (pid ${process.pid}`);
     lock.release();
     expect(existsSync(`${file}.lock`)).toBe(false);

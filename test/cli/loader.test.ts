@@ -54,5 +54,4 @@ describe('the safe YAML loader, through validate', () => {
     // Parsed as YAML: only schema problems remain, at the right line despite the BOM and CRLF.
     expect(itaas(['validate', f]).stdout).toContain(`${f}:2:1: x: unknown key "x"`);
   });
-
 });

@@ -30,12 +30,12 @@ describe('taking over a stale lock', () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     for (let r = 0; r < ROUNDS; r++) writeFileSync(join(dir, `a${r}.yaml.lock`), `${dead}\n${hostname()}\n2025-01-01T00:00:00.000Z\n`);
     const start = Date.now() + 1500;
-    await Promise.all(
-      Array.from({ length: WORKERS }, () => new Promise((done) => spawn(process.execPath, ['--input-type=module', '-e', worker(dir, start)], { stdio: 'ignore' }).on('exit', done))),
-    );
+    await Promise.all(Array.from({ length: WORKERS }, () => new Promise((done) => spawn(process.execPath, ['--input-type=module', '-e', worker(dir, start)], { stdio: 'ignore' }).on('exit', done))));
     const holders = Array.from({ length: ROUNDS }, (_, r) => {
       try {
-        return readFileSync(join(dir, `holders${r}`), 'utf8').trim().split('\n').length;
+        return readFileSync(join(dir, `holders${r}`), 'utf8')
+          .trim()
+          .split('\n').length;
       } catch {
         return 0;
       }

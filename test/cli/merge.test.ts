@@ -24,7 +24,13 @@ describe('itaas merge', () => {
   it('adds a new respondent, keeping the comments of the target', () => {
     const dir = tempDir();
     const target = join(dir, 'target.yaml');
-    writeFileSync(target, `# Kept: agreed with the client on day one\n${stringify({ ...(parse(example) as Doc), respondents: [(parse(example) as Doc).respondents[0]] }, { lineWidth: 0 })}`.replace('respondents:', 'respondents: # interviews so far'));
+    writeFileSync(
+      target,
+      `# Kept: agreed with the client on day one\n${stringify({ ...(parse(example) as Doc), respondents: [(parse(example) as Doc).respondents[0]] }, { lineWidth: 0 })}`.replace(
+        'respondents:',
+        'respondents: # interviews so far',
+      ),
+    );
     const input = variant(dir, 'laptop-2.yaml', [1]);
     const r = itaas(['merge', target, input]);
     expect(r.code, r.stderr).toBe(0);

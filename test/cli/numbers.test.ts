@@ -20,7 +20,10 @@ function reportOf(file: string): { md: string; json: { dimensions: Array<{ id: s
 function row(md: string, title: string): string[] {
   const line = md.split('\n').find((l) => l.startsWith(`| ${title} |`));
   expect(line, title).toBeDefined();
-  return line!.split('|').slice(1, -1).map((c) => c.trim());
+  return line!
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
 }
 
 describe('numbers agree across the report, the gates and compare', () => {
@@ -48,7 +51,10 @@ describe('numbers agree across the report, the gates and compare', () => {
     const r = itaas(['compare', northwind, meridian]);
     expect(r.code, r.stderr).toBe(0);
     const line = r.stdout.split('\n').find((l) => l.startsWith('| Quality of service |'))!;
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     expect(cells.slice(1, 4)).toEqual([before, after, `+${(Number(after) - Number(before)).toFixed(1)}`]);
   });
 

@@ -7,7 +7,10 @@ import { meridian, northwind, variant } from '../report-fixtures.js';
 describe('portfolio roll-up', () => {
   it('report --portfolio writes one roll-up across several answers files', () => {
     const dir = tempDir();
-    const south = variant(northwind, join(dir, 'south.yaml'), [['organisation: Northwind Logistics', 'organisation: Northwind South'], ['automation: 4', 'automation: 2']]);
+    const south = variant(northwind, join(dir, 'south.yaml'), [
+      ['organisation: Northwind Logistics', 'organisation: Northwind South'],
+      ['automation: 4', 'automation: 2'],
+    ]);
     const out = join(dir, 'reports');
     const r = itaas(['report', northwind, meridian, south, '--out', out, '--portfolio']);
     expect(r.code).toBe(0);

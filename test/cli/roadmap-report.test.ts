@@ -52,7 +52,10 @@ function report(file: string, args: string[] = []): Report {
   const out = tempDir('itaas-roadmap-');
   const r = itaas(['report', file, '--out', out, '--format', 'json', ...args]);
   expect(r.code, r.stderr).toBe(0);
-  const name = file.split('/').pop()!.replace(/\.yaml$/, '.json');
+  const name = file
+    .split('/')
+    .pop()!
+    .replace(/\.yaml$/, '.json');
   return JSON.parse(readFileSync(join(out, name), 'utf8')) as Report;
 }
 
@@ -86,7 +89,8 @@ describe.each(['examples/northwind-logistics.yaml', 'examples/meridian-health.ya
   });
 
   it('keeps every item inside its wave', () => {
-    for (const w of r.roadmap.waves) for (const it of w.items) expect(w.fromMonth <= it.start && it.end <= w.toMonth, `${it.id} ${it.start}-${it.end} in ${w.id} ${w.fromMonth}-${w.toMonth}`).toBe(true);
+    for (const w of r.roadmap.waves)
+      for (const it of w.items) expect(w.fromMonth <= it.start && it.end <= w.toMonth, `${it.id} ${it.start}-${it.end} in ${w.id} ${w.fromMonth}-${w.toMonth}`).toBe(true);
     expect(Math.max(...r.roadmap.waves.map((w) => w.toMonth))).toBe(r.roadmap.months);
   });
 
@@ -154,7 +158,11 @@ describe('a dimension at level 4 everywhere', () => {
     const file = join(dir, 'automated.yaml');
     writeFileSync(file, stringify(answers));
     const r = report(file);
-    for (const it of items(r)) expect(it.reason.gaps.filter((g) => g.dimension === 'automation'), it.id).toEqual([]);
+    for (const it of items(r))
+      expect(
+        it.reason.gaps.filter((g) => g.dimension === 'automation'),
+        it.id,
+      ).toEqual([]);
     const credited = r.strengths.map((s) => s.id);
     for (const id of ['share-and-version-scripts', 'standardise-build-templates', 'orchestrate-provisioning-workflows', 'automate-routine-operations']) expect(credited, id).toContain(id);
   });

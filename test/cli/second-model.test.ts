@@ -73,10 +73,11 @@ describe('a second maturity model, end to end through the CLI', () => {
     for (let t = 0; t < rep.roadmap.months; t++) expect(items.filter((i) => i.start <= t && t < i.end).length).toBeLessThanOrEqual(2);
   });
 
-  it('writes a Markdown report in the model\'s own words, with nothing left over from the ITaaS model', () => {
+  it("writes a Markdown report in the model's own words, with nothing left over from the ITaaS model", () => {
     const text = md();
     expect(text).toMatch(/^# Data maturity model assessment: Fabrikam Retail$/m);
-    for (const s of ['Data foundations', 'Data value', 'Managed data', 'Centralised data team', 'First quarter', 'Rest of the year', 'Build a warehouse', 'In a central warehouse']) expect(text).toContain(s);
+    for (const s of ['Data foundations', 'Data value', 'Managed data', 'Centralised data team', 'First quarter', 'Rest of the year', 'Build a warehouse', 'In a central warehouse'])
+      expect(text).toContain(s);
     expect(text).not.toMatch(/\bIT\b|ITaaS|Phase I\b/);
     expect(text).not.toMatch(/0 to 4|service-oriented|virtuali[sz]ation/i);
   });

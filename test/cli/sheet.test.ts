@@ -32,7 +32,7 @@ describe('itaas sheet export and import', () => {
     expect(readFileSync(target, 'utf8')).toBe(before);
   });
 
-  it('writes drop-downs with every option, N/A and don\'t know, a frozen header and protected sheets', async () => {
+  it("writes drop-downs with every option, N/A and don't know, a frozen header and protected sheets", async () => {
     const dir = tempDir();
     const book = join(dir, 'blank.xlsx');
     const r = itaas(['sheet', 'export', '--organisation', 'Acme Ltd', '--date', '2026-02-01', '-r', 'Dana Ortiz', '-r', 'Ole Berg', '--out', book]);

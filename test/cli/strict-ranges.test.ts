@@ -10,7 +10,9 @@ describe('validate --strict: ranges in option labels against the level descripto
     expect(warnings).toEqual([
       expect.stringMatching(/questionnaire\.yaml:22:\d+: warning: .*option "most" of "scripted-share" says "60% to 90%", but level 3 of dimension "automation" says "At least 80%" \(en\)/),
       expect.stringMatching(/questionnaire\.yaml:22:\d+: warning: .*option "most" of "scripted-share" says "60 % bis 90 %", but level 3 of dimension "automation" says "Mindestens 80 %" \(de\)/),
-      expect.stringMatching(/questionnaire\.yaml:31:\d+: warning: .*option "few-days" of "server-lead-time" says "A few days to a week", but level 3 of dimension "automation" says "the same day"; make the option and the level descriptor state the same range/),
+      expect.stringMatching(
+        /questionnaire\.yaml:31:\d+: warning: .*option "few-days" of "server-lead-time" says "A few days to a week", but level 3 of dimension "automation" says "the same day"; make the option and the level descriptor state the same range/,
+      ),
     ]);
   });
 

@@ -24,22 +24,33 @@ describe('validate --strict', () => {
 
   it('without --strict says nothing about smells', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'q.yaml'), readFileSync(base, 'utf8').replace('model: ./model.yaml', `model: ${JSON.stringify(model)}`).replace('notIn: [none]', 'notIn: [none, little, some, most, all, na, dontKnow]'));
+    writeFileSync(
+      join(dir, 'q.yaml'),
+      readFileSync(base, 'utf8')
+        .replace('model: ./model.yaml', `model: ${JSON.stringify(model)}`)
+        .replace('notIn: [none]', 'notIn: [none, little, some, most, all, na, dontKnow]'),
+    );
     const r = itaas(['validate', join(dir, 'q.yaml')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
   });
 
   it('warns about a dimension with a single question, and keeps exit code 0', () => {
-    const r = strict((y) => y.replace(/      - id: catalogue-prices[\s\S]*$/, ''));
+    const r = strict((y) => y.replace(/ {6}- id: catalogue-prices[\s\S]*$/, ''));
     expect(r.code).toBe(0);
-    expect(r.warnings).toEqual([expect.stringMatching(/q\.yaml:36:\d+: warning: sections\[1\]\.questions\[0\]\.dimension: "catalogue-exists" is the only question measuring dimension "service-catalogue", so one answer decides its score; add a second question/)]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        /q\.yaml:36:\d+: warning: sections\[1\]\.questions\[0\]\.dimension: "catalogue-exists" is the only question measuring dimension "service-catalogue", so one answer decides its score; add a second question/,
+      ),
+    ]);
   });
 
   it('warns about a dimension without questions, naming the initiatives that can then never be selected', () => {
-    const r = strict((y) => y.replace(/  - id: catalogue\n[\s\S]*$/, ''));
+    const r = strict((y) => y.replace(/ {2}- id: catalogue\n[\s\S]*$/, ''));
     expect(r.code).toBe(0);
-    expect(r.warnings).toEqual([expect.stringMatching(/q\.yaml:8:\d+: warning: model: no question measures dimension "service-catalogue", so it is never scored and no gap can select the 2 initiatives that raise it/)]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/q\.yaml:8:\d+: warning: model: no question measures dimension "service-catalogue", so it is never scored and no gap can select the 2 initiatives that raise it/),
+    ]);
   });
 
   it('warns about options that leave levels of the scale uncovered', () => {
@@ -56,7 +67,10 @@ describe('validate --strict', () => {
     const r = strict((y) =>
       y
         .replace('notIn: [none]', 'in: [none]')
-        .replace('        text: Does the catalogue show prices?', '        when: {all: [{question: pipelines, in: [always]}, {question: scripts, in: [all]}]}\n        text: Does the catalogue show prices?'),
+        .replace(
+          '        text: Does the catalogue show prices?',
+          '        when: {all: [{question: pipelines, in: [always]}, {question: scripts, in: [all]}]}\n        text: Does the catalogue show prices?',
+        ),
     );
     expect(r.warnings).toEqual([expect.stringMatching(/warning: sections\[1\]\.questions\[1\]\.when: this condition can never hold, so question "catalogue-prices" is never asked/)]);
   });
@@ -67,7 +81,9 @@ describe('validate --strict', () => {
     expect(r.warnings).toEqual([]);
     const never = strict((y) => y.replace('    title: Service catalogue\n', '    title: Service catalogue\n    when: {all: [{question: scripts, in: [none]}, {question: pipelines, in: [always]}]}\n'));
     expect(never.warnings).toContainEqual(expect.stringMatching(/q\.yaml:34:\d+: warning: sections\[1\]\.when: this condition can never hold, so section "catalogue" is never shown/));
-    expect(never.warnings).toContainEqual(expect.stringMatching(/warning: model: no gap can select initiative "publish-catalogue" of the model with this questionnaire \(no question that can be asked measures service-catalogue\)/));
+    expect(never.warnings).toContainEqual(
+      expect.stringMatching(/warning: model: no gap can select initiative "publish-catalogue" of the model with this questionnaire \(no question that can be asked measures service-catalogue\)/),
+    );
   });
 
   it('warns about a section none of whose questions can be asked', () => {
@@ -88,7 +104,11 @@ describe('validate --strict', () => {
         .replace('          - {id: none, level: 0, label: No}\n          - {id: list, level: 1, label: A list of systems}\n', '')
         .replace('          - {id: none, level: 0, label: No}\n          - {id: some, level: 1, label: For a few services}\n', ''),
     );
-    expect(r.warnings).toContainEqual(expect.stringMatching(/q\.yaml:8:\d+: warning: model: no gap can select initiative "publish-catalogue" of the model with this questionnaire \(no answer on service-catalogue gives a level below 2\), so it never reaches a roadmap/));
+    expect(r.warnings).toContainEqual(
+      expect.stringMatching(
+        /q\.yaml:8:\d+: warning: model: no gap can select initiative "publish-catalogue" of the model with this questionnaire \(no answer on service-catalogue gives a level below 2\), so it never reaches a roadmap/,
+      ),
+    );
   });
 
   it('warns about a model dimension that no initiative raises over part of its range', () => {
@@ -102,6 +122,8 @@ describe('validate --strict', () => {
     writeFileSync(join(dir, 'x.yaml'), `kind: questionnaire\nid: x\nversion: 1.0.0\nextends: ${JSON.stringify(base)}\ndrop: [catalogue-prices]\n`);
     const r = itaas(['validate', '--strict', join(dir, 'x.yaml')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/base\.yaml:\d+:\d+: warning: .*"catalogue-exists" is the only question measuring dimension "service-catalogue".*\(in the questionnaire that .*x\.yaml extends, after its changes\)/);
+    expect(r.stdout).toMatch(
+      /base\.yaml:\d+:\d+: warning: .*"catalogue-exists" is the only question measuring dimension "service-catalogue".*\(in the questionnaire that .*x\.yaml extends, after its changes\)/,
+    );
   });
 });

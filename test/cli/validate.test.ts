@@ -77,7 +77,7 @@ describe('itaas validate', () => {
       expectProblem(p, at(p, 'name-owner,'), /unknown initiative "name-owner"; did you mean "name-owners"\?/);
     });
     it('a dependency cycle, refused at validation', () => {
-      const p = broken(MODEL, [["    effort: small\n  - id: build-warehouse", '    effort: small\n    dependsOn: [standard-reports]\n  - id: build-warehouse']]);
+      const p = broken(MODEL, [['    effort: small\n  - id: build-warehouse', '    effort: small\n    dependsOn: [standard-reports]\n  - id: build-warehouse']]);
       // The cycle is reported once, at the dependencies of its first member.
       expectProblem(p, at(p, '[inventory-data]'), /initiatives\[1\]\.dependsOn: dependency cycle: build-warehouse -> inventory-data -> standard-reports -> build-warehouse; remove one/);
     });
@@ -204,7 +204,10 @@ describe('itaas validate', () => {
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.stdout) as { valid: boolean; files: Array<{ file: string; kind: string; valid: boolean; problems: Array<{ line: number; col: number; message: string }> }> };
     expect(doc.valid).toBe(false);
-    expect(doc.files.map((f) => [f.kind, f.valid])).toEqual([['answers', false], ['model', true]]);
+    expect(doc.files.map((f) => [f.kind, f.valid])).toEqual([
+      ['answers', false],
+      ['model', true],
+    ]);
     const [line, col] = at(p, 'sheet\n').split(':').map(Number);
     expect(doc.files[0]!.problems).toEqual([expect.objectContaining({ line, col, severity: 'error' })]);
   });

@@ -84,8 +84,28 @@ async function answerPage(page: Page, counter: { n: number }): Promise<void> {
 }
 
 const flows = [
-  { lang: 'en', width: 1280, name: 'Dana Ortiz', file: 'dana-ortiz.yaml', next: 'Next', back: 'Back', review: 'Review and download', download: 'Download my answers', first: /What share of your server workloads/ },
-  { lang: 'de', width: 390, name: 'Jörg Weiß', file: 'jorg-weiss.yaml', next: 'Weiter', back: 'Zurück', review: 'Prüfen und herunterladen', download: 'Meine Antworten herunterladen', first: /Welcher Anteil Ihrer Server-Workloads/ },
+  {
+    lang: 'en',
+    width: 1280,
+    name: 'Dana Ortiz',
+    file: 'dana-ortiz.yaml',
+    next: 'Next',
+    back: 'Back',
+    review: 'Review and download',
+    download: 'Download my answers',
+    first: /What share of your server workloads/,
+  },
+  {
+    lang: 'de',
+    width: 390,
+    name: 'Jörg Weiß',
+    file: 'jorg-weiss.yaml',
+    next: 'Weiter',
+    back: 'Zurück',
+    review: 'Prüfen und herunterladen',
+    download: 'Meine Antworten herunterladen',
+    first: /Welcher Anteil Ihrer Server-Workloads/,
+  },
 ];
 
 describe('the survey form in Chromium', { timeout: 240_000 }, () => {
@@ -172,7 +192,10 @@ describe('the survey form in Chromium', { timeout: 240_000 }, () => {
 
     // The file: this respondent's answers and the questionnaire's identity, nothing else of the page.
     const text = readFileSync(saved, 'utf8');
-    const doc = parse(text) as { questionnaire: { id: string; version: string; hash: string }; respondents: Array<{ name: string; role: string; completed: boolean; answers: Record<string, unknown> }> };
+    const doc = parse(text) as {
+      questionnaire: { id: string; version: string; hash: string };
+      respondents: Array<{ name: string; role: string; completed: boolean; answers: Record<string, unknown> }>;
+    };
     expect(doc.questionnaire).toMatchObject({ id: 'itaas-core', version: '2.0.0' });
     expect(doc.questionnaire.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(doc.respondents).toHaveLength(1);

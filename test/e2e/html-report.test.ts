@@ -17,7 +17,20 @@ function chromium(args: string[]): { stdout: string; console: string[] } {
   const profile = mkdtempSync(join(tmpdir(), 'itaas-chromium-'));
   const r = spawnSync(
     CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--enable-logging=stderr', '--v=0', '--hide-scrollbars', ...args],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      '--enable-logging=stderr',
+      '--v=0',
+      '--hide-scrollbars',
+      ...args,
+    ],
     { encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
   );
   if (r.error) throw r.error;

@@ -88,17 +88,8 @@ describe('HTML report on screens of any width', { timeout: 120_000 }, () => {
 
   it('printing shows the wide charts across the page and no narrow copies', async () => {
     const page = await open('en', 390, 'print');
-    const shown = await page.evaluate(() =>
-      [...document.querySelectorAll('.chart')].map((c) => `${c.className}:${c.getBoundingClientRect().width > 0 ? 'shown' : 'hidden'}`),
-    );
+    const shown = await page.evaluate(() => [...document.querySelectorAll('.chart')].map((c) => `${c.className}:${c.getBoundingClientRect().width > 0 ? 'shown' : 'hidden'}`));
     await page.close();
-    expect(shown).toEqual([
-      'chart chart-wide:shown',
-      'chart chart-narrow:hidden',
-      'chart chart-wide:shown',
-      'chart chart-narrow:hidden',
-      'chart chart-wide:shown',
-      'chart chart-narrow:hidden',
-    ]);
+    expect(shown).toEqual(['chart chart-wide:shown', 'chart chart-narrow:hidden', 'chart chart-wide:shown', 'chart chart-narrow:hidden', 'chart chart-wide:shown', 'chart chart-narrow:hidden']);
   });
 });

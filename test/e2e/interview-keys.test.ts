@@ -40,7 +40,19 @@ function start(name: string): string {
   const dir = tempDir();
   writeFileSync(
     join(dir, 'acme.yaml'),
-    ['kind: answers', 'questionnaire:', '  id: itaas-core', '  version: 2.0.0', 'assessment:', '  organisation: Acme', '  date: 2026-01-15', 'respondents:', '  - name: Dana', '    answers: {}', ''].join('\n'),
+    [
+      'kind: answers',
+      'questionnaire:',
+      '  id: itaas-core',
+      '  version: 2.0.0',
+      'assessment:',
+      '  organisation: Acme',
+      '  date: 2026-01-15',
+      'respondents:',
+      '  - name: Dana',
+      '    answers: {}',
+      '',
+    ].join('\n'),
   );
   const cmd = `cd ${q(dir)} && env NO_COLOR=1 ${q(process.execPath)} ${q(bin)} assess --answers acme.yaml --respondent Dana; echo "EXIT=$?"; sleep 120`;
   tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '30', cmd);

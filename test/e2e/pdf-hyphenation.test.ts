@@ -10,7 +10,10 @@ import { itaas, root, tempDir } from '../helpers.js';
  */
 function brokenWords(pdf: string): string[] {
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const words = new Set(text.split(/[\s,.;:()„“"«»]+/).filter(Boolean));
   const bad: string[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {

@@ -148,7 +148,7 @@ describe('the scoring section', () => {
     expect(score({ unanswered: 'lowest', overall: { combine: 'mean' } }).overall).toBe(1.7);
   });
 
-  it('flags disagreements at the model\'s threshold', () => {
+  it("flags disagreements at the model's threshold", () => {
     const two = Answers.parse({ ...tinyAnswers, respondents: [...tinyAnswers.respondents, { name: 'S', answers: { x1: 'o3' } }] });
     expect(assess(tiny({}), tinyQuestionnaire, two).questions[0]!.disagreement).toBe(false);
     expect(assess(tiny({ disagreement: 1 }), tinyQuestionnaire, two).questions[0]!.disagreement).toBe(true);
@@ -183,7 +183,7 @@ describe('a model with dimensions only', () => {
     expect(text).not.toMatch(/phase|target/i);
   });
 
-  it('writes a header comment into a new answers file in the model\'s own words', () => {
+  it("writes a header comment into a new answers file in the model's own words", () => {
     const dir = tempDir();
     AnswersStore.create(join(dir, 'a.yaml'), join(models, 'accessibility-questionnaire.yaml'), { organisation: 'X', date: '2026-01-01' });
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toContain('# Answers of a maturity assessment, saved by');

@@ -47,7 +47,10 @@ describe.each([
     disk.fill(8192);
     const err = await Promise.resolve()
       .then(() => write(file, big))
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).exitCode).toBe(2);
     expect((err as Error).message).toContain(file);

@@ -17,6 +17,14 @@ describe('CSV cells', () => {
   });
 
   it('quotes per RFC 4180: commas, quotes and line breaks; CRLF between records; empty for null', () => {
-    expect(toCsv(['a', 'b', 'c'], [['x,y', 'say "hi"', 'two\nlines'], [null, 'ok', 3]])).toBe('\ufeffa,b,c\r\n"x,y","say ""hi""","two\nlines"\r\n,ok,3\r\n');
+    expect(
+      toCsv(
+        ['a', 'b', 'c'],
+        [
+          ['x,y', 'say "hi"', 'two\nlines'],
+          [null, 'ok', 3],
+        ],
+      ),
+    ).toBe('\ufeffa,b,c\r\n"x,y","say ""hi""","two\nlines"\r\n,ok,3\r\n');
   });
 });

@@ -28,14 +28,24 @@ describe('gates (pure)', () => {
   });
 
   it('fails thresholds that are not met, with how far short', () => {
-    expect(under(dims, [{ dimension: null, level: 3 }, { dimension: 'sourcing', level: 3 }, { dimension: 'automation', level: 2.5 }])).toEqual([
+    expect(
+      under(dims, [
+        { dimension: null, level: 3 },
+        { dimension: 'sourcing', level: 3 },
+        { dimension: 'automation', level: 2.5 },
+      ]),
+    ).toEqual([
       { kind: 'under', dimension: null, actual: 2.5, required: 3, by: 0.5 },
       { kind: 'under', dimension: 'automation', actual: 2, required: 2.5, by: 0.5 },
     ]);
   });
 
   it('reports regressions only for dimensions the baseline assessed', () => {
-    const baseline = new Map<string, number | null>([['automation', 2.25], ['sourcing', 3.5], ['elasticity', null]]);
+    const baseline = new Map<string, number | null>([
+      ['automation', 2.25],
+      ['sourcing', 3.5],
+      ['elasticity', null],
+    ]);
     // A baseline with two decimals (a report from before scores had one) is compared as it prints now.
     expect(regressions(dims, baseline)).toEqual([{ kind: 'regression', dimension: 'automation', actual: 2, required: 2.3, by: 0.3 }]);
   });

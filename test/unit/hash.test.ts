@@ -18,7 +18,9 @@ describe('the questionnaire content hash', () => {
   it('is sha256 of the content, the same whatever the comments, layout or key order', () => {
     const { hash } = setup(base);
     expect(hash).toMatch(/^sha256:[0-9a-f]{64}$/);
-    const reformatted = base.replace('# A small questionnaire', '# Another comment.\n# A small questionnaire').replace('title: Base questionnaire\nlanguage: en', 'language: en\ntitle: "Base questionnaire"');
+    const reformatted = base
+      .replace('# A small questionnaire', '# Another comment.\n# A small questionnaire')
+      .replace('title: Base questionnaire\nlanguage: en', 'language: en\ntitle: "Base questionnaire"');
     expect(setup(reformatted).hash).toBe(hash);
     expect(setup(base.replace('How much routine work is scripted?', 'How much routine work is automated?')).hash).not.toBe(hash);
   });

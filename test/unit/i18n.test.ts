@@ -52,7 +52,6 @@ describe('the built-in model and questionnaire', () => {
       expect(missing, `${file} has no German for ${missing.length} texts, e.g. ${missing.slice(0, 5).join(', ')}`).toEqual([]);
     }
   });
-
 });
 
 describe('a German interview', () => {
@@ -74,13 +73,7 @@ describe('a German interview', () => {
     const replies = ['Muster GmbH', '', '', '2025-05-06', 'CIO', 'Max Beispiel', ''];
     // Answers the first question, asks for help on the second and skips it, answers the third, goes
     // back to the skipped one from the end of the interview, answers it and finishes.
-    const actions: Action[] = [
-      { type: 'answer', option: 'little' },
-      { type: 'help' },
-      { type: 'skip' },
-      { type: 'answer', option: 'published' },
-      { type: 'answer', option: 'always' },
-    ];
+    const actions: Action[] = [{ type: 'answer', option: 'little' }, { type: 'help' }, { type: 'skip' }, { type: 'answer', option: 'published' }, { type: 'answer', option: 'always' }];
     const choices: unknown[] = [{ type: 'goto', question: 'pipelines' }, { type: 'finish' }, -1];
     let duplicate: true | string = true;
     const ui: Ui = {
@@ -93,7 +86,7 @@ describe('a German interview', () => {
         if (c.message === de.respondent) duplicate = c.validate!('Erika Muster');
         return replies.shift() ?? '';
       },
-      choose: async <T,>(c: import('../../src/interview/prompts.js').ChooseConfig<T>) => (menus.push(c as Choose), choices.shift() as T),
+      choose: async <T>(c: import('../../src/interview/prompts.js').ChooseConfig<T>) => (menus.push(c as Choose), choices.shift() as T),
       note: async () => undefined,
       question: async (v) => (views.push(v), actions.shift()!),
     };
@@ -134,7 +127,9 @@ describe('a German interview', () => {
     const q = await render(questionPrompt, { ...views[0]!, current: 'little', first: false });
     const screen = q.getScreen();
     expect(screen).toContain('Abschnitt 1/1 - Frage 1/3  Alles');
-    expect(screen).toMatch(/2\. Ein wenig \(bisherige Antwort\)[\s\S]*6\. Nicht zutreffend[\s\S]*7\. Weiß nicht[\s\S]*← Zurück[\s\S]*✎ Notiz hinzufügen[\s\S]*→ Vorerst überspringen[\s\S]*\? Hilfe[\s\S]*≡ Abschnitt anzeigen[\s\S]*✕ Speichern und beenden/);
+    expect(screen).toMatch(
+      /2\. Ein wenig \(bisherige Antwort\)[\s\S]*6\. Nicht zutreffend[\s\S]*7\. Weiß nicht[\s\S]*← Zurück[\s\S]*✎ Notiz hinzufügen[\s\S]*→ Vorerst überspringen[\s\S]*\? Hilfe[\s\S]*≡ Abschnitt anzeigen[\s\S]*✕ Speichern und beenden/,
+    );
     expect(screen).toContain('1-7 antworten · n Notiz · b zurück · s überspringen · h Hilfe · l Liste · q beenden');
     expect(screen).not.toMatch(/Not applicable|Don't know|Save and quit|Section/);
     q.events.keypress('enter');

@@ -166,7 +166,10 @@ describe('metadata prompts', () => {
   it.each(['escape', 'q'])('closes a list that can be closed with %s, giving its cancel value', async (key) => {
     const { answer, events, getScreen } = await render(choosePrompt<string>, {
       message: 'Services: 1 of 2 answered.',
-      choices: [{ value: 'a', name: 'First' }, { value: 'b', name: 'Second' }],
+      choices: [
+        { value: 'a', name: 'First' },
+        { value: 'b', name: 'Second' },
+      ],
       default: 'b',
       cancel: 'b',
     });

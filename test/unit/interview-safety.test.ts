@@ -22,4 +22,3 @@ describe('the interview shows text from the answers file inertly', () => {
     expect(shown).toContain('<U+009B>2J');
   });
 });
-

@@ -9,7 +9,6 @@ import { scripted } from './scripted-ui.js';
 
 const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
 
-
 const answer = (option: string) => () => ({ type: 'answer', option }) as QuestionAction;
 const names = (c: ChooseConfig<unknown>) => c.choices.filter((x) => x !== 'separator').map((x) => (x as { name: string }).name);
 
@@ -85,10 +84,7 @@ it('offers no way back on the first question, and goes nowhere if asked anyway',
   const file = join(tempDir(), 'a.yaml');
   const store = AnswersStore.create(file, mini, { organisation: 'A', date: '2025-01-01' });
   const ri = store.addRespondent('Kim');
-  const ui = scripted([
-    { question: (v) => (expect(v.first).toBe(true), { type: 'back' }) },
-    { question: (v) => (expect(v.progress).toBe('Section 1/2 - Question 1/4'), { type: 'quit' }) },
-  ]);
+  const ui = scripted([{ question: (v) => (expect(v.first).toBe(true), { type: 'back' }) }, { question: (v) => (expect(v.progress).toBe('Section 1/2 - Question 1/4'), { type: 'quit' }) }]);
   expect(await interviewRespondent(store, ri, ui, 'en')).toBe('quit');
   expect(ui.printed).toContain('This is the first question.');
 });

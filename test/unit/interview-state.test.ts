@@ -1,18 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire } from '../../src/load/index.js';
-import {
-  advance,
-  nextUnanswered,
-  previousQuestion,
-  progress,
-  progressLine,
-  resumePoint,
-  sectionSummary,
-  startState,
-  unanswered,
-  visibleQuestions,
-} from '../../src/interview/state.js';
+import { advance, nextUnanswered, previousQuestion, progress, progressLine, resumePoint, sectionSummary, startState, unanswered, visibleQuestions } from '../../src/interview/state.js';
 import type { AnswerMap, InterviewState } from '../../src/interview/state.js';
 import { fixtures } from '../helpers.js';
 
@@ -23,13 +12,7 @@ describe('visible questions', () => {
   it('hides a question and a section until an earlier answer makes them relevant', () => {
     expect(ids({})).toEqual(['virt-share', 'build-automation', 'catalogue', 'sla']);
     expect(ids({ 'virt-share': 'some' })).toEqual(['virt-share', 'auto-scaling', 'build-automation', 'catalogue', 'sla']);
-    expect(ids({ 'virt-share': 'none', catalogue: { option: 'published', note: 'yes' } })).toEqual([
-      'virt-share',
-      'build-automation',
-      'catalogue',
-      'sla',
-      'chargeback',
-    ]);
+    expect(ids({ 'virt-share': 'none', catalogue: { option: 'published', note: 'yes' } })).toEqual(['virt-share', 'build-automation', 'catalogue', 'sla', 'chargeback']);
   });
 
   it('recomputes "Section s/S - Question q/Q" as conditions change', () => {
@@ -85,7 +68,11 @@ describe('moving through the interview', () => {
     let s = startState(q, answers);
     s = advance(q, answers, s, { type: 'skip' });
     expect(s).toEqual({ current: 'build-automation', skipped: ['virt-share'] });
-    for (const [id, opt] of [['build-automation', 'manual'], ['catalogue', 'none'], ['sla', 'some']] as const) {
+    for (const [id, opt] of [
+      ['build-automation', 'manual'],
+      ['catalogue', 'none'],
+      ['sla', 'some'],
+    ] as const) {
       expect(s.current).toBe(id);
       answers[id] = opt;
       s = advance(q, answers, s, { type: 'answered' });

@@ -44,7 +44,7 @@ describe('a new answers file', () => {
     expect(elsewhere).not.toContain(root);
   });
 
-  it('writes the schema line of a new answers file relative to itaas in the project\'s node_modules', () => {
+  it("writes the schema line of a new answers file relative to itaas in the project's node_modules", () => {
     const project = tempDir();
     mkdirSync(join(project, 'node_modules'));
     symlinkSync(root, join(project, 'node_modules', 'itaas'));
@@ -134,10 +134,10 @@ describe('editing an existing file', () => {
   it('keeps names with any characters exactly', () => {
     const file = join(tempDir(), 'a.yaml');
     const store = AnswersStore.create(file, mini, { ...info, organisation: 'Müller & Söhne: "IT" #1' });
-    store.addRespondent('José Ñúñez-O\'Brien', 'CIO: interim');
+    store.addRespondent("José Ñúñez-O'Brien", 'CIO: interim');
     const a = loadAssessment(file).answers.data;
     expect(a.assessment.organisation).toBe('Müller & Söhne: "IT" #1');
-    expect(a.respondents[0]).toMatchObject({ name: 'José Ñúñez-O\'Brien', role: 'CIO: interim' });
+    expect(a.respondents[0]).toMatchObject({ name: "José Ñúñez-O'Brien", role: 'CIO: interim' });
   });
 });
 

@@ -9,7 +9,15 @@ describe('planning a merge', () => {
     const plan = planMerge({ name: 't', respondents: [dana({ a: 'x', b: 'y' })] }, [{ name: 'i', respondents: [dana({ a: 'x', b: { option: 'y', note: 'why' }, c: 'z' })] }]);
     expect(plan.conflicts).toEqual([]);
     expect(plan.changes).toEqual([
-      expect.objectContaining({ name: 'Dana', isNew: false, changed: 1, answers: [{ question: 'b', answer: { option: 'y', note: 'why' } }, { question: 'c', answer: { option: 'z' } }] }),
+      expect.objectContaining({
+        name: 'Dana',
+        isNew: false,
+        changed: 1,
+        answers: [
+          { question: 'b', answer: { option: 'y', note: 'why' } },
+          { question: 'c', answer: { option: 'z' } },
+        ],
+      }),
     ]);
   });
 
@@ -30,7 +38,11 @@ describe('planning a merge', () => {
   it('newer cannot decide without two stamps, and leaves the conflict open', () => {
     const plan = planMerge({ name: 't', respondents: [dana({ a: 'x' })] }, [{ name: 'i', respondents: [dana({ a: 'y' }, { updated: '2026-01-01T00:00:00Z' })] }], 'newer');
     expect(plan.conflicts[0]!.kept).toBeUndefined();
-    const decided = planMerge({ name: 't', respondents: [dana({ a: 'x' })], modified: Date.parse('2025-12-01T00:00:00Z') }, [{ name: 'i', respondents: [dana({ a: 'y' }, { updated: '2026-01-01T00:00:00Z' })] }], 'newer');
+    const decided = planMerge(
+      { name: 't', respondents: [dana({ a: 'x' })], modified: Date.parse('2025-12-01T00:00:00Z') },
+      [{ name: 'i', respondents: [dana({ a: 'y' }, { updated: '2026-01-01T00:00:00Z' })] }],
+      'newer',
+    );
     expect(decided.conflicts[0]!.kept).toBe('theirs');
     expect(decided.changes[0]!.answers).toEqual([{ question: 'a', answer: { option: 'y' } }]);
   });

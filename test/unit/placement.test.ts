@@ -8,13 +8,25 @@ const model = buildModel({
   dims,
   phases: [
     { id: 'one', requires: [{ dimension: 'virt', min: 3 }] },
-    { id: 'two', requires: [{ dimension: 'auto', min: 3 }, { dimension: 'tools', min: 3 }] },
+    {
+      id: 'two',
+      requires: [
+        { dimension: 'auto', min: 3 },
+        { dimension: 'tools', min: 3 },
+      ],
+    },
     { id: 'three', requires: [{ dimension: 'svc', min: 3 }] },
   ],
   stages: [
     { id: 'process', requires: [{ dimension: 'tools', min: 2 }] },
     { id: 'service', requires: [{ dimension: 'svc', min: 3 }] },
-    { id: 'business', requires: [{ dimension: 'biz', min: 3 }, { dimension: 'svc', min: 2 }] },
+    {
+      id: 'business',
+      requires: [
+        { dimension: 'biz', min: 3 },
+        { dimension: 'svc', min: 2 },
+      ],
+    },
   ],
 });
 
@@ -22,7 +34,18 @@ function scores(s: Record<string, number | null>): Map<string, DimensionScore> {
   return new Map(
     Object.entries(s).map(([id, score]) => [
       id,
-      { id, axis: 'main', weight: 1, score, level: score === null ? null : Math.floor(score), target: 3, targetSource: 'model', gap: null, spread: 0, coverage: { questions: 1, asked: 1, answered: 1, scored: 1, na: 0, dontKnow: 0, skipped: 0, ratio: 1, answerRatio: 1 } } satisfies DimensionScore,
+      {
+        id,
+        axis: 'main',
+        weight: 1,
+        score,
+        level: score === null ? null : Math.floor(score),
+        target: 3,
+        targetSource: 'model',
+        gap: null,
+        spread: 0,
+        coverage: { questions: 1, asked: 1, answered: 1, scored: 1, na: 0, dontKnow: 0, skipped: 0, ratio: 1, answerRatio: 1 },
+      } satisfies DimensionScore,
     ]),
   );
 }
@@ -69,7 +92,20 @@ describe('phase reached', () => {
   });
 
   it('measures progress from the bottom of the scale, so a 1..5 scale starts at 0%', () => {
-    const m = buildModel({ dims: [{ id: 'a' }, { id: 'b' }], levels: [1, 2, 3, 4, 5], phases: [{ id: 'one', requires: [{ dimension: 'a', min: 3 }, { dimension: 'b', min: 5 }] }], stages: [{ id: 's', requires: [{ dimension: 'a', min: 3 }] }] });
+    const m = buildModel({
+      dims: [{ id: 'a' }, { id: 'b' }],
+      levels: [1, 2, 3, 4, 5],
+      phases: [
+        {
+          id: 'one',
+          requires: [
+            { dimension: 'a', min: 3 },
+            { dimension: 'b', min: 5 },
+          ],
+        },
+      ],
+      stages: [{ id: 's', requires: [{ dimension: 'a', min: 3 }] }],
+    });
     expect(placePhase(m, scores({ a: 1, b: 1 })).next!.progress).toBe(0);
     // (2 - 1) + (3 - 1) of (3 - 1) + (5 - 1)
     expect(placePhase(m, scores({ a: 2, b: 3 })).next!.progress).toBe(50);

@@ -153,7 +153,10 @@ describe('a plan that can be scheduled', () => {
       { id: 'templates', raises: [{ dimension: 'base', from: 0, to: 1 }], effort: 'l' },
       { id: 'orchestrate', raises: [{ dimension: 'auto', from: 2, to: 3 }], effort: 'l', dependsOn: ['templates'] },
     ],
-    waves: [['w1', 0, 6], ['w2', 6, 12]],
+    waves: [
+      ['w1', 0, 6],
+      ['w2', 6, 12],
+    ],
     parallel: 1,
   });
   const scores = dimScores({ auto: [2, 3], svc: [0, 3], cost: [0, 3], pay: [0, 3], base: [0, 1] });

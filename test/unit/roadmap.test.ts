@@ -119,7 +119,15 @@ describe('roadmap', () => {
 
   it('groups items into the model waves by start month, each spanning its items, with a later bucket past the last wave', () => {
     const inits = ['a', 'b', 'c'].map((id) => ({ id: `do-${id}`, raises: [{ dimension: id, from: 0, to: 3 }], effort: 'l' }));
-    const m = buildModel({ dims: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], initiatives: inits, parallel: 1, waves: [['now', 0, 6], ['soon', 6, 12]] });
+    const m = buildModel({
+      dims: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      initiatives: inits,
+      parallel: 1,
+      waves: [
+        ['now', 0, 6],
+        ['soon', 6, 12],
+      ],
+    });
     const r = planRoadmap(m, dimScores({ a: [0, 3], b: [0, 3], c: [0, 3] }));
     expect(r.waves.map((w) => [w.id, w.fromMonth, w.toMonth, w.items.map((i) => i.start)])).toEqual([
       ['now', 0, 6, [0]],

@@ -3,7 +3,13 @@ import { assess } from '../../src/core/assess.js';
 import { scoreDimensions, scoreQuestions } from '../../src/core/score.js';
 import { buildAnswers, buildModel, buildQuestionnaire } from '../fixtures/build.js';
 
-const model = buildModel({ dims: [{ id: 'alpha', axis: 'x', weight: 2, target: 3 }, { id: 'beta', axis: 'x', target: 2 }, { id: 'gamma', axis: 'y', target: 4 }] });
+const model = buildModel({
+  dims: [
+    { id: 'alpha', axis: 'x', weight: 2, target: 3 },
+    { id: 'beta', axis: 'x', target: 2 },
+    { id: 'gamma', axis: 'y', target: 4 },
+  ],
+});
 
 describe('scoring one question across respondents', () => {
   const q = buildQuestionnaire([{ id: 'q1', dimension: 'alpha' }]);
@@ -32,7 +38,7 @@ describe('scoring one question across respondents', () => {
     expect(scoreQuestions(q, a, 'min')[0]!.score).toBe(0);
   });
 
-  it('leaves not-applicable and don\'t-know out of the score but records them', () => {
+  it("leaves not-applicable and don't-know out of the score but records them", () => {
     const [s] = scoreQuestions(q, buildAnswers([{ q1: 'na' }, { q1: 'o3' }, { q1: 'dontKnow' }]));
     expect(s!.score).toBe(3);
     expect(s!.spread).toBe(0);
@@ -74,8 +80,14 @@ describe('scoring dimensions', () => {
     expect(alpha.gap).toBe(0.7);
   });
 
-  it('counts coverage: scored, not applicable, don\'t know, skipped; hidden questions are not counted', () => {
-    const qs = scoreQuestions(q, buildAnswers([{ a1: 'na', a2: 'o2', b1: 'o1' }, { a1: 'dontKnow', b1: 'o4' }]));
+  it("counts coverage: scored, not applicable, don't know, skipped; hidden questions are not counted", () => {
+    const qs = scoreQuestions(
+      q,
+      buildAnswers([
+        { a1: 'na', a2: 'o2', b1: 'o1' },
+        { a1: 'dontKnow', b1: 'o4' },
+      ]),
+    );
     const dims = scoreDimensions(model, qs, undefined);
     const alpha = dims.find((d) => d.id === 'alpha')!;
     expect(alpha.score).toBe(2); // only a2 is scored; na and dontKnow are left out
@@ -106,7 +118,13 @@ describe('scoring dimensions', () => {
   });
 
   it('keeps the widest spread of any question as the dimension spread', () => {
-    const qs = scoreQuestions(q, buildAnswers([{ a1: 'o1', a2: 'o0' }, { a1: 'o2', a2: 'o3' }]));
+    const qs = scoreQuestions(
+      q,
+      buildAnswers([
+        { a1: 'o1', a2: 'o0' },
+        { a1: 'o2', a2: 'o3' },
+      ]),
+    );
     expect(scoreDimensions(model, qs, undefined).find((d) => d.id === 'alpha')!.spread).toBe(3);
   });
 });

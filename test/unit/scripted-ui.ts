@@ -1,10 +1,6 @@
 import type { ChooseConfig, QuestionAction, QuestionView, TextConfig, Ui } from '../../src/interview/prompts.js';
 
-export type Step =
-  | { question: (v: QuestionView) => QuestionAction }
-  | { note: string | undefined }
-  | { choose: (c: ChooseConfig<unknown>) => unknown }
-  | { text: (c: TextConfig) => string };
+export type Step = { question: (v: QuestionView) => QuestionAction } | { note: string | undefined } | { choose: (c: ChooseConfig<unknown>) => unknown } | { text: (c: TextConfig) => string };
 
 /** A scripted terminal: each prompt takes the next step, which must be of the right kind. */
 export function scripted(steps: Step[]): Ui & { printed: string[]; views: QuestionView[]; asked: string[] } {
@@ -29,7 +25,7 @@ export function scripted(steps: Step[]): Ui & { printed: string[]; views: Questi
       return (next('question').question as (v: QuestionView) => QuestionAction)(v);
     },
     note: async () => next('note').note as string | undefined,
-    choose: async <T,>(c: ChooseConfig<T>) => {
+    choose: async <T>(c: ChooseConfig<T>) => {
       asked.push(c.message, ...c.choices.map((x) => (x === 'separator' ? '' : x.name)));
       return (next('choose').choose as (c: ChooseConfig<T>) => T)(c);
     },

@@ -254,7 +254,15 @@ function reviewPage(): Child[] {
   for (const s of visibleSections()) {
     const qs = vis.filter((v) => v.section === s);
     const a = qs.filter((v) => Object.hasOwn(state.answers, v.question.id)).length;
-    list.append(el('li', {}, button(fill(msg.goTo, { section: t(s.title) }), () => go(s.id), 'link'), ' ', el('span', { class: a === qs.length ? 'complete' : 'open' }, fill(msg.sectionStatus, { answered: a, questions: qs.length }))));
+    list.append(
+      el(
+        'li',
+        {},
+        button(fill(msg.goTo, { section: t(s.title) }), () => go(s.id), 'link'),
+        ' ',
+        el('span', { class: a === qs.length ? 'complete' : 'open' }, fill(msg.sectionStatus, { answered: a, questions: qs.length })),
+      ),
+    );
   }
   const sections = visibleSections();
   return [
@@ -266,25 +274,37 @@ function reviewPage(): Child[] {
     nav(
       button(msg.back, () => go(sections[sections.length - 1]?.id ?? 'welcome')),
       (() => {
-        const b = button(msg.download, () => {
-          download();
-          status.textContent = fill(msg.downloaded, { file: fileName() });
-        }, 'primary');
+        const b = button(
+          msg.download,
+          () => {
+            download();
+            status.textContent = fill(msg.downloaded, { file: fileName() });
+          },
+          'primary',
+        );
         b.setAttribute('aria-describedby', 'download-hint');
         return b;
       })(),
     ),
-    el('p', {}, button(msg.clear, () => {
-      if (!window.confirm(msg.clearConfirm)) return;
-      try {
-        localStorage.removeItem(data.storageKey);
-      } catch {
-        /* nothing stored */
-      }
-      Object.assign(state, { answers: {}, notes: {}, role: '', name: data.respondent ?? '', at: 'welcome' });
-      delete state.updated;
-      go('welcome');
-    }, 'link')),
+    el(
+      'p',
+      {},
+      button(
+        msg.clear,
+        () => {
+          if (!window.confirm(msg.clearConfirm)) return;
+          try {
+            localStorage.removeItem(data.storageKey);
+          } catch {
+            /* nothing stored */
+          }
+          Object.assign(state, { answers: {}, notes: {}, role: '', name: data.respondent ?? '', at: 'welcome' });
+          delete state.updated;
+          go('welcome');
+        },
+        'link',
+      ),
+    ),
   ];
 }
 

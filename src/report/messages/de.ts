@@ -145,7 +145,8 @@ export const de: Messages = {
     outcomeWork: (count: number, period: string) => (count ? `${count} ${plural(count, 'Initiative', 'Initiativen')}, ${period}` : 'keine Initiative vorgeschlagen'),
     outcomeInPlace: (count: number) => `${count} bereits umgesetzt`,
     inPlaceTitle: 'Bereits umgesetzt',
-    inPlaceIntro: 'Die Antworten zeigen, dass diese Initiativen des Modells bereits erledigt sind; die Roadmap schlägt sie daher nicht vor. Als Nachweis dient je Frage die Antwort, die für die Befragten steht (der Median), mit dem, was die einzelnen Befragten gesagt haben.',
+    inPlaceIntro:
+      'Die Antworten zeigen, dass diese Initiativen des Modells bereits erledigt sind; die Roadmap schlägt sie daher nicht vor. Als Nachweis dient je Frage die Antwort, die für die Befragten steht (der Median), mit dem, was die einzelnen Befragten gesagt haben.',
     noneInPlace: 'Die Antworten zeigen noch keine Initiative des Modells als umgesetzt.',
     why: 'Warum:',
     after: 'Nach:',
@@ -175,7 +176,8 @@ export const de: Messages = {
       ]
         .filter(Boolean)
         .join('; ')}.`,
-    timelineAlt: (count: number) => `Zeitplan der ${count} Initiativen der Roadmap nach Monaten, mit Pfeilen von jeder Initiative zu denen, die von ihr abhängen. Derselbe Plan steht unten nach Wellen geordnet.`,
+    timelineAlt: (count: number) =>
+      `Zeitplan der ${count} Initiativen der Roadmap nach Monaten, mit Pfeilen von jeder Initiative zu denen, die von ihr abhängen. Derselbe Plan steht unten nach Wellen geordnet.`,
     phaseReachedMark: 'erreicht',
     predominant: 'überwiegend',
     dimensionSection: 'Dimensionen im Einzelnen',

@@ -83,8 +83,7 @@ export const en = {
     /** `phase`: the model's word for a phase, or null when it has none. */
     roadmap: (count: number, months: number, from: string, to: string, phase: string | null) =>
       `The roadmap has ${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months (${from} – ${to}), ordered so that nothing starts before what it depends on${phase ? ` and the work on the next ${phase} comes first` : ''}.`,
-    inPlace: (n: number) =>
-      `The answers show ${n} ${plural(n, 'initiative', 'initiatives')} of the model already in place; they are credited under "Already in place" and not proposed again.`,
+    inPlace: (n: number) => `The answers show ${n} ${plural(n, 'initiative', 'initiatives')} of the model already in place; they are credited under "Already in place" and not proposed again.`,
     warnDisagreements: (n: number, apart: string) =>
       `Respondents differ by ${apart} or more on ${n} ${plural(n, 'question', 'questions')}; see "Disagreements to discuss" before acting on those scores.`,
     /** `gated`: what the model gates on dimension scores, in the plural ("phases", "stages"); may be empty. */
@@ -114,8 +113,7 @@ export const en = {
     scores: 'Scores',
     scoresIntro:
       'A dimension is at a level once its score reaches it: a score of 2.7 is level 2. Coverage is the share of the questions asked that at least one respondent answered with a scored option (not "not applicable" or "don\'t know"); Answers is the share of all respondents\' answers to those questions that were scored. Spread is the widest disagreement between respondents on any one question.',
-    axisLine: (score: string, target: string, below: number, total: number) =>
-      `Average score ${score} against an average target of ${target}; ${below} of ${total} dimensions below target.`,
+    axisLine: (score: string, target: string, below: number, total: number) => `Average score ${score} against an average target of ${target}; ${below} of ${total} dimensions below target.`,
     axisScoreLine: (score: string) => `Score ${score}.`,
     dimension: 'Dimension',
     score: 'Score',
@@ -162,8 +160,9 @@ export const en = {
     outcomeWork: (count: number, period: string) => (count ? `${count} ${plural(count, 'initiative', 'initiatives')}, ${period}` : 'no initiative proposed'),
     outcomeInPlace: (count: number) => `${count} already in place`,
     inPlaceTitle: 'Already in place',
-    inPlaceIntro: 'The answers show that these initiatives of the model are done already, so the roadmap does not propose them. The evidence is the answer that stands for the respondents (the median one) on each question, with what each respondent said.',
-    noneInPlace: 'The answers show none of the model\'s initiatives in place yet.',
+    inPlaceIntro:
+      'The answers show that these initiatives of the model are done already, so the roadmap does not propose them. The evidence is the answer that stands for the respondents (the median one) on each question, with what each respondent said.',
+    noneInPlace: "The answers show none of the model's initiatives in place yet.",
     why: 'Why:',
     after: 'After:',
     timeline: 'Timeline',
@@ -188,10 +187,7 @@ export const en = {
     radarAlt: (org: string, targets: boolean) => `Radar chart of ${org}'s current score${targets ? ' and target' : ''} for each dimension. The same figures are in the tables below.`,
     placementTitle: (parts: string[]) => list(parts),
     placementAlt: (phases: { title: string; noun: string; reached: string } | null, stages: { title: string; noun: string; predominant: string } | null) =>
-      `${[
-        phases && `${phases.title} with the ${phases.noun} reached, ${phases.reached}, marked`,
-        stages && `${stages.title} with their attainment; predominant ${stages.noun} ${stages.predominant}`,
-      ]
+      `${[phases && `${phases.title} with the ${phases.noun} reached, ${phases.reached}, marked`, stages && `${stages.title} with their attainment; predominant ${stages.noun} ${stages.predominant}`]
         .filter(Boolean)
         .join('; ')}.`,
     timelineAlt: (count: number) => `Timeline of the ${count} roadmap initiatives by month, with arrows from each initiative to those that depend on it. The same schedule is listed by wave below.`,

@@ -9,7 +9,6 @@ import type { Doc } from './layout.js';
 
 /* The PDF report's document: cover, contents, sections and footers, placed with the layout in layout.ts. */
 
-
 /** Past this many characters a note is shortened in the PDF (pages of one note help no reader, and cost time and memory). */
 const PDF_NOTE_CHARS = 3000;
 
@@ -121,7 +120,11 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   }
   if (phase) {
     l.table(
-      [{ header: t.cap(ctx.words.phase), width: 3 }, { header: r.reachedCol, width: 1.2 }, { header: r.requires, width: 5 }],
+      [
+        { header: t.cap(ctx.words.phase), width: 3 },
+        { header: r.reachedCol, width: 1.2 },
+        { header: r.requires, width: 5 },
+      ],
       phase.phases.map((p) => [ctx.phaseTitle(p.number), p.reached ? t.yes : t.no, reqs(p.requirements)]),
       { title: ctx.words.phasesTitle, level: 3 },
     );
@@ -130,7 +133,12 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     l.heading(ctx.words.stagesTitle, 3, 80);
     l.paragraph(r.stagesIntro(ctx.words.stage));
     l.table(
-      [{ header: t.cap(ctx.words.stage), width: 3 }, { header: r.attainedCol, width: 1.2 }, { header: r.progress, width: 1.2, align: 'right' }, { header: r.requires, width: 5 }],
+      [
+        { header: t.cap(ctx.words.stage), width: 3 },
+        { header: r.attainedCol, width: 1.2 },
+        { header: r.progress, width: 1.2, align: 'right' },
+        { header: r.requires, width: 5 },
+      ],
       operatingModel.stages.map((st) => [ctx.stageTitle(st.id), st.attained ? t.yes : t.no, `${st.attainment}%`, reqs(st.requirements)]),
     );
   }
@@ -184,14 +192,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         { text: `${ctx.num(d.score)}   ` },
         { text: `${r.level}: `, bold: true },
         { text: `${d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`}   ` },
-        ...(ctx.hasTargets
-          ? [
-              { text: `${r.target}: `, bold: true },
-              { text: `${targetText(d)}   ` },
-              { text: `${r.gap}: `, bold: true },
-              { text: `${gapText(ctx, d)}   ` },
-            ]
-          : []),
+        ...(ctx.hasTargets ? [{ text: `${r.target}: `, bold: true }, { text: `${targetText(d)}   ` }, { text: `${r.gap}: `, bold: true }, { text: `${gapText(ctx, d)}   ` }] : []),
         { text: `${r.coverage}: `, bold: true },
         { text: `${r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.asked)}   ` },
         { text: `${r.answerShare}: `, bold: true },
@@ -206,7 +207,8 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     const dis = qs.filter((x) => x.disagreement);
     if (dis.length) {
       l.heading(r.dimensionDisagreements, 3, 28);
-      for (const x of dis) l.paragraph(`•  ${ctx.questionText(x.id)} (${r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, ctx.num(x.score))})`, { size: 9, indent: 6, after: 3 });
+      for (const x of dis)
+        l.paragraph(`•  ${ctx.questionText(x.id)} (${r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, ctx.num(x.score))})`, { size: 9, indent: 6, after: 3 });
     }
     // Notes are printed in full once, in the appendix; here they are named by number.
     const notes = qs
@@ -229,7 +231,10 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         const n = p.note ? ctx.noteNumber(p.respondent, x.id) : undefined;
         l.ensure(14);
         l.paragraph(
-          [{ text: `${p.respondent}: `, bold: true }, { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(ctx.valueText(p.level))})` : ''}${n === undefined ? '' : `; ${r.noteRef(n)}`}` }],
+          [
+            { text: `${p.respondent}: `, bold: true },
+            { text: `${ctx.optionLabel(x.id, p.option!)}${p.level !== undefined ? ` (${r.levelWord(ctx.valueText(p.level))})` : ''}${n === undefined ? '' : `; ${r.noteRef(n)}`}` },
+          ],
           { size: 9.5, indent: 6, after: 4 },
         );
       }
@@ -278,7 +283,15 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
           { header: r.dependsOn, width: 2.4 },
         ],
         w.items.map((it) => [
-          [{ text: ctx.initiativeTitle(it.id), bold: true }, { text: `\n${ctx.m(model.initiatives.find((i) => i.id === it.id)?.rationale).replace(/\s+/g, ' ').trim()}` }],
+          [
+            { text: ctx.initiativeTitle(it.id), bold: true },
+            {
+              text: `\n${ctx
+                .m(model.initiatives.find((i) => i.id === it.id)?.rationale)
+                .replace(/\s+/g, ' ')
+                .trim()}`,
+            },
+          ],
           ctx.effortLabel(it.effort),
           ctx.monthLabel(it.start),
           ctx.monthLabel(it.end - 1),
@@ -349,7 +362,12 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   for (let i = range.start + 1; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const y = l.height - 40;
-    doc.moveTo(l.left, y - 6).lineTo(l.right, y - 6).lineWidth(0.5).strokeColor('#c8c8c8').stroke();
+    doc
+      .moveTo(l.left, y - 6)
+      .lineTo(l.right, y - 6)
+      .lineWidth(0.5)
+      .strokeColor('#c8c8c8')
+      .stroke();
     // The running title is the organisation; a long one is shortened visibly (the cover has it whole).
     const orgLines = l.wrap([{ text: a.organisation }], l.contentWidth - 120, 8);
     const left = orgLines.length > 1 ? l.wrap([{ text: `${orgLines[0]!.map((tk) => tk.text).join(' ')} …` }], l.contentWidth - 100, 8)[0]! : orgLines[0]!;

@@ -142,7 +142,14 @@ export class Layout {
   measure(text: string, bold: boolean, size: number): number {
     const key = `${bold ? 'b' : 'r'}${size}\0${text}`;
     let w = this.widths.get(key);
-    if (w === undefined) this.widths.set(key, (w = this.doc.font(bold ? 'bold' : 'body').fontSize(size).widthOfString(text)));
+    if (w === undefined)
+      this.widths.set(
+        key,
+        (w = this.doc
+          .font(bold ? 'bold' : 'body')
+          .fontSize(size)
+          .widthOfString(text)),
+      );
     return w;
   }
 
@@ -239,7 +246,10 @@ export class Layout {
     let cx = align === 'right' ? x + width - total : x;
     doc.fillColor(color);
     order.forEach((t, i) => {
-      doc.font(t.bold ? 'bold' : 'body').fontSize(size).text(t.text, cx, y, { lineBreak: false });
+      doc
+        .font(t.bold ? 'bold' : 'body')
+        .fontSize(size)
+        .text(t.text, cx, y, { lineBreak: false });
       cx += t.width + gap(t, i);
     });
   }
@@ -283,7 +293,12 @@ export class Layout {
       this.y += lh;
     }
     if (level === 1) {
-      this.doc.moveTo(this.left, this.y + 1).lineTo(this.right, this.y + 1).lineWidth(1.2).strokeColor('#10243e').stroke();
+      this.doc
+        .moveTo(this.left, this.y + 1)
+        .lineTo(this.right, this.y + 1)
+        .lineWidth(1.2)
+        .strokeColor('#10243e')
+        .stroke();
       this.y += 8;
     } else this.y += 3;
   }
@@ -331,15 +346,21 @@ export class Layout {
    * A table whose rows move to the next page whole (a row taller than a page is split between
    * lines), with the header row repeated at the top of every page it continues on.
    */
-  table(cols: Array<{ header: string; width: number; align?: 'left' | 'right' }>, rows: Array<Array<string | Segment[]>>, opts: { size?: number; after?: number; title?: string; level?: 2 | 3 } = {}): void {
+  table(
+    cols: Array<{ header: string; width: number; align?: 'left' | 'right' }>,
+    rows: Array<Array<string | Segment[]>>,
+    opts: { size?: number; after?: number; title?: string; level?: 2 | 3 } = {},
+  ): void {
     const size = opts.size ?? 8.5;
     const lh = size * 1.35;
     const pad = 3;
     const widths = this.columnWidths(cols, rows, size, pad);
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
-    const cellLines = (cells: Array<string | Segment[]>, bold: boolean) =>
-      cells.map((c, i) => this.wrap(typeof c === 'string' ? [{ text: c, bold }] : c, widths[i]! - 2 * pad, size));
-    const head = cellLines(cols.map((c) => c.header), true);
+    const cellLines = (cells: Array<string | Segment[]>, bold: boolean) => cells.map((c, i) => this.wrap(typeof c === 'string' ? [{ text: c, bold }] : c, widths[i]! - 2 * pad, size));
+    const head = cellLines(
+      cols.map((c) => c.header),
+      true,
+    );
     const headH = Math.max(...head.map((l) => l.length)) * lh + 2 * pad;
     const drawRow = (lines: Line[][], h: number, header: boolean, from = 0, count = Infinity) => {
       const doc = this.doc;
