@@ -15,7 +15,7 @@ describe('report on many answers files', () => {
     variant(northwind, join(answers, 'd-wrong-option.yaml'), [['server-build-automation:\n        option: automated', 'server-build-automation:\n        option: teleported']]);
     const out = join(dir, 'reports');
     const files = ['a-north', 'b-broken', 'c-meridian', 'd-wrong-option'].map((f) => join(answers, `${f}.yaml`));
-    const r = itaas(['report', ...files, '--out', out]);
+    const r = itaas(['report', ...files, '--out', out, '--format', 'md,json']);
     expect(r.code).toBe(2);
     for (const f of ['a-north', 'c-meridian']) {
       expect(existsSync(join(out, `${f}.md`))).toBe(true);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bin, itaas, root, tempDir } from '../helpers.js';
 import { meridian, northwind, variant } from '../report-fixtures.js';
 
@@ -23,7 +23,8 @@ const allDims = [
   'resilience',
 ];
 
-function repo(): string {
+/** A repository with answers and their committed reports, made once; each test works on its own copy. */
+function makeRepo(): string {
   const dir = tempDir('itaas-ci-');
   mkdirSync(join(dir, 'answers'));
   const targets = `targets:\n${allDims.map((d) => `  ${d}: 1`).join('\n')}\n`;
@@ -33,10 +34,21 @@ function repo(): string {
   return dir;
 }
 
+let template = '';
+function repo(): string {
+  const dir = tempDir('itaas-ci-');
+  cpSync(template, dir, { recursive: true, preserveTimestamps: true });
+  return dir;
+}
+
 const run = (cwd: string, env: Record<string, string> = {}) =>
   spawnSync('sh', [script], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ITAAS: `${process.execPath} ${bin}`, ...env }, timeout: 180_000 });
 
 describe('examples/ci/check-reports.sh', () => {
+  beforeAll(() => {
+    template = makeRepo();
+  });
+
   it('passes when the committed reports are fresh and on target', () => {
     const r = run(repo());
     expect(r.stderr).toContain('every report in reports is up to date');

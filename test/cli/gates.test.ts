@@ -7,7 +7,7 @@ import { meridian, northwind, variant } from '../report-fixtures.js';
 describe('report gates (CLI)', () => {
   it('--fail-below-target exits 1 and lists each dimension below target and by how much', () => {
     const out = tempDir();
-    const r = itaas(['report', northwind, '--out', out, '--fail-below-target']);
+    const r = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-below-target']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('northwind-logistics.yaml: automation 2.0 is below its target 4 by 2.0');
     expect(r.stderr).toContain('pay-per-use 1.0 is below its target 3 by 2.0');
@@ -24,16 +24,16 @@ describe('report gates (CLI)', () => {
         `targets:\n${['virtualization', 'automation', 'management-tools', 'service-brokering', 'sourcing', 'process-orientation', 'service-orientation', 'business-orientation', 'financial-transparency', 'quality-of-service', 'rapid-provisioning', 'pay-per-use', 'elasticity', 'resilience'].map((d) => `  ${d}: 1`).join('\n')}`,
       ],
     ]);
-    const r = itaas(['report', easy, '--out', join(dir, 'out'), '--fail-below-target']);
+    const r = itaas(['report', '--format', 'md', easy, '--out', join(dir, 'out'), '--fail-below-target']);
     expect(r.stderr).not.toContain('fail:');
     expect(r.code).toBe(0);
   });
 
   it('--fail-under checks the overall score and single dimensions', () => {
     const out = tempDir();
-    const ok = itaas(['report', northwind, '--out', out, '--fail-under', '1.5', '--fail-under', 'virtualization=3']);
+    const ok = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-under', '1.5', '--fail-under', 'virtualization=3']);
     expect(ok.code).toBe(0);
-    const bad = itaas(['report', northwind, '--out', out, '--fail-under', '2.5', '--fail-under', 'automation=3']);
+    const bad = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-under', '2.5', '--fail-under', 'automation=3']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('overall score 1.9 is under 2.5 by 0.6 (--fail-under 2.5)');
     expect(bad.stderr).toContain('automation 2.0 is under 3 by 1.0 (--fail-under automation=3)');
@@ -41,31 +41,31 @@ describe('report gates (CLI)', () => {
 
   it('--fail-under with an unknown dimension or a malformed level is a usage error (exit 2)', () => {
     const out = tempDir();
-    const unknown = itaas(['report', northwind, '--out', out, '--fail-under', 'automaton=3']);
+    const unknown = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-under', 'automaton=3']);
     expect(unknown.code).toBe(2);
     // Named as the flag the user typed, with the likely meaning; not as a problem of the answers file.
     expect(unknown.stderr).toContain('--fail-under automaton=3: model itaas has no dimension "automaton"; did you mean "automation"?');
     expect(unknown.stderr).not.toContain('could not be reported');
     expect(unknown.stderr).not.toContain('northwind-logistics.yaml');
     expect(unknown.stdout).toBe('');
-    const malformed = itaas(['report', northwind, '--out', out, '--fail-under', 'high']);
+    const malformed = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-under', 'high']);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain('--fail-under "high" is not a level or DIMENSION=LEVEL');
   });
 
   it('--fail-on-regression compares with a baseline answers file', () => {
     const out = tempDir();
-    const r = itaas(['report', northwind, '--out', out, '--fail-on-regression', meridian]);
+    const r = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-on-regression', meridian]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/automation 2\.0 fell from 3\.4 in .*meridian-health\.yaml by 1\.4/);
-    const same = itaas(['report', northwind, '--out', out, '--fail-on-regression', northwind]);
+    const same = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-on-regression', northwind]);
     expect(same.code).toBe(0);
   });
 
   it('--fail-on-regression reads a JSON report as the baseline', () => {
     const out = tempDir();
     expect(itaas(['report', meridian, '--out', out, '--format', 'json']).code).toBe(0);
-    const r = itaas(['report', northwind, '--out', join(out, 'now'), '--fail-on-regression', join(out, 'meridian-health.json')]);
+    const r = itaas(['report', '--format', 'md', northwind, '--out', join(out, 'now'), '--fail-on-regression', join(out, 'meridian-health.json')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/sourcing 1\.3 fell from 3\.7 in .*meridian-health\.json by 2\.4/);
   });
@@ -75,7 +75,7 @@ describe('report gates (CLI)', () => {
     const report = JSON.parse(itaas(['report', meridian, '--out', join(dir, 'r'), '--format', 'json']).code === 0 ? readFileSync(join(dir, 'r', 'meridian-health.json'), 'utf8') : '{}');
     const old = join(dir, 'old.json');
     writeFileSync(old, JSON.stringify({ ...report, schemaVersion: 99 }));
-    const r = itaas(['report', northwind, '--out', join(dir, 'out'), '--fail-on-regression', old]);
+    const r = itaas(['report', '--format', 'md', northwind, '--out', join(dir, 'out'), '--fail-on-regression', old]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('schemaVersion 99');
     expect(() => readFileSync(join(dir, 'out', 'northwind-logistics.md'))).toThrow();
@@ -83,7 +83,7 @@ describe('report gates (CLI)', () => {
 
   it('--json prints one JSON document with the failures; messages stay on stderr', () => {
     const out = tempDir();
-    const r = itaas(['report', northwind, meridian, '--out', out, '--fail-under', 'automation=3', '--json']);
+    const r = itaas(['report', '--format', 'md', northwind, meridian, '--out', out, '--fail-under', 'automation=3', '--json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(false);
@@ -99,7 +99,7 @@ describe('report gates (CLI)', () => {
     const dir = tempDir();
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'kind: answers\nrespondents: [\n');
-    const r = itaas(['report', northwind, broken, '--out', join(dir, 'out'), '--fail-below-target']);
+    const r = itaas(['report', '--format', 'md', northwind, broken, '--out', join(dir, 'out'), '--fail-below-target']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('broken.yaml');
     expect(r.stderr).toContain('automation 2.0 is below its target 4 by 2.0');

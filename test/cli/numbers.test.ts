@@ -30,7 +30,7 @@ describe('numbers agree across the report, the gates and compare', () => {
   it('a gate names the score and the shortfall as the report shows them', () => {
     const { md } = reportOf(northwind);
     const [, score, , target, gap] = row(md, 'Service brokering');
-    const r = itaas(['report', northwind, '--out', tempDir(), '--fail-under', `service-brokering=${target}`]);
+    const r = itaas(['report', '--format', 'md', northwind, '--out', tempDir(), '--fail-under', `service-brokering=${target}`]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`service-brokering ${score} is under ${target} by ${gap} (--fail-under service-brokering=${target})`);
   });

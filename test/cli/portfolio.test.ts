@@ -12,7 +12,7 @@ describe('portfolio roll-up', () => {
       ['automation: 4', 'automation: 2'],
     ]);
     const out = join(dir, 'reports');
-    const r = itaas(['report', northwind, meridian, south, '--out', out, '--portfolio']);
+    const r = itaas(['report', northwind, meridian, south, '--out', out, '--portfolio', '--format', 'md,json']);
     expect(r.code).toBe(0);
     const md = readFileSync(join(out, 'portfolio.md'), 'utf8');
     expect(md).toContain('3 assessments: Northwind Logistics, Meridian Health Group, Northwind South.');
