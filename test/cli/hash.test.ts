@@ -1,31 +1,21 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { questionnaireHash } from '../../src/load/hash.js';
-import { loadQuestionnaire } from '../../src/load/index.js';
-import { fixtures, itaas, tempDir } from '../helpers.js';
-
-const base = readFileSync(join(fixtures, 'authoring', 'base.yaml'), 'utf8').replace('model: ./model.yaml', `model: ${JSON.stringify(join(fixtures, 'authoring', 'model.yaml'))}`);
-
-function setup(questionnaire: string): { dir: string; hash: string } {
-  const dir = tempDir();
-  writeFileSync(join(dir, 'q.yaml'), questionnaire);
-  const hash = questionnaireHash(loadQuestionnaire(join(dir, 'q.yaml')).questionnaire.data);
-  return { dir, hash };
-}
+import { itaas, } from '../helpers.js';
+import { authoringBase, questionnaireDir } from '../interview-fixtures.js';
 
 const answers = (hash: string) =>
   `kind: answers\nquestionnaire: {id: base, version: 1.0.0, hash: "${hash}", path: q.yaml}\nassessment: {organisation: Acme, date: 2025-01-02}\nrespondents:\n  - name: Dana\n    answers: {scripts: some}\n`;
 
 describe('the questionnaire content hash', () => {
   it('lets validate and report warn when the questionnaire changed without a new version', () => {
-    const { dir, hash } = setup(base);
+    const { dir, hash } = questionnaireDir(authoringBase);
     writeFileSync(join(dir, 'a.yaml'), answers(hash));
     let v = itaas(['validate', join(dir, 'a.yaml')]);
     expect(v.stdout).toBe('');
     expect(v.code).toBe(0);
 
-    writeFileSync(join(dir, 'q.yaml'), base.replace('{id: some, level: 2, label: Some}', '{id: some, level: 3, label: Some}'));
+    writeFileSync(join(dir, 'q.yaml'), authoringBase.replace('{id: some, level: 2, label: Some}', '{id: some, level: 3, label: Some}'));
     v = itaas(['validate', join(dir, 'a.yaml')]);
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(
@@ -37,7 +27,7 @@ describe('the questionnaire content hash', () => {
   });
 
   it('leaves the version mismatch an error', () => {
-    const { dir, hash } = setup(base);
+    const { dir, hash } = questionnaireDir(authoringBase);
     writeFileSync(join(dir, 'a.yaml'), answers(hash).replace('version: 1.0.0', 'version: 0.9.0'));
     const v = itaas(['validate', join(dir, 'a.yaml')]);
     expect(v.code).toBe(2);

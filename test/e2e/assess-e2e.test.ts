@@ -3,7 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bin, fixtures, itaas, tempDir } from '../helpers.js';
+import { bin, itaas, tempDir } from '../helpers.js';
+import { mini } from '../interview-fixtures.js';
 
 /**
  * Drives the real `itaas assess` in a real terminal (tmux, 80x24), as a consultant would: keys in,
@@ -11,7 +12,6 @@ import { bin, fixtures, itaas, tempDir } from '../helpers.js';
  */
 
 const socket = `itaas-e2e-${process.pid}`;
-const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
 
 function tmux(...args: string[]): string {
   const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });

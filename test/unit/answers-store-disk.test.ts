@@ -3,12 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnswersStore } from '../../src/interview/store.js';
 import { UserError } from '../../src/load/problems.js';
-import { fixtures } from '../helpers.js';
 import { mountSmallDisk, smallDiskSkip } from '../small-disk.js';
 import type { SmallDisk } from '../small-disk.js';
-
-const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
-const info = { organisation: 'Acme', scope: 'Group IT', date: '2025-06-01', assessor: 'Pat' };
+import { info, mini } from '../interview-fixtures.js';
 
 describe('an answers file on a disk that fills up', () => {
   let disk: SmallDisk | undefined;

@@ -3,21 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnswersStore, TooLarge } from '../../src/interview/store.js';
 import { loadAssessment } from '../../src/load/index.js';
-import { UserError } from '../../src/load/problems.js';
-import { fixtures, tempDir } from '../helpers.js';
-
-const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
-const info = { organisation: 'Acme', scope: 'Group IT', date: '2025-06-01', assessor: 'Pat' };
-
-function refusal(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return e as UserError;
-  }
-  throw new Error('expected a refusal');
-}
+import { tempDir } from '../helpers.js';
+import { info, mini, refusal } from '../interview-fixtures.js';
 
 function started() {
   const file = join(tempDir(), 'acme.yaml');

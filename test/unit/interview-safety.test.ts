@@ -2,11 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { interviewRespondent, pickRespondent } from '../../src/interview/session.js';
 import { AnswersStore } from '../../src/interview/store.js';
-import { fixtures, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
 import { scripted } from './scripted-ui.js';
-
-const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
-const info = { organisation: 'Acme', scope: 'Group IT', date: '2025-06-01', assessor: 'Pat' };
+import { info, mini } from '../interview-fixtures.js';
 
 describe('the interview shows text from the answers file inertly', () => {
   it('makes escape sequences in respondent names visible in the menu and the header', async () => {

@@ -3,11 +3,10 @@ import { expect, it } from 'vitest';
 import { askAssessment, interviewRespondent, pickRespondent, summaryLines } from '../../src/interview/session.js';
 import { AnswersStore } from '../../src/interview/store.js';
 import { loadAssessment } from '../../src/load/index.js';
-import { fixtures, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
 import type { ChooseConfig, QuestionAction } from '../../src/interview/prompts.js';
 import { scripted } from './scripted-ui.js';
-
-const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
+import { mini } from '../interview-fixtures.js';
 
 const answer = (option: string) => () => ({ type: 'answer', option }) as QuestionAction;
 const names = (c: ChooseConfig<unknown>) => c.choices.filter((x) => x !== 'separator').map((x) => (x as { name: string }).name);

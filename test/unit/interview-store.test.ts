@@ -4,22 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/interview/lock.js';
 import { AnswersStore } from '../../src/interview/store.js';
 import { loadAssessment } from '../../src/load/index.js';
-import { UserError } from '../../src/load/problems.js';
 import { schemaComment } from '../../src/load/schema-ref.js';
-import { fixtures, root, tempDir } from '../helpers.js';
-
-const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
-const info = { organisation: 'Acme', scope: 'Group IT', date: '2025-06-01', assessor: 'Pat' };
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-}
+import { root, tempDir } from '../helpers.js';
+import { info, mini, refusal } from '../interview-fixtures.js';
 
 describe('a new answers file', () => {
   it('is written at once, valid, with the questionnaire it was made for', () => {
@@ -56,7 +43,7 @@ describe('a new answers file', () => {
   it('refuses to create over an existing file', () => {
     const file = join(tempDir(), 'a.yaml');
     writeFileSync(file, 'keep me\n');
-    expect(refusal(() => AnswersStore.create(file, mini, info))).toContain('already exists');
+    expect(refusal(() => AnswersStore.create(file, mini, info)).message).toContain('already exists');
     expect(readFileSync(file, 'utf8')).toBe('keep me\n');
   });
 });
@@ -151,7 +138,7 @@ describe('a file that cannot be used', () => {
   it.each(cases)('is refused and left byte for byte as it was: %s', (_what, content, why) => {
     const file = join(tempDir(), 'a.yaml');
     writeFileSync(file, content);
-    const msg = refusal(() => AnswersStore.open(file));
+    const msg = refusal(() => AnswersStore.open(file)).message;
     expect(msg).toMatch(why);
     expect(msg).toContain('The file was left unchanged');
     expect(readFileSync(file, 'utf8')).toBe(content);
@@ -161,7 +148,7 @@ describe('a file that cannot be used', () => {
     const file = join(tempDir(), 'a.yaml');
     copyFileSync(join(root, 'examples', 'northwind-logistics.yaml'), file);
     const before = readFileSync(file, 'utf8');
-    expect(refusal(() => AnswersStore.open(file, mini))).toContain('answers are for questionnaire "itaas-core", but "mini" was given');
+    expect(refusal(() => AnswersStore.open(file, mini)).message).toContain('answers are for questionnaire "itaas-core", but "mini" was given');
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
@@ -171,7 +158,7 @@ describe('a file that cannot be used', () => {
     AnswersStore.create(file, mini, info);
     const old = readFileSync(file, 'utf8').replace('version: 1.2.0', 'version: 1.0.0');
     writeFileSync(file, old);
-    const msg = refusal(() => AnswersStore.open(file));
+    const msg = refusal(() => AnswersStore.open(file)).message;
     expect(msg).toContain('version 1.0.0, but the questionnaire is version 1.2.0');
     expect(msg).toContain('--questionnaire FILE');
     expect(readFileSync(file, 'utf8')).toBe(old);
@@ -182,7 +169,7 @@ describe('the lock', () => {
   it('waits on a lock being written, and takes over an old unreadable one', () => {
     const file = join(tempDir(), 'a.yaml');
     writeFileSync(`${file}.lock`, '');
-    expect(refusal(() => acquireLock(file))).toContain('is being opened by another itaas assess');
+    expect(refusal(() => acquireLock(file)).message).toContain('is being opened by another itaas assess');
     const old = new Date(Date.now() - 60_000);
     utimesSync(`${file}.lock`, old, old);
     acquireLock(file).release();
@@ -191,6 +178,6 @@ describe('the lock', () => {
   it('refuses a lock held on another machine', () => {
     const file = join(tempDir(), 'a.yaml');
     writeFileSync(`${file}.lock`, `123\nother-laptop\n2025-01-01T00:00:00.000Z\n`);
-    expect(refusal(() => acquireLock(file))).toContain('(pid 123) on other-laptop');
+    expect(refusal(() => acquireLock(file)).message).toContain('(pid 123) on other-laptop');
   });
 });

@@ -4,20 +4,10 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/interview/lock.js';
-import { UserError } from '../../src/load/problems.js';
 import { tempDir } from '../helpers.js';
 import { mountSmallDisk, smallDiskSkip } from '../small-disk.js';
 import type { SmallDisk } from '../small-disk.js';
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../interview-fixtures.js';
 
 describe('the interview lock', () => {
   let disk: SmallDisk | undefined;
@@ -33,7 +23,7 @@ describe('the interview lock', () => {
     symlinkSync('shared/acme.yaml', join(dir, 'alias.yaml'));
     const lock = acquireLock(join(dir, 'alias.yaml'));
     try {
-      expect(refusal(() => acquireLock(join(dir, 'shared', 'acme.yaml')))).toContain('is in use by another itaas assess');
+      expect(refusal(() => acquireLock(join(dir, 'shared', 'acme.yaml'))).message).toContain('is in use by another itaas assess');
       expect(existsSync(join(dir, 'shared', 'acme.yaml.lock'))).toBe(true);
     } finally {
       lock.release();
@@ -58,7 +48,7 @@ describe('the interview lock', () => {
   it('still refuses a lock held by a live process that wrote it', () => {
     const file = join(tempDir(), 'a.yaml');
     writeFileSync(`${file}.lock`, `${process.pid}\n${hostname()}\n${new Date().toISOString()}\n`);
-    expect(refusal(() => acquireLock(file))).toContain(`(pid ${process.pid}`);
+    expect(refusal(() => acquireLock(file)).message).toContain(`(pid ${process.pid}`);
   });
 
   it.skipIf(smallDiskSkip)('on a full disk fails with a clear error and leaves no empty lock behind', () => {
@@ -66,7 +56,7 @@ describe('the interview lock', () => {
     const file = join(disk.dir, 'a.yaml');
     writeFileSync(file, 'kind: answers\n');
     disk.fill(0);
-    expect(refusal(() => acquireLock(file))).toMatch(/no space left/);
+    expect(refusal(() => acquireLock(file)).message).toMatch(/no space left/);
     expect(readdirSync(disk.dir).sort()).toEqual(['.filler', 'a.yaml']);
     // With the space back, the next run starts at once.
     spawnSync('rm', [join(disk.dir, '.filler')]);
