@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { questionnaireLanguages, resolveText } from '../core/text.js';
-import { formMessages } from '../form/messages.js';
+import { formMessages } from '../i18n/form.js';
 import { FORM_GENERATOR, renderFormPage } from '../form/page.js';
 import type { FormPayload } from '../form/payload.js';
 import { packageRoot } from '../load/index.js';

@@ -1,5 +1,5 @@
 import type { ReportContext } from '../report/context.js';
-import { hasMessages } from '../report/messages/index.js';
+import { hasMessages } from '../i18n/index.js';
 
 /** The English name of a language code ("de" -> "German"), or the code itself. */
 export function languageName(code: string): string {

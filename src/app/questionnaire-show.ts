@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveText } from '../core/text.js';
-import { languageIn, wordsFor } from '../i18n/questionnaire-show.js';
-import type { Words } from '../i18n/questionnaire-show.js';
+import { languageIn, messages } from '../i18n/index.js';
+import type { ShowWords as Words } from '../i18n/index.js';
 import { builtinDir, loadQuestionnaire, resolveRef } from '../load/index.js';
 import type { Text } from '../schema/common.js';
 import type { Condition, Questionnaire } from '../schema/questionnaire.js';
@@ -43,7 +43,7 @@ export function questionnaireText(id: string, opts: { lang?: string }): { lines:
   const { questionnaire } = loadQuestionnaire(resolveRef(id, 'questionnaires', process.cwd()));
   const q = questionnaire.data;
   const lang = opts.lang ?? q.language;
-  const w = wordsFor(lang);
+  const w = messages(lang).show;
   const fellBack = new Map<string, number>();
   const t = (text: Text | undefined) =>
     resolveText(text, lang, q.language, (used) => fellBack.set(used, (fellBack.get(used) ?? 0) + 1))

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { resolveText } from '../core/text.js';
-import { formMessages } from '../form/messages.js';
+import { formMessages } from '../i18n/form.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { interviewMessages } from '../interview/messages.js';
+import { messages } from '../i18n/index.js';
 import { questionnaireHash } from '../load/hash.js';
 import { loadQuestionnaire, resolveRef } from '../load/index.js';
 import { UserError } from '../load/problems.js';
@@ -67,7 +67,7 @@ export async function exportSheet(opts: SheetExportOptions): Promise<{ out: stri
   const q = src.questionnaire;
   const lang = opts.lang ?? src.assessment.language ?? q.language;
   const t = (x: Parameters<typeof resolveText>[0]) => resolveText(x, lang, q.language);
-  const words = { ...formMessages(lang), ...interviewMessages(lang) };
+  const words = { ...formMessages(lang), ...messages(lang).interview };
   const respondents: Array<Pick<Respondent, 'name' | 'role' | 'completed' | 'answers'>> = [
     ...src.respondents,
     ...(opts.respondent ?? []).filter((n) => !src.respondents.some((r) => r.name === n)).map((name) => ({ name, answers: {} })),
@@ -203,8 +203,8 @@ function answerWords(x: Question, q: Questionnaire): Map<string, string> {
     put(resolveText(o.label, q.language, q.language), o.id);
   }
   const langs = ['en', 'de'];
-  if (x.allowNa) for (const w of ['na', 'n/a', ...langs.flatMap((l) => [formMessages(l).notApplicable, interviewMessages(l).notApplicable])]) put(w, 'na');
-  if (x.allowDontKnow) for (const w of ['dontKnow', ...langs.flatMap((l) => [formMessages(l).dontKnow, interviewMessages(l).dontKnow])]) put(w, 'dontKnow');
+  if (x.allowNa) for (const w of ['na', 'n/a', ...langs.flatMap((l) => [formMessages(l).notApplicable, messages(l).interview.notApplicable])]) put(w, 'na');
+  if (x.allowDontKnow) for (const w of ['dontKnow', ...langs.flatMap((l) => [formMessages(l).dontKnow, messages(l).interview.dontKnow])]) put(w, 'dontKnow');
   return m;
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { checkAnswersPath, isPromptExit, localToday, onLostTerminal, shellQuote, terminalGone } from '../app/interview.js';
 import { acquireLock } from '../interview/lock.js';
 import { terminalUi } from '../interview/prompts.js';
-import { interviewMessages } from '../interview/messages.js';
+import { messages } from '../i18n/index.js';
 import { askAssessment, interviewRespondent, pickRespondent, summaryLines } from '../interview/session.js';
 import { AnswersStore } from '../interview/store.js';
 import { progress, visibleQuestions } from '../interview/state.js';
@@ -35,7 +35,7 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   const color = useColor(output);
   // The interview speaks --lang, else the questionnaire's language (for an existing file, known once it is open).
   let questionnaireLanguage = newLanguage;
-  let m = interviewMessages(opts.lang ?? newLanguage ?? 'en');
+  let m = messages(opts.lang ?? newLanguage ?? 'en').interview;
   const quoted = shellQuote(path);
   const withQuestionnaire = !fresh && opts.questionnaire ? ` --questionnaire ${shellQuote(opts.questionnaire)}` : '';
   /** --lang is repeated where the command would otherwise pick another language. */
@@ -72,7 +72,7 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
     saved = true;
     questionnaireLanguage = store.questionnaire.language;
     const lang = opts.lang ?? questionnaireLanguage;
-    m = interviewMessages(lang);
+    m = messages(lang).interview;
     const ui = terminalUi({ output, color, words: m });
     const ri = await pickRespondent(store, ui, { ...(opts.respondent ? { respondent: opts.respondent } : {}), ...(opts.role ? { role: opts.role } : {}) }, m);
     const outcome = await interviewRespondent(store, ri, ui, lang);

@@ -1,6 +1,6 @@
 import type { Condition } from '../schema/questionnaire.js';
 import type { Text } from '../schema/common.js';
-import type { FormMessages } from './messages.js';
+import type { FormMessages } from '../i18n/form.js';
 
 /**
  * What the survey page carries as data: the questionnaire's words and conditions, without levels,

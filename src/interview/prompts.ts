@@ -1,8 +1,8 @@
 import { input, select, Separator } from '@inquirer/prompts';
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
-import { interviewMessages } from './messages.js';
-import type { InterviewMessages } from './messages.js';
+import { messages } from '../i18n/index.js';
+import type { InterviewMessages } from '../i18n/index.js';
 
 /**
  * The thin layer between the interview and the terminal. Each prompt is an @inquirer prompt function
@@ -53,7 +53,7 @@ const KEYS: Record<string, QuestionAction['type']> = {
   q: 'quit',
 };
 
-export function keyHint(answers: number, words: InterviewMessages = interviewMessages('en'), first = false): string {
+export function keyHint(answers: number, words: InterviewMessages = messages('en').interview, first = false): string {
   return words.keyHint(answers, first);
 }
 
@@ -94,7 +94,7 @@ function keyName(key: { name?: string; sequence?: string; ctrl?: boolean; meta?:
  */
 export async function questionPrompt(view: QuestionView, context: PromptContext = {}): Promise<QuestionAction> {
   const c = palette(view.color ?? false);
-  const w = view.words ?? interviewMessages('en');
+  const w = view.words ?? messages('en').interview;
   const answers: Array<{ value: Value; name: string; description?: string }> = view.options.map((o) => ({
     value: `o:${o.id}`,
     name: o.id === view.current ? `${o.label} ${c.dim(w.currentAnswer)}` : o.label,
@@ -174,7 +174,7 @@ export interface NoteConfig {
 /** A note on a question, asked for with its own key: Enter without text adds none (or keeps the note given before), Backspace clears it. */
 export async function notePrompt(config: NoteConfig, context: PromptContext = {}): Promise<string | undefined> {
   const c = palette(config.color ?? false);
-  const w = config.words ?? interviewMessages('en');
+  const w = config.words ?? messages('en').interview;
   const hint = config.current ? w.noteKeep : w.noteSkip;
   const about = config.question === undefined ? '' : `${config.question}\n${c.cyan(config.answer === undefined ? w.noteBeforeAnswer : `→ ${w.noteFor(config.answer)}`)}\n`;
   const value = await input(
@@ -205,7 +205,7 @@ export async function textPrompt(config: TextConfig, context: PromptContext = {}
       required: config.required ?? false,
       validate: (v: string) => {
         const t = v.trim();
-        if (config.required && !t) return (config.words ?? interviewMessages('en')).typeAnswer;
+        if (config.required && !t) return (config.words ?? messages('en').interview).typeAnswer;
         return config.validate ? config.validate(t) : true;
       },
       theme: theme(config.color ?? false),
@@ -228,7 +228,7 @@ export interface ChooseConfig<T> {
 
 export async function choosePrompt<T>(config: ChooseConfig<T>, context: PromptContext = {}): Promise<T> {
   const c = palette(config.color ?? false);
-  const w = config.words ?? interviewMessages('en');
+  const w = config.words ?? messages('en').interview;
   const choices = config.choices.map((x) => (x === 'separator' ? new Separator(c.dim('──────────')) : x));
   const closable = Object.hasOwn(config, 'cancel');
   const abort = new AbortController();

@@ -5,8 +5,8 @@ import { buildContext } from '../report/context.js';
 import { answerParts } from '../schema/answer-parts.js';
 import { IsoDate } from '../schema/common.js';
 import type { Text } from '../schema/common.js';
-import { interviewMessages } from './messages.js';
-import type { InterviewMessages } from './messages.js';
+import { messages } from '../i18n/index.js';
+import type { InterviewMessages } from '../i18n/index.js';
 import { palette } from './prompts.js';
 import type { Ui } from './prompts.js';
 import { advance, findVisible, previousQuestion, progress, sectionSummary, startState, unanswered, visibleQuestions } from './state.js';
@@ -27,7 +27,7 @@ export interface Texts {
 
 export function textsFor(store: AnswersStore, lang: string): Texts {
   // Every text from the questionnaire reaches the terminal: its control characters are made visible.
-  return { q: (t) => visible(resolveText(t, lang, store.questionnaire.language)), m: interviewMessages(lang) };
+  return { q: (t) => visible(resolveText(t, lang, store.questionnaire.language)), m: messages(lang).interview };
 }
 
 function shorten(s: string, width: number): string {
@@ -43,7 +43,7 @@ export function optionLabel(store: AnswersStore, questionId: string, option: str
 }
 
 /** Asks for the assessment's details when a new answers file is started. */
-export async function askAssessment(ui: Ui, today: string, m: InterviewMessages = interviewMessages('en')): Promise<AssessmentInfo> {
+export async function askAssessment(ui: Ui, today: string, m: InterviewMessages = messages('en').interview): Promise<AssessmentInfo> {
   ui.print(m.newAssessment);
   const organisation = await ui.text({ message: m.organisation, required: true, validate: (v) => (v.length <= 200 ? true : m.atMost(200)) });
   const scope = await ui.text({ message: m.scope, validate: (v) => (v.length <= 500 ? true : m.atMost(500)) });
@@ -62,7 +62,7 @@ export interface Who {
 }
 
 /** Picks whom to interview: the one named, an unfinished one to resume, or a new one. */
-export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: InterviewMessages = interviewMessages('en')): Promise<number> {
+export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: InterviewMessages = messages('en').interview): Promise<number> {
   const maxLen = (n: number) => (v: string) => (v.length <= n ? true : m.atMost(n));
   const list = store.data.respondents;
   const named = who.respondent?.trim();
@@ -335,7 +335,7 @@ export function summaryLines(store: AnswersStore, lang: string, color: boolean, 
   const data = store.data;
   const result = assess(store.model, store.questionnaire, data);
   const ctx = buildContext(store.model, store.questionnaire, data, result, lang);
-  const m = interviewMessages(lang);
+  const m = messages(lang).interview;
   const lines: string[] = [c.bold(m.scoresSoFar(visible(data.assessment.organisation), data.respondents.length))];
   const titleWidth = Math.min(30, Math.max(...result.dimensions.map((d) => ctx.dimTitle(d.id).length)));
   const barWidth = Math.max(4, Math.min(20, columns - titleWidth - 24));

@@ -8,8 +8,8 @@ import type { Answers } from '../schema/answers.js';
 import type { Text } from '../schema/common.js';
 import type { Model } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
-import { messages } from './messages/index.js';
-import type { Messages } from './messages/index.js';
+import { messages } from '../i18n/index.js';
+import type { Messages } from '../i18n/index.js';
 
 /** What every renderer gets: the loaded files, the result, and wording in one language. */
 export interface ReportContext {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { de } from '../../src/report/messages/de.js';
-import { en } from '../../src/report/messages/en.js';
-import { messages } from '../../src/report/messages/index.js';
+import { de } from '../../src/i18n/de.js';
+import { en } from '../../src/i18n/en.js';
+import { messages } from '../../src/i18n/index.js';
 import { fixtures, root, tempDir } from '../helpers.js';
 
 const dir = join(fixtures, 'i18n');
@@ -21,9 +21,12 @@ describe('the German message catalogue', () => {
       }
     };
     walk(en, de, '');
-    expect(same.sort()).toEqual(['report.dimension', 'report.initiative', 'report.roadmap']);
+    expect(same.sort()).toEqual(['interview.organisation', 'report.dimension', 'report.initiative', 'report.roadmap']);
     expect(de.list(['a', 'b', 'c'])).toBe('a, b und c');
     expect(messages('de-AT')).toBe(de);
+    // One lookup for every part of the catalogue: the interview's words come with the report's.
+    expect(messages('de-CH').interview).toBe(de.interview);
+    expect(messages('fr').interview).toBe(en.interview);
   });
 });
 
@@ -57,7 +60,7 @@ describe('the built-in model and questionnaire', () => {
 describe('a German interview', () => {
   it('asks in German: its own wording (details, progress, built-in answers, moves, note) and the questionnaire texts', async () => {
     const { render } = await import('@inquirer/testing');
-    const { interviewMessages } = await import('../../src/interview/messages.js');
+    const { messages } = await import('../../src/i18n/index.js');
     const { notePrompt, questionPrompt } = await import('../../src/interview/prompts.js');
     const { askAssessment, interviewRespondent, pickRespondent, summaryLines } = await import('../../src/interview/session.js');
     const { AnswersStore } = await import('../../src/interview/store.js');
@@ -65,7 +68,7 @@ describe('a German interview', () => {
     type View = import('../../src/interview/prompts.js').QuestionView;
     type Action = import('../../src/interview/prompts.js').QuestionAction;
     type Choose = import('../../src/interview/prompts.js').ChooseConfig<unknown>;
-    const de = interviewMessages('de');
+    const de = messages('de').interview;
     const asked: string[] = [];
     const printed: string[] = [];
     const views: View[] = [];

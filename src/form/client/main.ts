@@ -7,7 +7,7 @@
 import { resolveText } from '../../core/text.js';
 import { visibleQuestions } from '../../core/visibility.js';
 import type { Text } from '../../schema/common.js';
-import type { FormMessages } from '../messages.js';
+import type { FormMessages } from '../../i18n/form.js';
 import type { FormPayload, FormQuestion, FormSection } from '../payload.js';
 
 interface Saved {

@@ -1,3 +1,5 @@
+import { lookup } from './lookup.js';
+
 /**
  * The survey form's own wording, in each language it is available in. The questionnaire's texts come
  * from the questionnaire; these are the words around them. They travel inside the page as data, so
@@ -67,9 +69,9 @@ const de: FormMessages = {
   storageOff: 'Dieser Browser erlaubt der Seite nicht, sich Ihre Antworten zu merken: Laden Sie sie herunter, bevor Sie sie schließen.',
 };
 
-const catalogues: Record<string, FormMessages> = { en, de };
+const catalogues: Readonly<Record<string, FormMessages>> = { en, de };
 
 /** The form wording for a language ("de-CH" uses "de"; anything unknown, English). */
 export function formMessages(lang: string): FormMessages {
-  return catalogues[lang] ?? catalogues[lang.split('-')[0]!.toLowerCase()] ?? en;
+  return lookup(catalogues, lang) ?? en;
 }

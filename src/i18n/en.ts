@@ -1,4 +1,4 @@
-import type { Aggregation } from '../../core/score.js';
+import type { Aggregation } from '../core/score.js';
 /**
  * Every fixed phrase of the reports, in English. This object's type is the contract for other
  * languages: a translation is `export const de: Messages = { ... }` and the compiler names anything
@@ -209,6 +209,95 @@ export const en = {
     page: (n: number, total: number) => `Page ${n} of ${total}`,
     generatedFrom: (file: string) => `Generated from ${file}`,
     missingGlyphs: 'Some characters could not be shown in this font and appear as �.',
+  },
+
+  /**
+   * The interview's own wording (progress, the answers every question offers, moves, prompts for the
+   * assessment's details, the score summary, closing messages); the questionnaire's texts come from the
+   * questionnaire.
+   */
+  interview: {
+    progressLine: (p: { section: number; sections: number; question: number; questions: number }) => `Section ${p.section}/${p.sections} - Question ${p.question}/${p.questions}`,
+    notApplicable: 'Not applicable',
+    dontKnow: "Don't know",
+    currentAnswer: '(current answer)',
+    moves: { back: '← Back', skip: '→ Skip for now', help: '? Help', summary: '≡ List this section', quit: '✕ Save and quit' },
+    keyHint: (answers: number, first: boolean) => `${answers <= 9 ? `1-${answers} answer` : 'type a number, ⏎'} · n note · ${first ? '' : 'b back · '}s skip · h help · l list · q quit`,
+    moveNote: '✎ Add a note',
+    note: 'Note',
+    noteKeep: 'Enter keeps it, Tab edits it, Backspace clears it',
+    noteSkip: 'Enter without text adds none',
+    noteFor: (answer: string) => `Answer: ${answer}`,
+    noteBeforeAnswer: 'Not answered yet: the note is saved with the answer.',
+    notePending: (note: string) => `✎ Note, saved with the answer: ${note}`,
+    newAssessment: 'A new assessment. Enter the details once; they are saved with the answers.',
+    organisation: 'Organisation',
+    scope: 'Scope (what is assessed; Enter to skip)',
+    assessor: 'Assessor (Enter to skip)',
+    date: 'Date of the assessment',
+    realDate: 'Write a real date as YYYY-MM-DD.',
+    atMost: (n: number) => `At most ${n} characters.`,
+    roleOf: (name: string) => `Role of ${name} (Enter to skip)`,
+    respondent: 'Respondent (the person interviewed)',
+    addRespondent: 'Add a new respondent',
+    firstQuestion: 'This is the first question.',
+    everyAnswered: 'Every question is answered.',
+    finish: 'Finish this interview',
+    backToLast: '← Back to the last question',
+    openLeft: (n: number) => `${n} question${n > 1 ? 's are' : ' is'} not answered yet. Go back to one, or finish anyway.`,
+    finishAnyway: 'Finish anyway (unanswered questions do not count)',
+    saveQuit: 'Save and quit (finish later)',
+    notAnswered: 'not answered',
+    helpFooter: (na: string, dk: string) => `"${na}" and "${dk}" do not count towards the score; the report shows how much of each dimension was answered.`,
+    typeAnswer: 'Please type an answer.',
+    chooseHint: '↑↓ move · ⏎ choose',
+    listHint: '↑↓ move · ⏎ go to · Esc or q close',
+    interviewing: (who: string, path: string) => `Interviewing ${who}. Answers are saved to ${path} as you go.`,
+    resuming: (p: { question: number; questions: number; answered: number }) => `Resuming at question ${p.question} of ${p.questions}; ${p.answered} answered so far.`,
+    skipped: (n: number) => `${n}. skipped for now; it is listed again at the end.`,
+    helpTitle: (question: string) => `Help: ${question}`,
+    noHelp: 'This question has no extra explanation.',
+    answeredOf: (answered: number, questions: number) => `${answered}/${questions} answered`,
+    resumeEntry: (who: string, answered: string) => `Resume ${who}, ${answered}`,
+    reviewEntry: (who: string) => `Review ${who}, completed`,
+    whoIsNext: (path: string, n: number) => `${path} has ${n} respondent${n === 1 ? '' : 's'}. Who is next?`,
+    sectionList: (section: string, answered: number, questions: number) => `${section}: ${answered} of ${questions} answered. Pick a question to go to it.`,
+    duplicateName: (name: string) => `${name} is already in this file; resume them instead, or add a distinguishing detail.`,
+    scoresSoFar: (organisation: string, n: number) => `${organisation}: scores so far (${n} respondent${n === 1 ? '' : 's'}, median)`,
+    notAssessedYet: 'not assessed yet',
+    target: (level: string) => `target ${level}`,
+    /** `noun`: the model's word for a phase. */
+    phaseReached: (noun: string) => `${noun.charAt(0).toUpperCase()}${noun.slice(1)} reached:`,
+    overall: (name: string, score: string) => `${name}: ${score}`,
+    towardsPhase: (progress: number, phase: string) => `(${progress}% of the way to ${phase})`,
+    savedSoFar: (p: { answered: number; questions: number; name: string; path: string }) => `Saved: ${p.answered} of ${p.questions} questions answered for ${p.name}, in ${p.path}.`,
+    resumeWith: (command: string) => `Resume with: ${command}`,
+    completed: (p: { name: string; unanswered: number; path: string }) => `${p.name}'s interview is complete${p.unanswered ? ` (${p.unanswered} unanswered)` : ''}; answers are in ${p.path}.`,
+    next: (command: string) => `Next: ${command}`,
+    anotherRespondent: (command: string) => `Another respondent: ${command}`,
+    interrupted: (path: string) => `Interrupted. Every confirmed answer is saved in ${path}.`,
+    interruptedUnsaved: (path: string) => `Interrupted before anything was saved; ${path} was not created.`,
+    interruptedAlone: 'Interrupted.',
+  },
+
+  /** The wording of `questionnaire show` itself. */
+  show: {
+    questions: (n: number) => `${n} question${n === 1 ? '' : 's'}`,
+    sections: (n: number) => `${n} section${n === 1 ? '' : 's'}`,
+    model: 'model',
+    writtenIn: (language: string) => `written in ${language}`,
+    dimension: 'dimension',
+    weight: 'weight',
+    shownWhen: 'shown when',
+    help: 'help',
+    alsoOffered: 'also offered',
+    na: 'Not applicable',
+    dontKnow: "Don't know",
+    answered: (q: string, ids: string) => `${q} is answered ${ids}`,
+    notAnswered: (q: string, ids: string) => `${q} is answered, but not ${ids}`,
+    or: 'or',
+    and: 'and',
+    not: 'not',
   },
 };
 
