@@ -146,7 +146,7 @@ export const de: Messages = {
     outcomeInPlace: (count: number) => `${count} bereits umgesetzt`,
     inPlaceTitle: 'Bereits umgesetzt',
     inPlaceIntro:
-      'Die Antworten zeigen, dass diese Initiativen des Modells bereits erledigt sind; die Roadmap schlägt sie daher nicht vor. Als Nachweis dient je Frage die Antwort, die für die Befragten steht (der Median), mit dem, was die einzelnen Befragten gesagt haben.',
+      'Die Antworten zeigen, dass diese Initiativen des Modells bereits erledigt sind; die Roadmap schlägt sie daher nicht vor. Als Nachweis dient je Frage die Antwort, die für die Befragten steht (der Median), dann die Antwort jeder befragten Person; eine Notiz steht unter der genannten Nummer im Anhang.',
     noneInPlace: 'Die Antworten zeigen noch keine Initiative des Modells als umgesetzt.',
     why: 'Warum:',
     after: 'Nach:',

@@ -51,7 +51,8 @@ export interface Strength {
     text: string;
     /** The answer that stands for all respondents (the median one), as its label. */
     answer: string | null;
-    responses: Array<{ respondent: string; answer: string; note: string | null }>;
+    /** Each respondent's answer; a note is printed in full once, in the appendix, under its number. */
+    responses: Array<{ respondent: string; answer: string; note: string | null; noteNumber: number | null }>;
   }>;
 }
 
@@ -69,10 +70,30 @@ export function strengths(ctx: ReportContext): Strength[] {
         answer: rep === undefined ? null : ctx.optionLabel(id, rep),
         responses: (questions.get(id)?.responses ?? [])
           .filter((r) => r.option !== undefined && r.status !== 'hidden')
-          .map((r) => ({ respondent: r.respondent, answer: ctx.optionLabel(id, r.option!), note: r.note ?? null })),
+          .map((r) => ({ respondent: r.respondent, answer: ctx.optionLabel(id, r.option!), note: r.note ?? null, noteNumber: (r.note && ctx.noteNumber(r.respondent, id)) || null })),
       };
     }),
   }));
+}
+
+/** Initiatives in place that rest on the same answers, listed together so the evidence is shown once. */
+export interface StrengthGroup {
+  ids: string[];
+  titles: string[];
+  evidence: Strength['evidence'];
+}
+
+export function strengthGroups(list: Strength[]): StrengthGroup[] {
+  const groups = new Map<string, StrengthGroup>();
+  for (const s of list) {
+    const key = s.evidence.map((e) => e.question).join('\u0000');
+    const g = groups.get(key);
+    if (g) {
+      g.ids.push(s.id);
+      g.titles.push(s.title);
+    } else groups.set(key, { ids: [s.id], titles: [s.title], evidence: s.evidence });
+  }
+  return [...groups.values()];
 }
 
 export interface Summary {

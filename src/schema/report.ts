@@ -179,7 +179,14 @@ export const JsonReport = z
               question: z.string(),
               text: z.string(),
               answer: z.string().nullable().describe('The answer that stands for all respondents (the median one).'),
-              responses: z.array(z.strictObject({ respondent: z.string(), answer: z.string(), note: z.string().nullable() })),
+              responses: z.array(
+                z.strictObject({
+                  respondent: z.string(),
+                  answer: z.string(),
+                  note: z.string().nullable(),
+                  noteNumber: z.number().int().nullable().describe('The number the note is printed under in the appendix of the other formats.'),
+                }),
+              ),
             }),
           ),
         }),
