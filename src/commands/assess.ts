@@ -5,6 +5,7 @@ import { terminalUi } from '../interview/prompts.js';
 import { messages } from '../i18n/index.js';
 import { askAssessment, interviewRespondent, pickRespondent, summaryLines } from '../interview/session.js';
 import { AnswersStore } from '../interview/store.js';
+import type { AssessmentInfo } from '../interview/store.js';
 import { progress, visibleQuestions } from '../interview/state.js';
 import { loadQuestionnaire, resolveRef } from '../load/index.js';
 import { UserError } from '../load/problems.js';
@@ -64,8 +65,13 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   try {
     let store: AnswersStore;
     if (fresh) {
-      const info = await askAssessment(terminalUi({ output, color, words: m }), localToday(), m);
-      store = AnswersStore.create(path, newQuestionnaire!, info);
+      // The file is created once the organisation is confirmed; from then on an interruption has saved something.
+      const create = (info: AssessmentInfo) => {
+        const made = AnswersStore.create(path, newQuestionnaire!, info);
+        saved = true;
+        return made;
+      };
+      store = await askAssessment(terminalUi({ output, color, words: m }), localToday(), create, m);
     } else {
       store = AnswersStore.open(path, opts.questionnaire);
     }

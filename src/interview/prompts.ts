@@ -193,26 +193,48 @@ export interface TextConfig {
   default?: string;
   required?: boolean;
   validate?: (value: string) => true | string;
+  /**
+   * Saves the value once it is valid, before it shows as confirmed (✔ means "on disk"). A refusal
+   * (a message) is shown at the prompt, and what was typed stays there to be changed.
+   */
+  save?: (value: string) => true | string;
   color?: boolean;
   words?: InterviewMessages;
 }
 
 export async function textPrompt(config: TextConfig, context: PromptContext = {}): Promise<string> {
-  const value = await input(
-    {
-      message: config.message,
-      ...(config.default !== undefined ? { default: config.default } : {}),
-      required: config.required ?? false,
-      validate: (v: string) => {
-        const t = v.trim();
-        if (config.required && !t) return (config.words ?? messages('en').interview).typeAnswer;
-        return config.validate ? config.validate(t) : true;
+  // An error from saving (other than a refusal) ends the prompt and is raised as it was.
+  const abort = new AbortController();
+  let failure: { error: unknown } | undefined;
+  if (context.signal) context.signal.addEventListener('abort', () => abort.abort(context.signal!.reason), { once: true });
+  try {
+    const value = await input(
+      {
+        message: config.message,
+        ...(config.default !== undefined ? { default: config.default } : {}),
+        required: config.required ?? false,
+        validate: (v: string) => {
+          const t = v.trim();
+          if (config.required && !t) return (config.words ?? messages('en').interview).typeAnswer;
+          const valid = config.validate ? config.validate(t) : true;
+          if (valid !== true || !config.save) return valid;
+          try {
+            return config.save(t);
+          } catch (error) {
+            failure = { error };
+            abort.abort();
+            return ' ';
+          }
+        },
+        theme: theme(config.color ?? false),
       },
-      theme: theme(config.color ?? false),
-    },
-    context,
-  );
-  return value.trim();
+      { ...context, signal: abort.signal },
+    );
+    return value.trim();
+  } catch (e) {
+    if (failure) throw failure.error;
+    throw e;
+  }
 }
 
 export interface ChooseConfig<T> {

@@ -11,7 +11,7 @@ import { palette } from './prompts.js';
 import type { Ui } from './prompts.js';
 import { advance, findVisible, previousQuestion, progress, sectionSummary, startState, unanswered, visibleQuestions } from './state.js';
 import type { InterviewState } from './state.js';
-import { nameKey, TooLarge } from './store.js';
+import { nameKey, normaliseName, TooLarge } from './store.js';
 import type { AnswersStore, AssessmentInfo } from './store.js';
 
 /**
@@ -42,18 +42,42 @@ export function optionLabel(store: AnswersStore, questionId: string, option: str
   return tx.q(q?.options.find((o) => o.id === option)?.label) || visible(option);
 }
 
-/** Asks for the assessment's details when a new answers file is started. */
-export async function askAssessment(ui: Ui, today: string, m: InterviewMessages = messages('en').interview): Promise<AssessmentInfo> {
+/** Runs a save; a save the file cannot take (past the size limit) becomes the reason, shown where it was asked. */
+function refusal(save: () => void): true | string {
+  try {
+    save();
+    return true;
+  } catch (e) {
+    if (e instanceof TooLarge) return e.message;
+    throw e;
+  }
+}
+
+/**
+ * Asks for the assessment's details when a new answers file is started. The file is created as soon as
+ * the organisation is confirmed (with today's date until another is), and each detail after it is
+ * saved as it is confirmed: what shows as confirmed is on disk.
+ */
+export async function askAssessment(ui: Ui, today: string, create: (info: AssessmentInfo) => AnswersStore, m: InterviewMessages = messages('en').interview): Promise<AnswersStore> {
   ui.print(m.newAssessment);
-  const organisation = await ui.text({ message: m.organisation, required: true, validate: (v) => (v.length <= 200 ? true : m.atMost(200)) });
-  const scope = await ui.text({ message: m.scope, validate: (v) => (v.length <= 500 ? true : m.atMost(500)) });
-  const assessor = await ui.text({ message: m.assessor, validate: (v) => (v.length <= 200 ? true : m.atMost(200)) });
-  const date = await ui.text({
+  let store: AnswersStore | undefined;
+  const made = () => store!;
+  await ui.text({
+    message: m.organisation,
+    required: true,
+    validate: (v) => (v.length <= 200 ? true : m.atMost(200)),
+    save: (organisation) => refusal(() => (store ? store.setAssessmentField('organisation', organisation) : (store = create({ organisation, date: today })))),
+  });
+  const detail = (key: 'scope' | 'assessor') => (v: string) => refusal(() => made().setAssessmentField(key, v || undefined));
+  await ui.text({ message: m.scope, validate: (v) => (v.length <= 500 ? true : m.atMost(500)), save: detail('scope') });
+  await ui.text({ message: m.assessor, validate: (v) => (v.length <= 200 ? true : m.atMost(200)), save: detail('assessor') });
+  await ui.text({
     message: m.date,
     default: today,
     validate: (v) => (IsoDate.safeParse(v).success ? true : m.realDate),
+    save: (date) => refusal(() => made().setAssessmentField('date', date)),
   });
-  return { organisation, date, ...(scope ? { scope } : {}), ...(assessor ? { assessor } : {}) };
+  return made();
 }
 
 export interface Who {
@@ -69,7 +93,10 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: I
   if (named) {
     const at = list.findIndex((r) => nameKey(r.name) === nameKey(named));
     if (at >= 0) return at;
-    return store.addRespondent(named, who.role?.trim() || (await ui.text({ message: m.roleOf(named), validate: maxLen(200) })) || undefined);
+    // Saved at once; the role (unless given) is asked after it and saved when it is confirmed.
+    const added = store.addRespondent(named, who.role?.trim() || undefined);
+    if (!who.role?.trim()) await askRole(store, ui, added, named, m);
+    return added;
   }
   const q = store.questionnaire;
   const count = (i: number) => {
@@ -95,13 +122,24 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: I
   if (choice >= 0) return choice;
   // "Dana", "Dana " and "Da\u200bna" are one person: names that look alike are refused as duplicates.
   const names = new Map(list.map((r) => [nameKey(r.name), r.name]));
+  // The respondent is saved as soon as the name is confirmed, the role (asked after it) when it is.
+  let added = -1;
   const name = await ui.text({
     message: m.respondent,
     required: true,
     validate: (v) => (names.has(nameKey(v)) ? m.duplicateName(visible(names.get(nameKey(v))!)) : maxLen(200)(v)),
+    save: (v) => refusal(() => (added = store.addRespondent(v, who.role?.trim() || undefined))),
   });
-  const role = who.role?.trim() || (await ui.text({ message: m.roleOf(name), validate: maxLen(200) }));
-  return store.addRespondent(name, role || undefined);
+  if (!who.role?.trim()) await askRole(store, ui, added, name, m);
+  return added;
+}
+
+async function askRole(store: AnswersStore, ui: Ui, at: number, name: string, m: InterviewMessages): Promise<void> {
+  await ui.text({
+    message: m.roleOf(visible(normaliseName(name))),
+    validate: (v) => (v.length <= 200 ? true : m.atMost(200)),
+    save: (role) => refusal(() => store.setRespondentField(at, 'role', role || undefined)),
+  });
 }
 
 export type Outcome = 'finished' | 'quit';

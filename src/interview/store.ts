@@ -189,6 +189,23 @@ export class AnswersStore {
     this.save();
   }
 
+  /**
+   * Sets (or, with undefined, removes) one detail of the assessment and saves. A new key goes where a
+   * person reads it: organisation, scope, date, assessor, in that order.
+   */
+  setAssessmentField(key: 'organisation' | 'scope' | 'date' | 'assessor', value: string | undefined): void {
+    const node = this.doc.get('assessment', true);
+    if (!isMap(node)) throw new Error('the assessment is not a map');
+    if (value === undefined) node.delete(key);
+    else if (node.has(key)) node.set(key, value);
+    else {
+      const order = ['organisation', 'scope', 'date', 'assessor'];
+      const at = node.items.findIndex((p) => isScalar(p.key) && order.indexOf(String(p.key.value)) > order.indexOf(key));
+      node.items.splice(at < 0 ? node.items.length : at, 0, this.doc.createPair(key, value));
+    }
+    this.save();
+  }
+
   get data(): Answers {
     return this.current;
   }

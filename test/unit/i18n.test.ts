@@ -87,14 +87,16 @@ describe('a German interview', () => {
       text: async (c) => {
         asked.push(c.message);
         if (c.message === de.respondent) duplicate = c.validate!('Erika Muster');
-        return replies.shift() ?? '';
+        const reply = replies.shift() ?? '';
+        c.save?.(reply);
+        return reply;
       },
       choose: async <T>(c: import('../../src/interview/prompts.js').ChooseConfig<T>) => (menus.push(c as Choose), choices.shift() as T),
       note: async () => undefined,
       question: async (v) => (views.push(v), actions.shift()!),
     };
     const file = join(tempDir(), 'interview.yaml');
-    const store = AnswersStore.create(file, join(dir, 'questionnaire.yaml'), await askAssessment(ui, '2025-05-06', de));
+    const store = await askAssessment(ui, '2025-05-06', (info) => AnswersStore.create(file, join(dir, 'questionnaire.yaml'), info), de);
     const ri = await pickRespondent(store, ui, { respondent: 'Erika Muster' }, de);
     expect(await interviewRespondent(store, ri, ui, 'de')).toBe('finished');
     expect(asked).toEqual(expect.arrayContaining(['Organisation', 'Umfang (was bewertet wird; Enter zum Überspringen)', 'Datum der Bewertung', 'Rolle von Erika Muster (Enter zum Überspringen)']));

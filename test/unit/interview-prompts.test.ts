@@ -152,6 +152,38 @@ describe('metadata prompts', () => {
     await expect(answer).resolves.toBe('Acme');
   });
 
+  it('saves before it shows ✔; a refused save is shown at the prompt and what was typed stays to be changed', async () => {
+    const saved: string[] = [];
+    const { answer, events, getScreen } = await render(textPrompt, {
+      message: 'Organisation',
+      save: (v: string) => (v.length > 4 ? 'Too long for the file; shorten it.' : (saved.push(v), true)),
+    });
+    events.type('Acme Ltd');
+    events.keypress('enter');
+    await new Promise((r) => setImmediate(r));
+    expect(getScreen()).toContain('Too long for the file; shorten it.');
+    expect(getScreen()).toContain('Organisation Acme Ltd');
+    expect(getScreen()).not.toContain('✔');
+    expect(saved).toEqual([]);
+    for (let i = 0; i < 4; i++) events.keypress('backspace');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('Acme');
+    expect(saved).toEqual(['Acme']);
+    expect(getScreen()).toContain('✔ Organisation Acme');
+  });
+
+  it('ends with the error when saving fails for another reason than a refusal', async () => {
+    const { answer, events } = await render(textPrompt, {
+      message: 'Organisation',
+      save: () => {
+        throw new Error('disk on fire');
+      },
+    });
+    events.type('Acme');
+    events.keypress('enter');
+    await expect(answer).rejects.toThrow('disk on fire');
+  });
+
   it('chooses from a list', async () => {
     const { answer, events, getScreen } = await render(choosePrompt<string>, {
       message: 'Who is next?',

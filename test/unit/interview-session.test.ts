@@ -19,7 +19,7 @@ it('skips, helps, lists a section, offers what is unanswered at the end, quits, 
     { text: () => 'Pat' },
     { text: (c) => (expect(c.default).toBe('2025-06-01'), c.default!) },
   ]);
-  const store = AnswersStore.create(file, mini, await askAssessment(ui, '2025-06-01'));
+  const store = await askAssessment(ui, '2025-06-01', (info) => AnswersStore.create(file, mini, info));
   const who = scripted([{ text: (c) => (expect(c.message).toContain('Role of Dana'), 'CIO') }]);
   const ri = await pickRespondent(store, who, { respondent: 'Dana' });
 

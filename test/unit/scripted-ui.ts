@@ -29,9 +29,16 @@ export function scripted(steps: Step[]): Ui & { printed: string[]; views: Questi
       asked.push(c.message, ...c.choices.map((x) => (x === 'separator' ? '' : x.name)));
       return (next('choose').choose as (c: ChooseConfig<T>) => T)(c);
     },
+    // As at a real prompt: a value is checked, then saved; a refusal is shown and the next step answers again.
     text: async (c) => {
       asked.push(c.message);
-      return (next('text').text as (c: TextConfig) => string)(c);
+      for (;;) {
+        const value = (next('text').text as (c: TextConfig) => string)(c);
+        const verdict = c.validate ? c.validate(value) : true;
+        const refused = verdict === true && c.save ? c.save(value) : verdict;
+        if (refused === true) return value;
+        printed.push(refused);
+      }
     },
   };
 }

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bin, tempDir } from '../helpers.js';
+
+/**
+ * A real terminal for the interview (tmux on a socket of its own): start `itaas` in it, type, paste,
+ * read the screen, close it. tmux is required (.ci/run installs it); without it a test fails rather
+ * than skips.
+ */
+export interface Terminal {
+  /** Runs `itaas ARGS` in a new WxH terminal named `name`; stderr goes to `stderr.log` in `cwd` when `logErrors` is set. */
+  start(name: string, args: string[], cwd: string, opts?: { columns?: number; rows?: number; logErrors?: boolean }): void;
+  screen(name: string): string;
+  waitFor(name: string, want: string | RegExp, timeoutMs?: number): Promise<string>;
+  keys(name: string, ...k: string[]): void;
+  type(name: string, text: string): void;
+  /** Pastes `text` as a terminal does (bracketed, when the program asked for it). */
+  paste(name: string, text: string): void;
+  /** Closes the terminal window: the program loses its terminal (hang-up, then I/O errors). */
+  close(name: string): void;
+  /** Ends every terminal this one started. */
+  closeAll(): void;
+}
+
+const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export function terminal(label: string): Terminal {
+  const socket = `itaas-${label}-${process.pid}`;
+  const tmux = (...args: string[]): string => {
+    const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    if (r.error) throw new Error(`tmux is needed for this test (apt-get install tmux): ${r.error.message}`);
+    if (r.status !== 0) throw new Error(`tmux ${args.join(' ')} failed: ${r.stderr}`);
+    return r.stdout;
+  };
+  const screen = (name: string) => tmux('capture-pane', '-p', '-t', name);
+  return {
+    start(name, args, cwd, opts = {}) {
+      const errors = opts.logErrors ? ' 2>stderr.log' : '';
+      // The shell prints the exit code when the program ends, and keeps the window open to read it.
+      const cmd = `cd ${q(cwd)} && env NO_COLOR=1 ${q(process.execPath)} ${q(bin)} ${args.map(q).join(' ')}${errors}; echo "EXIT=$?"; sleep 120`;
+      tmux('new-session', '-d', '-s', name, '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24), cmd);
+    },
+    screen,
+    async waitFor(name, want, timeoutMs = 60_000) {
+      const until = Date.now() + timeoutMs;
+      let last = '';
+      while (Date.now() < until) {
+        last = screen(name);
+        if (typeof want === 'string' ? last.includes(want) : want.test(last)) return last;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${last}`);
+    },
+    keys: (name, ...k) => void tmux('send-keys', '-t', name, ...k),
+    type: (name, text) => void tmux('send-keys', '-t', name, '-l', text),
+    paste(name, text) {
+      const file = join(tempDir('itaas-paste-'), 'clipboard.txt');
+      writeFileSync(file, text);
+      tmux('load-buffer', '-b', 'clip', file);
+      tmux('paste-buffer', '-p', '-d', '-b', 'clip', '-t', name);
+    },
+    close: (name) => void tmux('kill-session', '-t', name),
+    closeAll: () => void spawnSync('tmux', ['-L', socket, 'kill-server']),
+  };
+}
