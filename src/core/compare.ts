@@ -82,7 +82,10 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
   const cm = current.assessment.model;
   const sameModel = bm.id === cm.id;
   if (!sameModel) notes.push(`The models differ (${bm.id} and ${cm.id}); only dimensions with the same id are compared.`);
-  else if (bm.version !== cm.version) notes.push(`The model versions differ (${bm.version} and ${cm.version}); phases and stages are compared by id.`);
+  else if (bm.version !== cm.version)
+    notes.push(
+      `The model versions differ (${bm.version} and ${cm.version}): what a level means may have changed between them, so read a move in a score with the model's changes in mind; phases and stages are compared by id.`,
+    );
 
   const before = new Map(baseline.dimensions.map((d) => [d.id, d]));
   const after = new Map(current.dimensions.map((d) => [d.id, d]));

@@ -88,6 +88,7 @@ export const de: Messages = {
     assessor: 'Bewertet von',
     respondents: 'Befragte',
     questionnaire: 'Fragebogen',
+    modelVersion: 'Modell',
     respondent: (name: string, role: string | undefined) => (role ? `${name} (${role})` : name),
     contents: 'Inhalt',
     executiveSummary: 'Zusammenfassung',

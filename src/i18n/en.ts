@@ -101,6 +101,7 @@ export const en = {
     assessor: 'Assessor',
     respondents: 'Respondents',
     questionnaire: 'Questionnaire',
+    modelVersion: 'Model',
     respondent: (name: string, role: string | undefined) => (role ? `${name} (${role})` : name),
     contents: 'Contents',
     executiveSummary: 'Executive summary',

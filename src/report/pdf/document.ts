@@ -85,6 +85,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   if (a.assessor) meta.push([r.assessor, a.assessor]);
   meta.push([r.respondents, answers.respondents.length ? answers.respondents.map((p) => r.respondent(p.name, p.role)).join(', ') : t.none]);
   meta.push([r.questionnaire, `${ctx.questionnaire.id} ${ctx.questionnaire.version}`]);
+  meta.push([r.modelVersion, `${model.id} ${model.version}`]);
   for (const [k, v] of meta) l.paragraph([{ text: `${k}: `, bold: true }, { text: v }], { size: 11, after: 4 });
   l.y += 20;
   l.paragraph(s.paragraphs[0] ?? '', { size: 11, color: '#333333' });
