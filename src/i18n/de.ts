@@ -9,6 +9,8 @@ import type { Messages } from './en.js';
 /** "a", "a und b", "a, b und c". */
 const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} und ${xs[xs.length - 1]}`);
 const percent = (n: number): string => `${n}\u00a0%`;
+/** A name inside a sentence, in German quotation marks: it then needs no article and no inflection. */
+const quote = (s: string): string => `„${s}“`;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 const cap = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
@@ -18,6 +20,7 @@ export const de: Messages = {
   // DIN 5008: a (no-break) space between the number and the sign.
   percent,
   list,
+  quote,
 
   terms: {
     overallScore: 'Gesamtwert',
@@ -44,12 +47,13 @@ export const de: Messages = {
   none: 'keine',
 
   reason: {
-    closesGap: (closes: string, dimension: string, from: string, to: string) => `schließt ${closes} der Lücke bei ${dimension} (von ${from} auf ${to})`,
+    closesGap: (closes: string, dimension: string, from: string, to: string) => `schließt ${closes} der Lücke in der Dimension ${quote(dimension)} (von ${from} auf ${to})`,
     closesWith: (others: string[], dimension: string, from: string, to: string, share: string) =>
-      `schließt mit ${list(others)} die Lücke bei ${dimension} von ${from} auf ${to} (eigener Anteil: ${share})`,
-    holdsBackPhase: (phase: string) => `, die ${phase} aufhält`,
-    alternativeTo: (others: string[]) => `vorgeschlagen anstelle von ${list(others)}, die dieselben Stufen auf anderem Weg erreichen würden`,
-    neededFirstBy: (initiatives: string[]) => `wird zuerst gebraucht für ${initiatives.join(', ')}`,
+      `schließt zusammen mit ${list(others.map(quote))} die Lücke in der Dimension ${quote(dimension)} von ${from} auf ${to} (eigener Anteil: ${share})`,
+    holdsBackPhase: (phase: string) => `; diese Lücke hält ${phase} auf`,
+    alternativeTo: (others: string[]) =>
+      `vorgeschlagen anstelle von ${list(others.map(quote))}, ${others.length === 1 ? 'das' : 'die'} dieselben Stufen auf anderem Weg erreichen ${others.length === 1 ? 'würde' : 'würden'}`,
+    neededFirstBy: (initiatives: string[]) => `Voraussetzung für ${list(initiatives.map(quote))}`,
     sentence: (parts: string[]) => {
       const s = parts.join('; ');
       return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
@@ -59,18 +63,23 @@ export const de: Messages = {
   summary: {
     notYetReached: (org: string, phase: string) => `${org} hat ${phase} noch nicht erreicht.`,
     reached: (org: string, phase: string) => `${org} hat ${phase} erreicht.`,
-    nextPhaseProgress: (noun: string, phase: string, progress: number) => `Die nächste ${noun}, ${phase}, ist zu ${percent(progress)} erreicht.`,
+    // "Als Nächstes" needs no article, whatever the gender of the model's word for a phase.
+    nextPhaseProgress: (_noun: string, phase: string, progress: number) => `Als Nächstes: ${phase}, zu ${percent(progress)} erreicht.`,
     phaseProgress: (phase: string, progress: number) => `${phase} ist zu ${percent(progress)} erreicht.`,
-    blockerNotAssessed: (dimension: string) => `${dimension}, das nicht bewertet wurde`,
+    blockerNotAssessed: (dimension: string) => `${dimension} (nicht bewertet)`,
     blocker: (dimension: string, score: string, min: number) => `${dimension} (${score}, benötigt ${min})`,
-    heldBackMost: (blocker: string, others: string[]) => `Am stärksten bremst ${blocker}${others.length ? `, außerdem ${list(others)}.` : '.'}`,
-    predominantStage: (subject: string, stage: string) => `${subject} ist überwiegend ${stage}.`,
+    heldBackMost: (blocker: string, others: string[]) => `Größtes Hindernis: ${blocker}${others.length ? `; außerdem ${list(others)}.` : '.'}`,
+    predominantStage: (subject: string, stage: string, _noun: string) => `${subject} ist überwiegend als ${quote(stage)} einzustufen.`,
     attained: (stages: string[]) => `Außerdem erreicht: ${list(stages)}.`,
     notYetAttained: (stages: string[]) => `Noch nicht erreicht: ${list(stages)}.`,
     stageProgress: (stage: string, attainment: number) => `${stage} (${percent(attainment)})`,
-    foundations: (noun: string, stage: string) => `Eine spätere ${noun} ist erreicht, ${stage} aber nicht: Die Grundlagen darunter brauchen Aufmerksamkeit.`,
-    roadmap: (count: number, months: number, from: string, to: string, phase: string | null) =>
-      `Die Roadmap umfasst ${count} ${plural(count, 'Initiative', 'Initiativen')} über ${months} Monate (${from} – ${to}), so geordnet, dass nichts vor dem beginnt, wovon es abhängt${phase ? `, und die Arbeit an der nächsten ${phase} zuerst kommt` : ''}.`,
+    // In the plural an adjective before the model's noun takes the same ending for every gender.
+    foundations: (_noun: string, nouns: string, stage: string) => `${quote(stage)} ist nicht erreicht, spätere ${nouns} aber schon: Die Grundlagen darunter brauchen Aufmerksamkeit.`,
+    roadmap: (count: number, months: number, from: string, to: string, next: string | null) =>
+      `Die Roadmap umfasst ${count} ${plural(count, 'Initiative', 'Initiativen')} über ${months} Monate (${from} – ${to}), so geordnet, dass nichts vor dem beginnt, wovon es abhängt${next ? `, und die Arbeit für ${next} zuerst kommt` : ''}.`,
+    range: (strongest: string[], weakest: string[]) => `Am höchsten bewertet: ${list(strongest)}. Am niedrigsten: ${list(weakest)}.`,
+    dimensionScore: (dimension: string, score: string, level: string) => `${dimension} (${score}; ${level})`,
+    belowTarget: (below: number, total: number) => `${below} von ${total} bewerteten Dimensionen ${below === 1 ? 'liegt' : 'liegen'} unter dem Ziel.`,
     inPlace: (n: number) =>
       `Die Antworten zeigen ${n} ${plural(n, 'Initiative', 'Initiativen')} des Modells als bereits umgesetzt; sie werden unter „Bereits umgesetzt“ angerechnet und nicht erneut vorgeschlagen.`,
     warnDisagreements: (n: number, apart: string) =>
@@ -94,7 +103,7 @@ export const de: Messages = {
     executiveSummary: 'Zusammenfassung',
     overallLine: (name: string, score: string, lowest: string, highest: string) => `${name}: ${score} (Skala ${lowest} bis ${highest})`,
     largestGaps: 'Die größten Lücken zum Ziel:',
-    gapLine: (score: string, target: number, level: string) => `${score} bei einem Ziel von ${target} (heute ${level}).`,
+    gapLine: (score: string, target: number, level: string) => `${score} bei einem Ziel von ${target} (Stufe heute: ${level}).`,
     startWith: 'Beginnen Sie mit:',
     scoresByAxis: 'Werte nach Achse',
     scores: 'Werte',
@@ -118,7 +127,7 @@ export const de: Messages = {
     whereItStands: 'Wo die Organisation steht',
     reachedCol: 'Erreicht',
     requires: 'Voraussetzungen',
-    stagesIntro: (noun: string) => `Jede ${noun} wird für sich beurteilt: Eine Organisation kann eine spätere ${noun} vor einer früheren erreichen.`,
+    stagesIntro: (_noun: string, nouns: string) => `Die ${nouns} werden jeweils für sich beurteilt: Eine Organisation kann spätere ${nouns} vor früheren erreichen.`,
     attainedCol: 'Erreicht',
     progress: 'Fortschritt',
     disagreements: 'Zu klärende Abweichungen',
@@ -141,7 +150,7 @@ export const de: Messages = {
     initiativeMeta: (effort: string, period: string, raises: string) => `Aufwand ${effort}; ${period}; hebt ${raises}`,
     alternatives: 'Alternativen:',
     byOutcome: 'Die Roadmap nach Ergebnissen',
-    byOutcomeIntro: 'Was die Initiativen bewirken, so wie der ITaaS-Weg es beschreibt. Eine Initiative kann mehreren Ergebnissen dienen.',
+    byOutcomeIntro: 'Was die Initiativen bewirken, nach den Ergebnissen, die das Modell nennt. Eine Initiative kann mehreren Ergebnissen dienen.',
     outcome: 'Ergebnis',
     outcomeWork: (count: number, period: string) => (count ? `${count} ${plural(count, 'Initiative', 'Initiativen')}, ${period}` : 'keine Initiative vorgeschlagen'),
     outcomeInPlace: (count: number) => `${count} bereits umgesetzt`,
@@ -169,14 +178,11 @@ export const de: Messages = {
     radarCurrent: 'Aktuell',
     radarTarget: 'Ziel',
     radarAlt: (org: string, targets: boolean) => `Netzdiagramm mit aktuellem Wert${targets ? ' und Ziel' : ''} von ${org} für jede Dimension. Dieselben Zahlen stehen in den Tabellen unten.`,
+    barsAlt: (org: string, targets: boolean) =>
+      `Balkendiagramm mit aktuellem Wert von ${org} für jede Dimension${targets ? ', das Ziel als Markierung' : ''}. Dieselben Zahlen stehen in den Tabellen unten.`,
     placementTitle: (parts: string[]) => list(parts),
     placementAlt: (phases: { title: string; noun: string; reached: string } | null, stages: { title: string; noun: string; predominant: string } | null) =>
-      `${[
-        phases && `${phases.title} mit der erreichten ${phases.noun}, ${phases.reached}, markiert`,
-        stages && `${stages.title} mit ihrem Erreichungsgrad; überwiegende ${stages.noun} ${stages.predominant}`,
-      ]
-        .filter(Boolean)
-        .join('; ')}.`,
+      `${[phases && `${phases.title}; erreicht: ${phases.reached}`, stages && `${stages.title} mit Erreichungsgrad; Schwerpunkt: ${stages.predominant}`].filter(Boolean).join('; ')}.`,
     timelineAlt: (count: number) =>
       `Zeitplan der ${count} Initiativen der Roadmap nach Monaten, mit Pfeilen von jeder Initiative zu denen, die von ihr abhängen. Derselbe Plan steht unten nach Wellen geordnet.`,
     phaseReachedMark: 'erreicht',
@@ -254,9 +260,9 @@ export const de: Messages = {
     scoresSoFar: (organisation, n) => `${organisation}: bisherige Werte (${n} ${n === 1 ? 'befragte Person' : 'befragte Personen'}, Median)`,
     notAssessedYet: 'noch nicht bewertet',
     target: (level) => `Ziel ${level}`,
-    phaseReached: (noun) => `Erreichte ${noun}:`,
+    phaseReached: (noun) => `${cap(noun)} erreicht:`,
     overall: (name, score) => `${name}: ${score}`,
-    towardsPhase: (progress, phase) => `(${phase} ist zu ${progress} % erreicht)`,
+    towardsPhase: (progress, phase) => `(${phase} ist zu ${percent(progress)} erreicht)`,
     savedSoFar: (p) => `Gespeichert in ${p.path}: ${p.answered} von ${p.questions} Fragen für ${p.name} beantwortet.`,
     resumeWith: (command) => `Fortsetzen mit: ${command}`,
     completed: (p) => `Das Interview mit ${p.name} ist abgeschlossen${p.unanswered ? ` (${p.unanswered} unbeantwortet)` : ''}; die Antworten stehen in ${p.path}.`,

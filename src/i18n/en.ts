@@ -8,6 +8,8 @@ import type { Aggregation } from '../core/score.js';
 /** "a", "a and b", "a, b and c". */
 const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const percent = (n: number): string => `${n}%`;
+/** A name inside a sentence, in the language's quotation marks. */
+const quote = (s: string): string => `“${s}”`;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 const cap = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
@@ -18,6 +20,7 @@ export const en = {
   /** A whole percentage as the language writes it (83%). */
   percent,
   list,
+  quote,
 
   /**
    * Neutral names for a model's own concepts. A model replaces any of them with its own words under
@@ -55,10 +58,10 @@ export const en = {
     closesGap: (closes: string, dimension: string, from: string, to: string) => `closes ${closes} of the gap in ${dimension} (from ${from} toward ${to})`,
     /** Several items raise the same step: each names the others and its own share. */
     closesWith: (others: string[], dimension: string, from: string, to: string, share: string) =>
-      `with ${list(others)}, closes the gap in ${dimension} from ${from} toward ${to} (its share: ${share})`,
+      `with ${list(others.map(quote))}, closes the gap in ${dimension} from ${from} toward ${to} (its share: ${share})`,
     holdsBackPhase: (phase: string) => `, which holds back ${phase}`,
-    alternativeTo: (others: string[]) => `proposed in place of ${list(others)}, which would reach the same levels another way`,
-    neededFirstBy: (initiatives: string[]) => `needed first by ${initiatives.join(', ')}`,
+    alternativeTo: (others: string[]) => `proposed in place of ${list(others.map(quote))}, which would reach the same levels another way`,
+    neededFirstBy: (initiatives: string[]) => `needed first by ${list(initiatives.map(quote))}`,
     /** Joins the parts into one sentence. */
     sentence: (parts: string[]) => {
       const s = parts.join('; ');
@@ -71,18 +74,25 @@ export const en = {
     reached: (org: string, phase: string) => `${org} has reached ${phase}.`,
     nextPhaseProgress: (noun: string, phase: string, progress: number) => `It is ${percent(progress)} of the way to the next ${noun}, ${phase}.`,
     phaseProgress: (phase: string, progress: number) => `It is ${percent(progress)} of the way to ${phase}.`,
-    blockerNotAssessed: (dimension: string) => `${dimension}, which was not assessed`,
+    blockerNotAssessed: (dimension: string) => `${dimension} (not assessed)`,
     blocker: (dimension: string, score: string, min: number) => `${dimension} (${score}, needs ${min})`,
     heldBackMost: (blocker: string, others: string[]) => `It is held back most by ${blocker}${others.length ? `, and also by ${list(others)}.` : '.'}`,
-    predominantStage: (subject: string, stage: string) => `${subject} is predominantly ${stage}.`,
+    /** `noun`: the model's word for a stage. */
+    predominantStage: (subject: string, stage: string, noun: string) => `${subject} is predominantly at the ${quote(stage)} ${noun}.`,
     /** Stages attained besides the predominant one. */
     attained: (stages: string[]) => `It has also attained ${list(stages)}.`,
     notYetAttained: (stages: string[]) => `Not yet attained: ${list(stages)}.`,
     stageProgress: (stage: string, attainment: number) => `${stage} (${percent(attainment)})`,
-    foundations: (noun: string, stage: string) => `Note that a later ${noun} is attained while ${stage} is not: the foundations under it need attention.`,
-    /** `phase`: the model's word for a phase, or null when it has none. */
-    roadmap: (count: number, months: number, from: string, to: string, phase: string | null) =>
-      `The roadmap has ${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months (${from} – ${to}), ordered so that nothing starts before what it depends on${phase ? ` and the work on the next ${phase} comes first` : ''}.`,
+    /** `noun` and `nouns`: the model's words for one stage and for several. */
+    foundations: (noun: string, _nouns: string, stage: string) => `Note that a later ${noun} is attained while ${quote(stage)} is not: the foundations under it need attention.`,
+    /** `next`: the phase the work leads to first, or null when there is none. */
+    roadmap: (count: number, months: number, from: string, to: string, next: string | null) =>
+      `The roadmap has ${count} ${plural(count, 'initiative', 'initiatives')} over ${months} months (${from} – ${to}), ordered so that nothing starts before what it depends on${next ? ` and the work toward ${next} comes first` : ''}.`,
+    /** A model without phases or stages: its strongest and weakest dimensions, as `dimensionScore` gives them. */
+    range: (strongest: string[], weakest: string[]) => `Highest scores: ${list(strongest)}. Lowest: ${list(weakest)}.`,
+    /** A dimension with its score and the level label it reaches. */
+    dimensionScore: (dimension: string, score: string, level: string) => `${dimension} (${score}, ${level})`,
+    belowTarget: (below: number, total: number) => `${below} of ${total} assessed ${plural(total, 'dimension is', 'dimensions are')} below target.`,
     inPlace: (n: number) => `The answers show ${n} ${plural(n, 'initiative', 'initiatives')} of the model already in place; they are credited under "Already in place" and not proposed again.`,
     warnDisagreements: (n: number, apart: string) =>
       `Respondents differ by ${apart} or more on ${n} ${plural(n, 'question', 'questions')}; see "Disagreements to discuss" before acting on those scores.`,
@@ -108,7 +118,7 @@ export const en = {
     /** The overall score with the model's name for it and the range of its scale. */
     overallLine: (name: string, score: string, lowest: string, highest: string) => `${name}: ${score} (scale ${lowest} to ${highest})`,
     largestGaps: 'The largest gaps to target:',
-    gapLine: (score: string, target: number, level: string) => `${score} against a target of ${target} (${level} today).`,
+    gapLine: (score: string, target: number, level: string) => `${score} against a target of ${target} (level today: ${level}).`,
     startWith: 'Start with:',
     scoresByAxis: 'Scores by axis',
     scores: 'Scores',
@@ -131,7 +141,8 @@ export const en = {
     whereItStands: 'Where the organisation stands',
     reachedCol: 'Reached',
     requires: 'Requires',
-    stagesIntro: (noun: string) => `Each ${noun} is judged on its own: an organisation can attain a later ${noun} before an earlier one.`,
+    /** `noun` and `nouns`: the model's words for one stage and for several. */
+    stagesIntro: (noun: string, _nouns: string) => `Each ${noun} is judged on its own: an organisation can attain a later ${noun} before an earlier one.`,
     attainedCol: 'Attained',
     progress: 'Progress',
     disagreements: 'Disagreements to discuss',
@@ -156,7 +167,7 @@ export const en = {
     initiativeMeta: (effort: string, period: string, raises: string) => `${effort} effort; ${period}; raises ${raises}`,
     alternatives: 'Alternatives:',
     byOutcome: 'The roadmap by outcome',
-    byOutcomeIntro: 'What the initiatives deliver, as the ITaaS journey frames it. An initiative can serve several outcomes.',
+    byOutcomeIntro: 'What the initiatives deliver, by the outcomes the model names. An initiative can serve several outcomes.',
     outcome: 'Outcome',
     outcomeWork: (count: number, period: string) => (count ? `${count} ${plural(count, 'initiative', 'initiatives')}, ${period}` : 'no initiative proposed'),
     outcomeInPlace: (count: number) => `${count} already in place`,
@@ -186,6 +197,8 @@ export const en = {
     radarCurrent: 'Current',
     radarTarget: 'Target',
     radarAlt: (org: string, targets: boolean) => `Radar chart of ${org}'s current score${targets ? ' and target' : ''} for each dimension. The same figures are in the tables below.`,
+    /** The radar's layout for narrow screens: a bar per dimension. */
+    barsAlt: (org: string, targets: boolean) => `Bar chart of ${org}'s current score for each dimension${targets ? ', with a mark at its target' : ''}. The same figures are in the tables below.`,
     placementTitle: (parts: string[]) => list(parts),
     placementAlt: (phases: { title: string; noun: string; reached: string } | null, stages: { title: string; noun: string; predominant: string } | null) =>
       `${[phases && `${phases.title} with the ${phases.noun} reached, ${phases.reached}, marked`, stages && `${stages.title} with their attainment; predominant ${stages.noun} ${stages.predominant}`]
@@ -270,7 +283,7 @@ export const en = {
     /** `noun`: the model's word for a phase. */
     phaseReached: (noun: string) => `${noun.charAt(0).toUpperCase()}${noun.slice(1)} reached:`,
     overall: (name: string, score: string) => `${name}: ${score}`,
-    towardsPhase: (progress: number, phase: string) => `(${progress}% of the way to ${phase})`,
+    towardsPhase: (progress: number, phase: string) => `(${percent(progress)} of the way to ${phase})`,
     savedSoFar: (p: { answered: number; questions: number; name: string; path: string }) => `Saved: ${p.answered} of ${p.questions} questions answered for ${p.name}, in ${p.path}.`,
     resumeWith: (command: string) => `Resume with: ${command}`,
     completed: (p: { name: string; unanswered: number; path: string }) => `${p.name}'s interview is complete${p.unanswered ? ` (${p.unanswered} unanswered)` : ''}; answers are in ${p.path}.`,

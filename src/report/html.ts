@@ -51,8 +51,8 @@ export function figureSvg(fig: Figure, id: string, title: string, desc: string):
  * in print, the narrow one on phones. Neither is ever drawn smaller than 1:1, so no chart text is
  * smaller than MIN_TEXT px; a screen narrower still scrolls the chart inside its own box.
  */
-function chart(wide: Figure, narrow: Figure, id: string, title: string, desc: string): string {
-  return `<div class="chart chart-wide">${figureSvg(wide, id, title, desc)}</div>\n<div class="chart chart-narrow">${figureSvg(narrow, `${id}-narrow`, title, desc)}</div>`;
+function chart(wide: Figure, narrow: Figure, id: string, title: string, desc: string, narrowDesc = desc): string {
+  return `<div class="chart chart-wide">${figureSvg(wide, id, title, desc)}</div>\n<div class="chart chart-narrow">${figureSvg(narrow, `${id}-narrow`, title, narrowDesc)}</div>`;
 }
 
 /** What the HTML template sees as `it`. `<%= %>` escapes HTML; `<%~ %>` is for the SVG and helper output. */
@@ -67,7 +67,7 @@ export function htmlData(ctx: ReportContext, css: string) {
     /** Nothing may load or run: only the one stylesheet above, whose hash is pinned here. */
     csp: `default-src 'none'; style-src 'sha256-${cssHash}'; img-src 'none'; font-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`,
     colors: COLORS,
-    radarSvg: chart(radarFigure(ctx), scoreBarsFigure(ctx), 'radar', t.radarTitle(ctx.hasTargets), t.radarAlt(org, ctx.hasTargets)),
+    radarSvg: chart(radarFigure(ctx), scoreBarsFigure(ctx), 'radar', t.radarTitle(ctx.hasTargets), t.radarAlt(org, ctx.hasTargets), t.barsAlt(org, ctx.hasTargets)),
     placementAlt: placementAlt(ctx),
     placementSvg: ctx.result.phase || ctx.result.operatingModel ? chart(placementFigure(ctx), placementFigure(ctx, NARROW_WIDTH), 'placement', placementTitle(ctx), placementAlt(ctx)) : '',
     timelineSvg: items.length ? chart(timelineFigure(ctx), timelineFigure(ctx, NARROW_WIDTH), 'timeline', t.timeline, t.timelineAlt(items.length)) : '',

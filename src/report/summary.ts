@@ -134,22 +134,39 @@ export function summary(ctx: ReportContext): Summary {
   if (om) {
     const attained = om.stages.filter((s) => s.attained);
     const notAttained = om.stages.filter((s) => !s.attained);
-    let o = w.predominantStage(words.stagesSubject, ctx.stageTitle(om.predominant));
+    let o = w.predominantStage(words.stagesSubject, ctx.stageTitle(om.predominant), words.stage);
     // The predominant stage is the last one attained: name only the others.
     const others = attained.filter((s) => s.id !== om.predominant);
     if (others.length) o += ` ${w.attained(others.map((s) => ctx.stageTitle(s.id)))}`;
     if (notAttained.length) o += ` ${w.notYetAttained(notAttained.map((s) => w.stageProgress(ctx.stageTitle(s.id), s.attainment)))}`;
     const firstMissing = om.stages.findIndex((s) => !s.attained);
     if (firstMissing >= 0 && om.stages.slice(firstMissing + 1).some((s) => s.attained)) {
-      o += ` ${w.foundations(words.stage, ctx.stageTitle(om.stages[firstMissing]!.id))}`;
+      o += ` ${w.foundations(words.stage, words.stages, ctx.stageTitle(om.stages[firstMissing]!.id))}`;
     }
     paragraphs.push(o);
+  }
+
+  // Without phases or stages the summary still opens with where the organisation stands: its strongest
+  // and weakest dimensions, and how many are below target.
+  if (!phase && !om) {
+    const scored = result.dimensions.filter((d) => d.score !== null);
+    const shown = (d: (typeof scored)[number]) => w.dimensionScore(ctx.dimTitle(d.id), ctx.num(d.score), ctx.levelLabel(d.level));
+    const sentences: string[] = [];
+    if (scored.length > 1) {
+      const printed = (d: (typeof scored)[number]) => ctx.num(d.score);
+      const high = printed(scored.reduce((a, b) => (b.score! > a.score! ? b : a)));
+      const low = printed(scored.reduce((a, b) => (b.score! < a.score! ? b : a)));
+      if (high !== low) sentences.push(w.range(scored.filter((d) => printed(d) === high).map(shown), scored.filter((d) => printed(d) === low).map(shown)));
+    }
+    const targeted = scored.filter((d) => d.gap !== null);
+    if (targeted.length) sentences.push(w.belowTarget(targeted.filter((d) => d.gap! > 0).length, targeted.length));
+    if (sentences.length) paragraphs.push(sentences.join(' '));
   }
 
   const rm = result.roadmap;
   const items = rm?.waves.flatMap((x) => x.items) ?? [];
   if (rm && items.length) {
-    let r = w.roadmap(items.length, rm.months, ctx.monthLabel(0), ctx.monthLabel(Math.max(0, rm.months - 1)), phase ? words.phase : null);
+    let r = w.roadmap(items.length, rm.months, ctx.monthLabel(0), ctx.monthLabel(Math.max(0, rm.months - 1)), phase?.next ? ctx.phaseTitle(phase.next.number) : null);
     if (rm.months > rm.horizon) r += ` ${t.report.overrun(rm.months, rm.horizon, rm.capacity, rm.capacityToFit, rm.criticalPath)}`;
     paragraphs.push(r);
   }

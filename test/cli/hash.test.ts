@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { itaas, } from '../helpers.js';
+import { itaas } from '../helpers.js';
 import { authoringBase, questionnaireDir } from '../interview-fixtures.js';
 
 const answers = (hash: string) =>

@@ -229,7 +229,7 @@ it('speaks German with --lang de, to the last line, and names the commands to ru
   keys('de2', 'Enter');
   s = await waitFor('de2', 'EXIT=0');
   expect(s).toContain('Beta GmbH: bisherige Werte (1 befragte Person, Median)');
-  expect(s).toContain('Erreichte Phase:');
+  expect(s).toContain('Phase erreicht:');
   expect(s).toContain('Das Interview mit Lee ist abgeschlossen; die Antworten stehen in de.yaml.');
   expect(s).toContain('Als Nächstes: npx itaas report de.yaml --lang de');
   expect(s).toContain('Weitere befragte Person: npx itaas assess --answers de.yaml --lang de');

@@ -125,7 +125,7 @@ describe('a German interview', () => {
     const summary = summaryLines(store, 'de', false).join('\n');
     expect(summary).toContain('Muster GmbH: bisherige Werte (2 befragte Personen, Median)');
     expect(summary).toMatch(/Automatisierung\s+2,5 \S+ Ziel 3/);
-    expect(summary).toContain('Erreichte Phase:');
+    expect(summary).toContain('Phase erreicht:');
     expect(summary).not.toMatch(/scores so far|respondents|target|Phase reached|2\.5/);
 
     // What the respondent sees on the terminal for that question.

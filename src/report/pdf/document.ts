@@ -132,7 +132,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   }
   if (operatingModel) {
     l.heading(ctx.words.stagesTitle, 3, 80);
-    l.paragraph(r.stagesIntro(ctx.words.stage));
+    l.paragraph(r.stagesIntro(ctx.words.stage, ctx.words.stages));
     l.table(
       [
         { header: t.cap(ctx.words.stage), width: 3 },
@@ -140,7 +140,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         { header: r.progress, width: 1.2, align: 'right' },
         { header: r.requires, width: 5 },
       ],
-      operatingModel.stages.map((st) => [ctx.stageTitle(st.id), st.attained ? t.yes : t.no, `${st.attainment}%`, reqs(st.requirements)]),
+      operatingModel.stages.map((st) => [ctx.stageTitle(st.id), st.attained ? t.yes : t.no, ctx.pct(st.attainment), reqs(st.requirements)]),
     );
   }
 
@@ -174,8 +174,8 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
           ctx.num(d.score),
           d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`,
           ...(ctx.hasTargets ? [targetText(d), gapText(ctx, d)] : []),
-          r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.asked),
-          `${Math.round(d.coverage.answerRatio * 100)}%`,
+          r.coverageValue(ctx.pct(Math.round(d.coverage.ratio * 100)), d.coverage.answered, d.coverage.asked),
+          ctx.pct(Math.round(d.coverage.answerRatio * 100)),
           d.spread >= result.scoring.disagreement ? [{ text: String(d.spread), bold: true }] : String(d.spread),
         ];
       }),
@@ -195,9 +195,9 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         { text: `${d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`}   ` },
         ...(ctx.hasTargets ? [{ text: `${r.target}: `, bold: true }, { text: `${targetText(d)}   ` }, { text: `${r.gap}: `, bold: true }, { text: `${gapText(ctx, d)}   ` }] : []),
         { text: `${r.coverage}: `, bold: true },
-        { text: `${r.coverageValue(`${Math.round(d.coverage.ratio * 100)}%`, d.coverage.answered, d.coverage.asked)}   ` },
+        { text: `${r.coverageValue(ctx.pct(Math.round(d.coverage.ratio * 100)), d.coverage.answered, d.coverage.asked)}   ` },
         { text: `${r.answerShare}: `, bold: true },
-        { text: `${Math.round(d.coverage.answerRatio * 100)}%   ` },
+        { text: `${ctx.pct(Math.round(d.coverage.answerRatio * 100))}   ` },
         { text: `${r.spread}: `, bold: true },
         { text: String(d.spread) },
       ],
@@ -297,7 +297,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
           ctx.monthLabel(it.start),
           ctx.monthLabel(it.end - 1),
           ctx.reasonText(it),
-          it.dependsOn.length ? it.dependsOn.map((d) => ctx.initiativeTitle(d)).join(', ') : '–',
+          it.dependsOn.length ? it.dependsOn.map((d) => ctx.initiativeTitle(d)).join('; ') : '–',
         ]),
         { title: ctx.waveTitle(w.id), level: 3 },
       );
@@ -313,7 +313,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
       const evidence = g.evidence.map(
         (e) => `${e.text} ${e.answer ?? '–'} (${e.responses.map((x) => `${x.respondent}: ${x.answer}${x.noteNumber ? `, ${r.noteRef(x.noteNumber)}` : ''}`).join('; ')})`,
       );
-      l.paragraph([{ text: `${g.titles.join(', ')}: `, bold: true }, { text: evidence.join('; ') }], { size: 9.5, after: 5 });
+      l.paragraph([{ text: `${g.titles.join('; ')}: `, bold: true }, { text: evidence.join('; ') }], { size: 9.5, after: 5 });
     }
   }
 
