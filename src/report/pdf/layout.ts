@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
 import { COLORS } from '../charts.js';
+import { fontMetrics } from './font-metrics.js';
 import { breakPoints } from './hyphenate.js';
+import { plainShaper } from './shape.js';
+import type { Run } from './shape.js';
 import type { Figure } from '../charts.js';
 
 /*
@@ -16,22 +19,24 @@ const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 export type Doc = PDFKit.PDFDocument;
-interface FontkitFont {
+type FontkitFont = Parameters<typeof plainShaper>[1] & {
   hasGlyphForCodePoint(cp: number): boolean;
-}
-/** pdfkit's embedded font: the fontkit font and the shaped runs of every word it has laid out. */
+};
+/** pdfkit's embedded font: the fontkit font, the shaped runs of every word it has laid out, and how it shapes one. */
 interface EmbeddedFont {
   font: FontkitFont;
   layoutCache?: Record<string, unknown>;
+  layoutRun(text: string, features?: unknown): Run;
 }
 
 /**
  * The fonts, opened once per process and given to every document as fontkit fonts, with one cache
  * of shaped words per font. Shaping a word with fontkit is the largest cost of a PDF; a word shapes
  * the same in every document, so a batch shapes each word once. pdfkit never changes a shaped run
- * after caching it.
+ * after caching it. Words of plain Latin text are shaped from the font's tables (shape.ts), the
+ * same glyphs and positions fontkit gives, without its OpenType engine.
  */
-const shared: { body?: { font: unknown; runs: Record<string, unknown> }; bold?: { font: unknown; runs: Record<string, unknown> } } = {};
+const shared: Partial<Record<'body' | 'bold', { font: FontkitFont; runs: Record<string, unknown>; plain: (text: string) => Run | undefined }>> = {};
 
 export const PAPER = { a4: [595.28, 841.89], letter: [612, 792] } as const;
 const REPLACEMENT = '\uFFFD';
@@ -82,15 +87,21 @@ export class Layout {
     this.bottom = this.height - 64;
     const font = (name: 'body' | 'bold', file: string) => {
       // A fontkit font object is taken as is (see pdfkit's PDFFontFactory.open): no reading and parsing per document.
-      if (!shared[name]) {
+      let fonts = shared[name];
+      if (!fonts) {
         doc.registerFont(name, file);
         doc.font(name);
         const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
-        shared[name] = { font: embedded.font, runs: embedded.layoutCache ?? Object.create(null) };
-      } else doc.registerFont(name, shared[name].font as PDFKit.Mixins.PDFFontSource);
+        fonts = shared[name] = { font: embedded.font, runs: embedded.layoutCache ?? Object.create(null), plain: plainShaper(fontMetrics[name], embedded.font) };
+      } else doc.registerFont(name, fonts.font as unknown as PDFKit.Mixins.PDFFontSource);
       doc.font(name);
       const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
-      embedded.layoutCache = shared[name].runs;
+      embedded.layoutCache = fonts.runs;
+      const { plain } = fonts;
+      const fontkitRun = embedded.layoutRun;
+      embedded.layoutRun = function (text, features) {
+        return (features === undefined && plain(text)) || fontkitRun.call(this, text, features);
+      };
       return embedded.font;
     };
     this.covers = { bold: font('bold', FONT_BOLD), body: font('body', FONT) };
