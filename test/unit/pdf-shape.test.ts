@@ -20,7 +20,7 @@ const FONTS = { body: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 /** Every word of the built-in models, questionnaires, examples and report wording, as the PDF splits text. */
 function corpus(): string[] {
   const files = [
-    ...['models', 'questionnaires', 'examples', 'src/report/messages'].flatMap((d) =>
+    ...['models', 'questionnaires', 'examples', 'src/i18n'].flatMap((d) =>
       readdirSync(join(root, d))
         .filter((f) => /\.(ya?ml|ts)$/.test(f))
         .map((f) => join(root, d, f)),
