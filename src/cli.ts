@@ -35,7 +35,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 /** The one place that turns an error into a message and an exit code. */
 async function report(e: unknown): Promise<void> {
-  const { UserError, CheckFailed } = await import('./load/problems.js');
+  const { UserError, CheckFailed } = await import('./errors.js');
   const { colors } = await import('./ui.js');
   const { visible } = await import('./io/terminal-text.js');
   const c = colors();

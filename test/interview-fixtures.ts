@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { questionnaireHash } from '../src/load/hash.js';
 import { loadQuestionnaire } from '../src/load/index.js';
-import { UserError } from '../src/load/problems.js';
+import { UserError } from '../src/errors.js';
 import { fixtures, tempDir } from './helpers.js';
 
 /** The small questionnaire the interview and store tests run on, and the assessment details they start with. */

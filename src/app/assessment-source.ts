@@ -1,6 +1,6 @@
 import { questionnaireHash } from '../load/hash.js';
 import { loadAssessment, loadQuestionnaire, resolveRef } from '../load/index.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 import type { Answers, Respondent } from '../schema/answers.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 

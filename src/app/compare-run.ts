@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { compareSnapshots } from '../core/compare.js';
 import type { Comparison } from '../core/compare.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 import { renderComparisonJson, renderComparisonMarkdown } from '../report/compare-md.js';
 import { reportPath } from './report-run.js';
 import { loadSnapshot } from './snapshot.js';

@@ -7,7 +7,7 @@ import { formMessages } from '../i18n/form.js';
 import { FORM_GENERATOR, renderFormPage } from '../form/page.js';
 import type { FormPayload } from '../form/payload.js';
 import { packageRoot } from '../load/index.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 import { assessmentSource } from './assessment-source.js';
 import type { SourceOptions } from './assessment-source.js';

@@ -1,6 +1,6 @@
 import { parseThreshold } from '../core/gates.js';
 import type { GateFailure, Threshold } from '../core/gates.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 import { fmtScore } from '../report/context.js';
 
 /** Each `--fail-under` value as a threshold; a malformed one is a usage error. */

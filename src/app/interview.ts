@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { visible } from '../io/terminal-text.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 
 /** A path as it can be pasted into a shell. */
 export function shellQuote(s: string): string {

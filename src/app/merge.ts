@@ -5,7 +5,7 @@ import { AnswersStore } from '../interview/store.js';
 import { acquireLock } from '../interview/lock.js';
 import { questionnaireHash } from '../load/hash.js';
 import { loadQuestionnaire, questionnairePathFor, resolveRef } from '../load/index.js';
-import { formatProblem, UserError } from '../load/problems.js';
+import { formatProblem, UserError } from '../errors.js';
 import { answersRules } from '../load/rules.js';
 import { loadYamlFile } from '../load/safe-yaml.js';
 import { schemaProblems } from '../load/validate-schema.js';

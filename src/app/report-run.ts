@@ -7,7 +7,7 @@ import type { GateFailure, Threshold } from '../core/gates.js';
 import type { PortfolioUnit } from '../core/portfolio.js';
 import type { Aggregation } from '../core/score.js';
 import { makeOutputFolder, writeFileAtomicSync } from '../io/atomic-write.js';
-import { formatProblem, UsageError, UserError } from '../load/problems.js';
+import { formatProblem, UsageError, UserError } from '../errors.js';
 import { loadAssessmentQuickly } from '../load/quick.js';
 import { suggest } from '../load/rules.js';
 import { buildContext } from '../report/context.js';

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { messages } from '../i18n/index.js';
 import { questionnaireHash } from '../load/hash.js';
 import { loadQuestionnaire, resolveRef } from '../load/index.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 import { answerParts } from '../schema/answer-parts.js';
 import type { Answers, Respondent } from '../schema/answers.js';
 import type { Question, Questionnaire } from '../schema/questionnaire.js';

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Snapshot } from '../core/compare.js';
 import type { Aggregation } from '../core/score.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 
 /** JSON reports grow with respondents and notes; anything this large is not one of ours. */
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;

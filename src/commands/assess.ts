@@ -8,7 +8,7 @@ import { AnswersStore } from '../interview/store.js';
 import type { AssessmentInfo } from '../interview/store.js';
 import { progress, visibleQuestions } from '../interview/state.js';
 import { loadQuestionnaire, resolveRef } from '../load/index.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 import { itaasCommand, useColor } from '../ui.js';
 
 export interface AssessOptions {

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { scaffoldText } from '../app/init-scaffold.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 import { schemaComment } from '../load/schema-ref.js';
 import { Id } from '../schema/common.js';
 import { colors, itaasCommand } from '../ui.js';

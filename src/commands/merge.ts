@@ -1,7 +1,7 @@
 import type { Prefer } from '../core/merge.js';
 import { runMerge } from '../app/merge.js';
 import type { MergeSummary } from '../app/merge.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 import { colors, quoted } from '../ui.js';
 
 export interface MergeCommandOptions {

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { gateFailures, runReport, runSummary } from '../app/report-run.js';
 import type { ReportRunOptions } from '../app/report-run.js';
 import { terminalSafeJson, visible } from '../io/terminal-text.js';
-import { CheckFailed, UserError } from '../load/problems.js';
+import { CheckFailed, UserError } from '../errors.js';
 import { colors } from '../ui.js';
 
 export interface ReportOptions extends ReportRunOptions {

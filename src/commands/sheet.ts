@@ -1,7 +1,7 @@
 import { exportSheet, importSheet } from '../app/sheet.js';
 import type { SheetExportOptions } from '../app/sheet.js';
 import type { Prefer } from '../core/merge.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 import { colors } from '../ui.js';
 import { mergeCommand } from './merge.js';
 

@@ -1,6 +1,6 @@
 import { checkFileQuickly } from '../load/quick.js';
-import { formatProblem, sortProblems } from '../load/problems.js';
-import type { Problem } from '../load/problems.js';
+import { formatProblem, sortProblems } from '../errors.js';
+import type { Problem } from '../errors.js';
 import { terminalSafeJson, visible } from '../io/terminal-text.js';
 import { colors } from '../ui.js';
 

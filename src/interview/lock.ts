@@ -3,7 +3,7 @@ import { linkSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 
 /**
  * One interview per answers file at a time. The lock is `<answers>.lock` next to the REAL file (links

@@ -7,7 +7,7 @@ import type { Pair, Scalar, YAMLSeq } from 'yaml';
 import { resolveText } from '../core/text.js';
 import { questionnaireHash } from '../load/hash.js';
 import { loadAssessment, loadQuestionnaire, resolveRef } from '../load/index.js';
-import { formatProblem, UserError } from '../load/problems.js';
+import { formatProblem, UserError } from '../errors.js';
 import { MAX_FILE_BYTES, parseYaml } from '../load/safe-yaml.js';
 import { schemaComment } from '../load/schema-ref.js';
 import { schemaProblems } from '../load/validate-schema.js';

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, rename
 import { open, rename, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 
 /**
  * The one way itaas replaces a file: write a temp file next to it, check that every byte was written

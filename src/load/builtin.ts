@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Answers } from '../schema/answers.js';
 import type { Model } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
-import { formatProblem, UserError } from './problems.js';
-import type { Problem } from './problems.js';
+import { formatProblem, UserError } from '../errors.js';
+import type { Problem } from '../errors.js';
 import { loadYamlFile } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
 

@@ -2,13 +2,13 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Text } from '../schema/common.js';
 import { QuestionnaireFile } from '../schema/questionnaire.js';
 import type { Question, Questionnaire, Section } from '../schema/questionnaire.js';
-import { UserError } from './problems.js';
+import { UserError } from '../errors.js';
 import { suggest } from './rules.js';
-import type { Problem } from './problems.js';
+import type { Problem } from '../errors.js';
 import { loadYamlFile } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
-import { pathString, schemaProblems } from './validate-schema.js';
-import { locate } from './safe-yaml.js';
+import { schemaProblems } from './validate-schema.js';
+import { locate, pathString } from './safe-yaml.js';
 
 type Path = Array<string | number>;
 

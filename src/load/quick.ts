@@ -6,7 +6,7 @@ import type { Model } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 import { cache, detectKind, lazily, precompiled, questionnairePathFor, resolveRef, throwIfErrors } from './builtin.js';
 import type { Assessment, FileKind, Loaded } from './builtin.js';
-import type { Problem } from './problems.js';
+import type { Problem } from '../errors.js';
 import { answersRules } from './rules.js';
 import { loadYamlFile } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';

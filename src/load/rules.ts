@@ -5,10 +5,10 @@ import type { Model } from '../schema/model.js';
 import { RESERVED_ANSWERS } from '../schema/answer-parts.js';
 import type { Condition, Questionnaire } from '../schema/questionnaire.js';
 import { questionnaireHash } from './hash.js';
-import type { Problem } from './problems.js';
+import type { Problem } from '../errors.js';
 import { locate, locateKey } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
-import { pathString } from './problems.js';
+import { pathString } from './safe-yaml.js';
 
 type Path = Array<string | number>;
 

@@ -3,8 +3,8 @@ import type { Stats } from 'node:fs';
 import type { Document } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
 import type { Node } from 'yaml';
-import { UserError } from './problems.js';
-import type { Problem } from './problems.js';
+import { UserError } from '../errors.js';
+import type { Problem } from '../errors.js';
 
 /** Inputs are hand-written YAML; anything larger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -227,4 +227,11 @@ export function locateKey(f: YamlFile, path: ReadonlyArray<PropertyKey>, key: st
     if (pair && isScalar(pair.key) && pair.key.range) return positionOf(f, pair.key.range[0]);
   }
   return locate(f, path);
+}
+
+/** A path into a file's data as people write it: `respondents[0].answers`. */
+export function pathString(path: ReadonlyArray<PropertyKey>): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
+  return s || '(top level)';
 }

@@ -2,7 +2,7 @@ import { holds } from '../core/conditions.js';
 import type { Model } from '../schema/model.js';
 import type { Condition, Question, Questionnaire } from '../schema/questionnaire.js';
 import type { Text } from '../schema/common.js';
-import type { Problem } from './problems.js';
+import type { Problem } from '../errors.js';
 import { contradictingRanges } from './ranges.js';
 import { Findings } from './rules.js';
 import type { Locator } from './rules.js';

@@ -2,7 +2,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
-import { UserError } from '../load/problems.js';
+import { UserError } from '../errors.js';
 import type { DimensionScore } from '../core/score.js';
 import { gapText, scoreGroups, targetText } from './context.js';
 import type { ReportContext } from './context.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinDir, compiledDir, loadModel, loadQuestionnaire, sha256 } from '../load/index.js';
-import { formatProblem, UserError } from '../load/problems.js';
+import { formatProblem, UserError } from '../errors.js';
 
 // Part of the build: checks every built-in model and questionnaire with the full loader and keeps
 // the result, so that runs do not parse and check the same large files again (see precompiled()).

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnswersStore } from '../../src/interview/store.js';
-import { UserError } from '../../src/load/problems.js';
+import { UserError } from '../../src/errors.js';
 import { mountSmallDisk, smallDiskSkip } from '../small-disk.js';
 import type { SmallDisk } from '../small-disk.js';
 import { info, mini } from '../interview-fixtures.js';

@@ -2,7 +2,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic, writeFileAtomicSync } from '../../src/io/atomic-write.js';
-import { UserError } from '../../src/load/problems.js';
+import { UserError } from '../../src/errors.js';
 import { tempDir } from '../helpers.js';
 import { mountSmallDisk, smallDiskSkip } from '../small-disk.js';
 import type { SmallDisk } from '../small-disk.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/load/problems.js';
+import { UserError } from '../../src/errors.js';
 import { MAX_DEPTH, parseYaml } from '../../src/load/safe-yaml.js';
 
 describe('the safe YAML loader', () => {

@@ -1,4 +1,10 @@
-import { visible } from '../io/terminal-text.js';
+import { visible } from './io/terminal-text.js';
+
+/*
+ * The errors and problems every layer shares: a mistake in the input or the command line (exit 2), a
+ * check that failed (exit 1), and a problem found in a file, placed at its line and column. cli.ts
+ * turns them into messages and exit codes.
+ */
 
 /** A problem found in an input file, with the position where it can be pinned down. */
 export interface Problem {
@@ -54,11 +60,4 @@ export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) => a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
-}
-
-/** A path into a file's data as people write it: `respondents[0].answers`. */
-export function pathString(path: ReadonlyArray<PropertyKey>): string {
-  let s = '';
-  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
-  return s || '(top level)';
 }
