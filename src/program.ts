@@ -116,6 +116,19 @@ export function buildProgram(version: string): Command {
     )
     .action(async (target: string, inputs: string[], opts) => (await import('./commands/merge.js')).mergeCommand(target, inputs, opts));
 
+  program
+    .command('migrate')
+    .description('carry answers files over to the current version of their built-in questionnaire')
+    .argument('<answers...>', 'answers files to bring up to date (each rewritten in place)')
+    .option('--dry-run', 'print what would carry over and what is to be asked again; write nothing')
+    .addHelpText(
+      'after',
+      examples('itaas migrate acme.yaml', 'itaas migrate answers/*.yaml --dry-run') +
+        '\nAnswers that still mean the same carry over; the others are taken out (kept as a comment in the file) and,\nwith the questions the new version adds, listed to ask again with itaas assess. Nothing is guessed.\n' +
+        'Exit codes: 0 migrated (or already current); 2 a bad, locked or unknown file, or a version with no way forward.\n',
+    )
+    .action(async (files: string[], opts) => (await import('./commands/migrate.js')).migrateCommand(files, opts));
+
   const sheet = program
     .command('sheet')
     .description('answers as an Excel workbook: export for people who fill in spreadsheets, import what they send back')

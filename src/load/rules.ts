@@ -1,3 +1,4 @@
+import { migrationRulesPath } from './migrations.js';
 import { conditionLeaves } from '../core/conditions.js';
 import { answerParts } from '../schema/answer-parts.js';
 import type { Answers } from '../schema/answers.js';
@@ -254,7 +255,9 @@ export function answersRules(f: YamlFile, a: Answers, q: Questionnaire | undefin
     if (a.questionnaire.version !== q.version) {
       out.error(
         ['questionnaire', 'version'],
-        `answers were given against ${q.id} version ${a.questionnaire.version}, but the questionnaire is version ${q.version}; use the questionnaire file of version ${a.questionnaire.version} (--questionnaire FILE), or migrate the answers`,
+        migrationRulesPath(q.id, a.questionnaire.version)
+          ? `answers were given against ${q.id} version ${a.questionnaire.version}, but the questionnaire is version ${q.version}; carry them over with \`itaas migrate ${f.file}\` (it keeps the answers that still mean the same and lists the questions to ask again)`
+          : `answers were given against ${q.id} version ${a.questionnaire.version}, but the questionnaire is version ${q.version}; use the questionnaire file of version ${a.questionnaire.version} (--questionnaire FILE), or migrate the answers`,
       );
       return out.problems;
     }
