@@ -7,7 +7,7 @@ import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { canonicalJson, questionnaireHash } from '../load/hash.js';
 import { loadQuestionnaire, resolveRef } from '../load/index.js';
 import { migrationRulesPath } from '../load/migrations.js';
-import { formatProblem, UserError } from '../load/problems.js';
+import { formatProblem, UserError } from '../errors.js';
 import { answersRules } from '../load/rules.js';
 import { loadYamlFile, parseYaml } from '../load/safe-yaml.js';
 import type { YamlFile } from '../load/safe-yaml.js';
