@@ -24,10 +24,22 @@ type FontkitFont = Parameters<typeof plainShaper>[1] & {
 };
 /** pdfkit's embedded font: the fontkit font, the shaped runs of every word it has laid out, and how it shapes one. */
 interface EmbeddedFont {
+  id: string;
+  ascender: number;
   font: FontkitFont;
   layoutCache?: Record<string, unknown>;
   layoutRun(text: string, features?: unknown): Run;
+  encode(text: string): [string[], Run['positions']];
+  ref(): unknown;
 }
+/** The parts of pdfkit's document that drawing a word uses directly. */
+interface DocInternals {
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): void;
+}
+
+/** A number as pdfkit writes it into a content stream (PDFObject.number). */
+const num = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
  * The fonts, opened once per process and given to every document as fontkit fonts, with one cache
@@ -73,6 +85,9 @@ export class Layout {
   private readonly missing = new Set<number>();
   /** Widths of the strings measured so far, per font and size (tables repeat many strings). */
   private readonly widths = new Map<string, number>();
+  /** This document's embedded fonts, and the text-showing operator of each word drawn so far (null: pdfkit draws it). */
+  private readonly embedded = {} as Record<'body' | 'bold', EmbeddedFont>;
+  private readonly shown = new Map<string, string | null>();
   /** Some character could not be shown and was replaced. */
   replaced = false;
 
@@ -102,6 +117,7 @@ export class Layout {
       embedded.layoutRun = function (text, features) {
         return (features === undefined && plain(text)) || fontkitRun.call(this, text, features);
       };
+      this.embedded[name] = embedded;
       return embedded.font;
     };
     this.covers = { bold: font('bold', FONT_BOLD), body: font('body', FONT) };
@@ -257,12 +273,53 @@ export class Layout {
     let cx = align === 'right' ? x + width - total : x;
     doc.fillColor(color);
     order.forEach((t, i) => {
-      doc
-        .font(t.bold ? 'bold' : 'body')
-        .fontSize(size)
-        .text(t.text, cx, y, { lineBreak: false });
+      this.show(t.text, t.bold, size, cx, y);
       cx += t.width + gap(t, i);
     });
+    if (order.length) doc.font(order[order.length - 1]!.bold ? 'bold' : 'body').fontSize(size);
+  }
+
+  /**
+   * Draws one word with its top left corner at x, y: the very operators pdfkit's text() writes for it (a PDF is
+   * the same byte for byte), without text()'s option handling and measuring, and with the encoded word kept for
+   * its next use in this document. A word whose glyphs need offsets (combining marks) is left to pdfkit.
+   */
+  private show(text: string, bold: boolean, size: number, x: number, y: number): void {
+    if (!text) return;
+    const font = this.embedded[bold ? 'bold' : 'body'];
+    const key = `${bold ? 'b' : 'r'}${text}`;
+    let tj = this.shown.get(key);
+    if (tj === undefined) {
+      const [encoded, positions] = font.encode(text);
+      if (positions.some((p) => p.xOffset || p.yOffset)) tj = null;
+      else {
+        // pdfkit's _fragment: runs of glyphs, each followed by the kerning after its last glyph.
+        const commands: string[] = [];
+        let last = 0;
+        const segment = (cur: number) => {
+          if (last < cur) commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-(positions[cur - 1]!.xAdvance - positions[cur - 1]!.advanceWidth))}`);
+          last = cur;
+        };
+        positions.forEach((p, i) => {
+          if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
+        });
+        segment(positions.length);
+        tj = commands.length ? `[${commands.join(' ')}] TJ\n` : '';
+      }
+      this.shown.set(key, tj);
+    }
+    if (tj === null) {
+      this.doc
+        .font(bold ? 'bold' : 'body')
+        .fontSize(size)
+        .text(text, x, y, { lineBreak: false });
+      return;
+    }
+    const doc = this.doc as unknown as DocInternals;
+    const page = doc.page;
+    page.fonts[font.id] ??= font.ref();
+    const top = page.height - y - (font.ascender / 1000) * size;
+    doc.addContent(`q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf\n${tj}ET\nQ`);
   }
 
   /** A paragraph that flows over pages, never leaving one line alone at either end. */
