@@ -27,6 +27,42 @@ const zodEnglishOnly = {
     }));
   },
 };
+// Loading pdfkit took longer than laying out a whole report. What it does at load that a report never needs:
+// - unicode-trie tables (Unicode properties, line breaking, the Arabic and Indic shapers) are inflated as the
+//   modules load; they are built on first use instead (every user only calls get()).
+// - fontkit's Brotli decoder (and its 120 KB dictionary) serves WOFF2 fonts only; itaas embeds its TrueType
+//   DejaVu fonts.
+// - the AES tables serve encrypted PDFs only; itaas never encrypts.
+const pdfkitLean = {
+  name: 'pdfkit-lean',
+  setup(b) {
+    const from = (args, pkg) => new RegExp(`[\\\\/]node_modules[\\\\/]${pkg}[\\\\/]`).test(args.importer);
+    b.onResolve({ filter: /^unicode-trie$/ }, async (args) => {
+      if (args.pluginData === 'real' || !['fontkit', 'unicode-properties', 'linebreak'].some((p) => from(args, p))) return undefined;
+      const real = await b.resolve('unicode-trie', { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real' });
+      return { path: real.path, namespace: 'lazy-trie' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-trie' }, (args) => ({
+      contents: `import UnicodeTrie from ${JSON.stringify(args.path)};
+export default class LazyUnicodeTrie {
+  constructor(data) { this.data = data; this.trie = undefined; }
+  get(codePoint) { return (this.trie ??= new UnicodeTrie(this.data)).get(codePoint); }
+}`,
+      resolveDir: dirname(args.path),
+    }));
+    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, (args) => (from(args, 'fontkit') ? { path: 'brotli', namespace: 'pdfkit-lean' } : undefined));
+    b.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, (args) => (from(args, 'pdfkit') ? { path: 'aes', namespace: 'pdfkit-lean' } : undefined));
+    b.onLoad({ filter: /^brotli$/, namespace: 'pdfkit-lean' }, () => ({
+      contents: `export default function decompress() { throw new Error('WOFF2 fonts are not supported'); }`,
+    }));
+    b.onLoad({ filter: /^aes$/, namespace: 'pdfkit-lean' }, () => ({
+      contents: `const no = () => { throw new Error('encrypted PDFs are not supported'); };
+export const cbc = no;
+export const ecb = no;`,
+    }));
+  },
+};
+
 await build({
   entryPoints: [join(root, 'dist', 'cli.js')],
   outdir,
@@ -44,7 +80,7 @@ await build({
   // so a --debug stack trace still reads.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, pdfkitLean],
 });
 
 // Node keeps a source file that has a single non-ASCII character as two-byte text, and a comment is
