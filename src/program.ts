@@ -171,6 +171,7 @@ export function buildProgram(version: string): Command {
     .option('-f, --format <list>', 'formats, comma-separated: md, json', list)
     .option('-o, --out <dir>', 'write the comparison into this folder instead of stdout')
     .option('--json', 'print the comparison as one JSON document on stdout')
+    .option('--lang <code>', "language of the comparison (default: the current assessment's)")
     .addHelpText('after', examples('itaas compare answers/2025.yaml answers/2026.yaml', 'itaas compare reports/2025.json reports/2026.json --json'))
     .action(async (baseline: string, current: string, opts) => (await import('./commands/compare.js')).compareCommand(baseline, current, opts));
 

@@ -2,7 +2,11 @@ import { basename } from 'node:path';
 import { compareSnapshots } from '../core/compare.js';
 import type { Comparison } from '../core/compare.js';
 import { UserError } from '../errors.js';
+import { resolveText } from '../core/text.js';
+import { messages } from '../i18n/index.js';
+import type { CompareWording } from '../report/compare-md.js';
 import { renderComparisonJson, renderComparisonMarkdown } from '../report/compare-md.js';
+import { modelWords } from '../report/context.js';
 import { reportPath } from './report-run.js';
 import { loadSnapshot } from './snapshot.js';
 
@@ -10,10 +14,14 @@ export interface CompareRunOptions {
   format?: string[];
   out?: string;
   json?: boolean;
+  /** Language of the comparison (default: the current assessment's). */
+  lang?: string;
 }
 
 export interface CompareRun {
   comparison: Comparison;
+  /** The comparison as one JSON document (what --json prints). */
+  json: string;
   /** Without --out: the one format to print on stdout. */
   stdout: { format: string; content: string } | null;
   /** With --out: each file to write, in the order the formats were asked for. */
@@ -37,11 +45,18 @@ function compareFormats(opts: CompareRunOptions): string[] {
 /** Compares two assessments and renders the comparison in each format asked for. */
 export async function runCompare(baselineFile: string, currentFile: string, opts: CompareRunOptions): Promise<CompareRun> {
   const formats = compareFormats(opts);
-  const [baseline, current] = [await loadSnapshot(baselineFile), await loadSnapshot(currentFile)];
-  const comparison = compareSnapshots(baseline, current);
-  const render = (format: string) => (format === 'json' ? renderComparisonJson(comparison) : renderComparisonMarkdown(comparison));
+  const current = await loadSnapshot(currentFile, { lang: opts.lang });
+  const lang = opts.lang ?? current.snapshot.assessment.language;
+  const baseline = await loadSnapshot(baselineFile, { lang });
+  const comparison = compareSnapshots(baseline.snapshot, current.snapshot);
+  // Worded in one language, with the current model's own words for its concepts.
+  const t = messages(lang);
+  const { terms, language } = current.words;
+  const wording: CompareWording = { t, words: modelWords(t, terms, (text) => resolveText(text, lang, language)) };
+  const render = (format: string) => (format === 'json' ? renderComparisonJson(comparison, wording) : renderComparisonMarkdown(comparison, wording));
+  const json = renderComparisonJson(comparison, wording);
   const out = opts.out;
-  if (!out) return { comparison, stdout: { format: formats[0]!, content: render(formats[0]!) }, files: [], exitCode: 0 };
+  if (!out) return { comparison, json, stdout: { format: formats[0]!, content: render(formats[0]!) }, files: [], exitCode: 0 };
   const files = formats.map((format) => ({ target: reportPath(out, `${stem(currentFile)}-vs-${stem(baselineFile)}`, format), content: render(format) }));
-  return { comparison, stdout: null, files, exitCode: 0 };
+  return { comparison, json, stdout: null, files, exitCode: 0 };
 }

@@ -1,7 +1,9 @@
 import { parseThreshold } from '../core/gates.js';
 import type { GateFailure, Threshold } from '../core/gates.js';
+import { resolveText } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { fmtScore } from '../report/context.js';
+import type { Model } from '../schema/model.js';
 
 /** Each `--fail-under` value as a threshold; a malformed one is a usage error. */
 export function parseThresholds(raw: readonly string[] = []): Threshold[] {
@@ -12,9 +14,17 @@ export function parseThresholds(raw: readonly string[] = []): Threshold[] {
   });
 }
 
-/** One gate failure in words, with the numbers as the report prints them, e.g. "automation 2.3 is below its target 4 by 1.7". */
-export function describeFailure(f: GateFailure, baselineName?: string, digits = 1): string {
-  const what = f.dimension ?? 'overall score';
+/** The model's name for its overall score as the command line says it (in English where the model has it), e.g. "Overall ITaaS maturity". */
+export function overallName(model: Pick<Model, 'terms' | 'language'>): string {
+  return resolveText(model.terms?.overallScore, 'en', model.language) || 'overall score';
+}
+
+/**
+ * One gate failure in words, with the numbers as the report prints them, e.g. "automation 2.3 is below its
+ * target 4 by 1.7"; the overall score goes by the model's name for it.
+ */
+export function describeFailure(f: GateFailure, baselineName?: string, digits = 1, overall = 'overall score'): string {
+  const what = f.dimension ?? overall;
   // A model may show scores with more decimals (scoring.precision); the message uses the same number.
   const fmt = (x: number) => (digits === 1 ? fmtScore(x) : x.toFixed(digits));
   const actual = f.actual === null ? 'is not assessed' : fmt(f.actual);

@@ -10,11 +10,12 @@ import { makeOutputFolder, writeFileAtomicSync } from '../io/atomic-write.js';
 import { formatProblem, UsageError, UserError } from '../errors.js';
 import { loadAssessmentQuickly } from '../load/quick.js';
 import { suggest } from '../load/rules.js';
+import { messages } from '../i18n/index.js';
 import { buildContext } from '../report/context.js';
 import type { ReportContext } from '../report/context.js';
 import { DEFAULT_FORMATS, renderers } from '../report/index.js';
 import type { ReportRunSummary } from '../schema/run-summary.js';
-import { describeFailure, parseThresholds } from './gates.js';
+import { describeFailure, overallName, parseThresholds } from './gates.js';
 import { languageNotices } from './lang.js';
 
 export interface ReportRunOptions {
@@ -151,7 +152,7 @@ export async function runReport(files: string[], opts: ReportRunOptions, events:
   const baselineName = opts.failOnRegression;
   if (baselineName) {
     const { loadSnapshot } = await import('./snapshot.js');
-    const snapshot = await loadSnapshot(baselineName, { questionnaire: opts.questionnaire, aggregate: opts.aggregate });
+    const { snapshot } = await loadSnapshot(baselineName, { questionnaire: opts.questionnaire, aggregate: opts.aggregate });
     baseline = new Map(snapshot.dimensions.map((d) => [d.id, d.score]));
   }
   const gating = Boolean(opts.failBelowTarget || thresholds.length || baseline);
@@ -164,6 +165,8 @@ export async function runReport(files: string[], opts: ReportRunOptions, events:
   const owners = new Map<string, string>();
   const units: PortfolioUnit[] = [];
   let scale: number[] = [];
+  let portfolioLang = 'en';
+  let portfolioPrecision = 1;
   let made = false;
   let written = 0;
 
@@ -224,11 +227,16 @@ export async function runReport(files: string[], opts: ReportRunOptions, events:
       if (gating) {
         outcome.gates = evaluateGates(dims, { belowTarget: opts.failBelowTarget, under: thresholds, overall: ctx.result.overall, baseline }).map((f) => ({
           ...f,
-          message: describeFailure(f, baselineName, ctx.result.scoring.precision),
+          message: describeFailure(f, baselineName, ctx.result.scoring.precision, overallName(ctx.model)),
         }));
       }
       if (opts.portfolio) {
-        if (!scale.length) scale = ctx.model.scale.map((step) => step.level);
+        if (!scale.length) {
+          // The roll-up speaks the language of the first report and shows scores as its model does.
+          scale = ctx.model.scale.map((step) => step.level);
+          portfolioLang = ctx.lang;
+          portfolioPrecision = ctx.result.scoring.precision;
+        }
         units.push({
           key: basename(file).replace(/\.ya?ml$/i, ''),
           label: ctx.answers.assessment.organisation,
@@ -255,7 +263,7 @@ export async function runReport(files: string[], opts: ReportRunOptions, events:
       const target = reportPath(opts.out, 'portfolio', format);
       const owner = owners.get(target);
       if (owner !== undefined) throw new UserError(`the portfolio report ${shown(target)} would replace the report of ${owner}; rename that answers file or drop --portfolio`);
-      await emit(target, format === 'json' ? renderPortfolioJson(rollUp) : renderPortfolioMarkdown(rollUp));
+      await emit(target, format === 'json' ? renderPortfolioJson(rollUp) : renderPortfolioMarkdown(rollUp, { t: messages(portfolioLang), scale, precision: portfolioPrecision }));
       portfolio.push(shown(target));
     }
   }

@@ -3,7 +3,6 @@ import { runCompare } from '../app/compare-run.js';
 import type { CompareRunOptions } from '../app/compare-run.js';
 import { makeOutputFolder, writeFileAtomic } from '../io/atomic-write.js';
 import { terminalSafeJson } from '../io/terminal-text.js';
-import { renderComparisonJson } from '../report/compare-md.js';
 import { colors } from '../ui.js';
 
 export async function compareCommand(baselineFile: string, currentFile: string, opts: CompareRunOptions): Promise<void> {
@@ -19,5 +18,5 @@ export async function compareCommand(baselineFile: string, currentFile: string, 
     process.stderr.write(`${color.green('wrote')} ${join(opts.out, basename(file.target))}\n`);
   }
   // With --out, --json still promises one JSON document on stdout.
-  if (opts.json) process.stdout.write(terminalSafeJson(renderComparisonJson(run.comparison)));
+  if (opts.json) process.stdout.write(terminalSafeJson(run.json));
 }

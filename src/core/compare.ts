@@ -1,9 +1,35 @@
-import type { JsonReport } from '../schema/report.js';
 import { overallScore } from './gates.js';
-import { round1 } from './score.js';
 
-/** What a comparison needs of one assessment: the parts of its JSON report that can move. */
-export type Snapshot = Pick<JsonReport, 'assessment' | 'dimensions' | 'phase' | 'operatingModel' | 'roadmap' | 'topGaps'> & Partial<Pick<JsonReport, 'overall'>>;
+/** The facts of one assessment a comparison reads: who and what was assessed. */
+export interface SnapshotAssessment {
+  organisation: string;
+  scope: string | null;
+  date: string;
+  assessor: string | null;
+  /** The language its titles are in. */
+  language: string;
+  questionnaire: { id: string; version: string };
+  model: { id: string; version: string };
+  respondents: Array<{ name: string; role: string | null; completed: boolean }>;
+}
+
+/**
+ * What a comparison needs of one assessment: the parts that can move, with titles already in one
+ * language. Built from a scored result or read back from a JSON report; the comparison itself only
+ * matches ids and subtracts numbers.
+ */
+export interface Snapshot {
+  assessment: SnapshotAssessment;
+  /** Decimals the model shows scores with. */
+  precision: number;
+  dimensions: Array<{ id: string; title: string; axis: string | null; weight: number; score: number | null; level: number | null; target: number | null; gap: number | null }>;
+  /** The overall score and the model's name for it (null: the model gives none); null when the source does not carry a score. */
+  overall: { title: string | null; score: number | null } | null;
+  phase: { reached: number; id: string | null; title: string } | null;
+  operatingModel: { predominant: { id: string; title: string }; stages: Array<{ id: string; title: string; attained: boolean; attainment: number }> } | null;
+  /** The initiatives the roadmap proposes; null when the model has no roadmap. */
+  roadmap: Array<{ id: string; title: string }> | null;
+}
 
 export interface DimensionState {
   score: number | null;
@@ -25,15 +51,25 @@ export interface DimensionChange {
   direction: Direction;
 }
 
+/** Why something was left out of the comparison. */
+export type NotComparedReason = 'only-current' | 'only-baseline' | 'not-assessed-either' | 'not-assessed-baseline' | 'not-assessed-current' | 'different-models';
+
 export interface NotCompared {
   what: 'dimension' | 'phase' | 'stage';
   id: string;
-  reason: string;
+  reason: NotComparedReason;
 }
 
+/** What the reader should know before reading the numbers: the two assessments differ in who or what was assessed. */
+export type CompareNote =
+  | { code: 'different-organisations'; baseline: string; current: string }
+  | { code: 'different-questionnaires'; baseline: { id: string; version: string }; current: { id: string; version: string } }
+  | { code: 'different-models'; baseline: string; current: string }
+  | { code: 'different-model-versions'; baseline: string; current: string };
+
 export interface Comparison {
-  baseline: Snapshot['assessment'];
-  current: Snapshot['assessment'];
+  baseline: SnapshotAssessment;
+  current: SnapshotAssessment;
   /** `title`: the current report's name for the overall score, when it has one. */
   overall: { title: string | null; before: number | null; after: number | null; delta: number | null };
   dimensions: DimensionChange[];
@@ -57,12 +93,15 @@ export interface Comparison {
     closed: Array<{ dimension: string; title: string; gap: number }>;
   };
   notCompared: NotCompared[];
-  notes: string[];
+  notes: CompareNote[];
+  /** Decimals of the scores and changes (the current assessment's model). */
+  precision: number;
 }
 
 const direction = (delta: number | null): Direction => (delta === null ? 'unknown' : delta > 1e-9 ? 'up' : delta < -1e-9 ? 'down' : 'same');
 const state = (d: Snapshot['dimensions'][number]): DimensionState => ({ score: d.score, level: d.level, target: d.target, gap: d.gap });
-const roadmapItems = (s: Snapshot) => (s.roadmap?.waves ?? []).flatMap((w) => w.items.map((i) => ({ id: i.id, title: i.title })));
+const roadmapItems = (s: Snapshot) => s.roadmap ?? [];
+const rounded = (x: number, digits: number) => Math.round(x * 10 ** digits + (x >= 0 ? 1e-9 : -1e-9)) / 10 ** digits;
 
 /**
  * What moved between two assessments. Dimensions, stages and roadmap items are matched by id, so two
@@ -70,22 +109,21 @@ const roadmapItems = (s: Snapshot) => (s.roadmap?.waves ?? []).flatMap((w) => w.
  * in `notCompared` rather than guessed.
  */
 export function compareSnapshots(baseline: Snapshot, current: Snapshot): Comparison {
-  const notes: string[] = [];
+  const notes: CompareNote[] = [];
   const notCompared: NotCompared[] = [];
   if (baseline.assessment.organisation !== current.assessment.organisation) {
-    notes.push(`The assessments are of different organisations (${baseline.assessment.organisation} and ${current.assessment.organisation}).`);
+    notes.push({ code: 'different-organisations', baseline: baseline.assessment.organisation, current: current.assessment.organisation });
   }
   const bq = baseline.assessment.questionnaire;
   const cq = current.assessment.questionnaire;
-  if (bq.id !== cq.id || bq.version !== cq.version) notes.push(`The questionnaires differ (${bq.id} ${bq.version} and ${cq.id} ${cq.version}); dimensions are compared where their ids match.`);
+  if (bq.id !== cq.id || bq.version !== cq.version) notes.push({ code: 'different-questionnaires', baseline: { ...bq }, current: { ...cq } });
   const bm = baseline.assessment.model;
   const cm = current.assessment.model;
   const sameModel = bm.id === cm.id;
-  if (!sameModel) notes.push(`The models differ (${bm.id} and ${cm.id}); only dimensions with the same id are compared.`);
-  else if (bm.version !== cm.version)
-    notes.push(
-      `The model versions differ (${bm.version} and ${cm.version}): what a level means may have changed between them, so read a move in a score with the model's changes in mind; phases and stages are compared by id.`,
-    );
+  if (!sameModel) notes.push({ code: 'different-models', baseline: bm.id, current: cm.id });
+  else if (bm.version !== cm.version) notes.push({ code: 'different-model-versions', baseline: bm.version, current: cm.version });
+  const precision = current.precision;
+  const round = (x: number) => rounded(x, precision);
 
   const before = new Map(baseline.dimensions.map((d) => [d.id, d]));
   const after = new Map(current.dimensions.map((d) => [d.id, d]));
@@ -93,20 +131,20 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
   for (const d of current.dimensions) {
     const b = before.get(d.id);
     if (!b) {
-      notCompared.push({ what: 'dimension', id: d.id, reason: 'only in the current assessment' });
+      notCompared.push({ what: 'dimension', id: d.id, reason: 'only-current' });
       continue;
     }
     // The change between the scores as the two reports print them.
-    const delta = b.score === null || d.score === null ? null : round1(round1(d.score) - round1(b.score));
+    const delta = b.score === null || d.score === null ? null : round(round(d.score) - round(b.score));
     dimensions.push({ id: d.id, title: d.title, axis: d.axis, before: state(b), after: state(d), delta, direction: direction(delta) });
     if (delta === null)
       notCompared.push({
         what: 'dimension',
         id: d.id,
-        reason: b.score === null ? (d.score === null ? 'not assessed in either' : 'not assessed in the baseline') : 'not assessed in the current assessment',
+        reason: b.score === null ? (d.score === null ? 'not-assessed-either' : 'not-assessed-baseline') : 'not-assessed-current',
       });
   }
-  for (const b of baseline.dimensions) if (!after.has(b.id)) notCompared.push({ what: 'dimension', id: b.id, reason: 'only in the baseline' });
+  for (const b of baseline.dimensions) if (!after.has(b.id)) notCompared.push({ what: 'dimension', id: b.id, reason: 'only-baseline' });
 
   const common = dimensions.map((d) => d.id);
   // Where both assessments have the same dimensions, the overall score is the one each report shows (by
@@ -134,13 +172,13 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
       const cs = new Set(com.stages.map((s) => s.id));
       for (const s of com.stages) {
         const b = bs.get(s.id);
-        if (!b) notCompared.push({ what: 'stage', id: s.id, reason: 'only in the current assessment' });
+        if (!b) notCompared.push({ what: 'stage', id: s.id, reason: 'only-current' });
         else stages.push({ id: s.id, title: s.title, before: { attained: b.attained, attainment: b.attainment }, after: { attained: s.attained, attainment: s.attainment } });
       }
-      for (const s of bom.stages) if (!cs.has(s.id)) notCompared.push({ what: 'stage', id: s.id, reason: 'only in the baseline' });
+      for (const s of bom.stages) if (!cs.has(s.id)) notCompared.push({ what: 'stage', id: s.id, reason: 'only-baseline' });
     }
   } else if (baseline.phase || current.phase) {
-    notCompared.push({ what: 'phase', id: 'phase', reason: 'the assessments use different models' });
+    notCompared.push({ what: 'phase', id: 'phase', reason: 'different-models' });
   }
 
   const bi = roadmapItems(baseline);
@@ -160,7 +198,7 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
   return {
     baseline: baseline.assessment,
     current: current.assessment,
-    overall: { title: current.overall?.title ?? null, before: ob, after: oa, delta: ob === null || oa === null ? null : round1(oa - ob) },
+    overall: { title: current.overall?.title ?? null, before: ob, after: oa, delta: ob === null || oa === null ? null : round(oa - ob) },
     dimensions,
     phase,
     predominantStage,
@@ -169,5 +207,6 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
     gaps: { opened, closed },
     notCompared,
     notes,
+    precision,
   };
 }

@@ -225,6 +225,72 @@ export const en = {
     missingGlyphs: 'Some characters could not be shown in this font and appear as �.',
   },
 
+  /** `itaas compare`: what moved between two assessments. Model nouns come in as `words` (the model's terms). */
+  compare: {
+    title: (org: string) => `What moved: ${org}`,
+    baseline: 'Baseline',
+    current: 'Current',
+    summary: 'Summary',
+    overall: (name: string, before: string, after: string, delta: string, shared: number, up: number, down: number) =>
+      `${name}: ${before} → ${after} (${delta}), over the ${shared} ${plural(shared, 'dimension', 'dimensions')} both assessments share: ${up} up, ${down} down, ${shared - up - down} unchanged or not comparable.`,
+    /** `title`: the model's heading for its phases or stages, e.g. "Journey phases". */
+    still: (title: string, now: string) => `${title}: still ${now}.`,
+    moved: (title: string, from: string, to: string, forward: boolean) => `${title}: ${from} → ${to} (${forward ? 'forward' : 'back'}).`,
+    stillPredominant: (title: string, now: string) => `${title}: still predominantly ${now}.`,
+    movedPredominant: (title: string, from: string, to: string) => `${title}: predominantly ${from} → ${to}.`,
+    dimensions: 'Dimensions',
+    before: 'Before',
+    after: 'After',
+    change: 'Change',
+    gapNow: 'Gap now',
+    attainment: (attained: boolean, pct: string) => `${attained ? 'attained' : 'not attained'} (${pct})`,
+    gaps: 'Gaps',
+    noGapChange: 'No dimension fell below or rose to its target.',
+    closed: (dimension: string, gap: string) => `Closed: ${dimension} (was ${gap} below target)`,
+    opened: (dimension: string, gap: string) => `New gap: ${dimension} (now ${gap} below target)`,
+    sameRoadmap: 'The roadmap holds the same initiatives as before.',
+    noLongerNeeded: (initiative: string) => `No longer needed: ${initiative}`,
+    nowNeeded: (initiative: string) => `Now needed: ${initiative}`,
+    notCompared: 'Not compared',
+    /** One thing left out: what it is (the model's noun), its id and why. */
+    notComparedLine: (what: string, id: string, reason: string) => `${what} ${id}: ${reason}`,
+    dimensionNoun: 'dimension',
+    reasons: {
+      'only-current': 'only in the current assessment',
+      'only-baseline': 'only in the baseline',
+      'not-assessed-either': 'not assessed in either',
+      'not-assessed-baseline': 'not assessed in the baseline',
+      'not-assessed-current': 'not assessed in the current assessment',
+      'different-models': 'the assessments use different models',
+    },
+    differentOrganisations: (baseline: string, current: string) => `The assessments are of different organisations (${baseline} and ${current}).`,
+    differentQuestionnaires: (baseline: string, current: string) => `The questionnaires differ (${baseline} and ${current}); dimensions are compared where their ids match.`,
+    differentModels: (baseline: string, current: string) => `The models differ (${baseline} and ${current}); only dimensions with the same id are compared.`,
+    /** `compared`: what the model has beyond dimensions, in the plural ("phases", "stages"); may be empty. */
+    differentModelVersions: (baseline: string, current: string, compared: string[]) =>
+      `The model versions differ (${baseline} and ${current}): what a level means may have changed between them, so read a move in a score with the model's changes in mind${compared.length ? `; ${list(compared)} are compared by id` : ''}.`,
+  },
+
+  /** `itaas report --portfolio`: the roll-up across several assessments. */
+  portfolio: {
+    title: 'Portfolio of assessments',
+    units: (n: number, labels: string[]) => `${n} ${plural(n, 'assessment', 'assessments')}: ${labels.join(', ')}.`,
+    furthest: 'Furthest from target',
+    furthestIntro: 'Ranked by the weighted mean gap to target over the assessed dimensions.',
+    unit: 'Unit',
+    meanGap: 'Mean gap',
+    dimensionsBelowTarget: 'Dimensions below target',
+    largestGap: 'Largest gap',
+    distribution: 'Distribution per dimension',
+    min: 'Min',
+    median: 'Median',
+    max: 'Max',
+    belowTarget: 'Below target',
+    levelColumn: (level: string) => `Level ${level}`,
+    notAssessed: 'Not assessed',
+    heatmap: 'Heatmap',
+    heatmapIntro: (lowest: string, highest: string) => `Scores by unit and dimension (${lowest} to ${highest}; – not assessed).`,
+  },
   /**
    * The interview's own wording (progress, the answers every question offers, moves, prompts for the
    * assessment's details, the score summary, closing messages); the questionnaire's texts come from the

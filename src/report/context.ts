@@ -6,7 +6,7 @@ import { resolveText } from '../core/text.js';
 import { answerParts } from '../schema/answers.js';
 import type { Answers } from '../schema/answers.js';
 import type { Text } from '../schema/common.js';
-import type { Model } from '../schema/model.js';
+import type { Model, Terms } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 import { messages } from '../i18n/index.js';
 import type { Messages } from '../i18n/index.js';
@@ -96,6 +96,11 @@ function mergeSteps(gaps: readonly GapReason[]): GapReason[] {
   return out;
 }
 
+/** The model's words for its concepts (`terms`, resolved by `m`), each falling back to the catalogue's neutral one. */
+export function modelWords(t: Messages, terms: Terms, m: (text: Text | undefined) => string): Words {
+  return Object.fromEntries(Object.entries(t.terms).map(([k, fallback]) => [k, m(terms[k as keyof Words]) || fallback])) as Words;
+}
+
 export const fmtScore = (s: number | null): string => (s === null ? '–' : s.toFixed(1));
 
 export function buildContext(model: Model, questionnaire: Questionnaire, answers: Answers, result: Result, lang?: string): ReportContext {
@@ -114,8 +119,7 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
   const t = messages(language);
   const precision = model.scoring?.precision ?? 1;
   const num = (x: number | null, digits = precision) => (x === null ? '–' : x.toFixed(digits).replace('.', t.decimal));
-  const terms = model.terms ?? {};
-  const words = Object.fromEntries(Object.entries(t.terms).map(([k, fallback]) => [k, m(terms[k as keyof Words]) || fallback])) as Words;
+  const words = modelWords(t, model.terms ?? {}, m);
   const roadmapStart = result.roadmap?.start ?? answers.assessment.date.slice(0, 7);
   const notes = new Map<string, number>();
   for (const r of answers.respondents) {

@@ -1,49 +1,68 @@
 import type { Portfolio } from '../core/portfolio.js';
-import { fmtScore as score } from './context.js';
+import type { Messages } from '../i18n/index.js';
 import { mdCell, mdEscape, table } from './markdown.js';
 
-/** The roll-up across several assessments as Markdown. */
-export function renderPortfolioMarkdown(p: Portfolio, opts: { furthest?: number } = {}): string {
+/** What a portfolio is worded with: the catalogue of its language, and the model's scale and precision. */
+export interface PortfolioWording {
+  t: Messages;
+  /** The scale's levels, lowest first. */
+  scale: readonly number[];
+  /** Decimals of the scores (the model's precision). */
+  precision: number;
+}
+
+/** The roll-up across several assessments as Markdown, in the language of `wording`. */
+export function renderPortfolioMarkdown(p: Portfolio, { t, scale, precision }: PortfolioWording, opts: { furthest?: number } = {}): string {
+  const w = t.portfolio;
+  const num = (x: number | null, digits = precision) => (x === null ? '–' : x.toFixed(digits).replace('.', t.decimal));
   const out: string[] = [];
   const n = p.units.length;
-  out.push('# Portfolio of assessments', '');
-  out.push(`${n} assessment${n === 1 ? '' : 's'}: ${p.units.map((u) => mdEscape(u.label)).join(', ')}.`, '');
+  out.push(`# ${w.title}`, '');
+  out.push(
+    w.units(
+      n,
+      p.units.map((u) => mdEscape(u.label)),
+    ),
+    '',
+  );
 
-  out.push('## Furthest from target', '');
-  out.push('Ranked by the weighted mean gap to target over the assessed dimensions.', '');
+  out.push(`## ${w.furthest}`, '');
+  out.push(w.furthestIntro, '');
   out.push(
     table(
-      ['Unit', 'Mean gap', 'Dimensions below target', 'Largest gap'],
+      [w.unit, w.meanGap, w.dimensionsBelowTarget, w.largestGap],
       p.furthest
         .slice(0, opts.furthest ?? 5)
         .map((u) => [
           mdCell(u.label),
-          u.meanGap.toFixed(2),
+          num(u.meanGap, Math.max(2, precision)),
           String(u.belowTarget),
-          u.largest ? mdCell(`${p.dimensions.find((d) => d.id === u.largest!.dimension)?.title ?? u.largest.dimension} (${u.largest.gap.toFixed(1)})`) : 'none',
+          u.largest ? mdCell(`${p.dimensions.find((d) => d.id === u.largest!.dimension)?.title ?? u.largest.dimension} (${num(u.largest.gap)})`) : t.none,
         ]),
       ['---', '---:', '---:', '---'],
     ),
     '',
   );
 
-  out.push('## Distribution per dimension', '');
+  out.push(`## ${w.distribution}`, '');
   const levels = p.dimensions[0]?.levels.map((l) => l.level) ?? [];
   out.push(
     table(
-      ['Dimension', 'Min', 'Median', 'Max', 'Below target', ...levels.map((l) => `Level ${l}`), 'Not assessed'],
-      p.dimensions.map((d) => [mdCell(d.title), score(d.min), score(d.median), score(d.max), `${d.belowTarget}/${n}`, ...d.levels.map((l) => String(l.units)), String(d.notAssessed)]),
+      [t.report.dimension, w.min, w.median, w.max, w.belowTarget, ...levels.map((l) => w.levelColumn(num(l, Number.isInteger(l) ? 0 : precision))), w.notAssessed],
+      p.dimensions.map((d) => [mdCell(d.title), num(d.min), num(d.median), num(d.max), `${d.belowTarget}/${n}`, ...d.levels.map((l) => String(l.units)), String(d.notAssessed)]),
       ['---', '---:', '---:', '---:', '---:', ...levels.map(() => '---:'), '---:'],
     ),
     '',
   );
 
-  out.push('## Heatmap', '');
-  out.push('Scores by unit and dimension (0 to 4; – not assessed).', '');
+  out.push(`## ${w.heatmap}`, '');
+  const lowest = Math.min(...scale);
+  const highest = Math.max(...scale);
+  out.push(w.heatmapIntro(num(lowest, Number.isInteger(lowest) ? 0 : precision), num(highest, Number.isInteger(highest) ? 0 : precision)), '');
   out.push(
     table(
-      ['Unit', ...p.dimensions.map((d) => mdCell(d.title))],
-      p.heatmap.map((r) => [mdCell(r.label), ...r.scores.map(score)]),
+      [w.unit, ...p.dimensions.map((d) => mdCell(d.title))],
+      p.heatmap.map((r) => [mdCell(r.label), ...r.scores.map((x) => num(x))]),
       ['---', ...p.dimensions.map(() => '---:')],
     ),
     '',

@@ -70,7 +70,7 @@ describe('models that are not ITaaS, through the CLI', () => {
 
     const under = itaas(['report', samm[2]!, '--out', tempDir(), '--format', 'json', '--fail-under', '0.82']);
     expect(under.code, under.stderr).toBe(1);
-    expect(under.stderr).toMatch(/overall score 0\.813 is under 0\.82/);
+    expect(under.stderr).toMatch(/Overall SAMM maturity 0\.813 is under 0\.82/);
   });
 
   it('validate lists a problem of a questionnaire once, even when an answers file named with it reads it too', () => {

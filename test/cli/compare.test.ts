@@ -9,11 +9,36 @@ describe('itaas compare', () => {
     const r = itaas(['compare', northwind, meridian]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| Automation | 2.0 | 3.4 | +1.4 | ▲ | 4 | 0.6 |');
-    expect(r.stdout).toContain('Phase: Phase I – IT production → Phase III – IT as a Service (forward).');
+    // The model's own words: its name for the overall score and its headings for phases and stages.
+    expect(r.stdout).toContain('Overall ITaaS maturity: 1.9 → 3.5 (+1.6), over the 14 dimensions both assessments share');
+    expect(r.stdout).toContain('Journey phases: Phase I – IT production → Phase III – IT as a Service (forward).');
+    expect(r.stdout).toContain('Operating-model stages: predominantly Process-oriented → Running IT like a business.');
+    expect(r.stdout).not.toMatch(/^Phase:|Predominant stage|Overall score/m);
     expect(r.stdout).toContain('| Service-oriented | not attained (66%) | attained (100%) |');
     expect(r.stdout).toContain('- Closed: **Sourcing** (was 1.7 below target)');
     expect(r.stdout).toMatch(/- No longer needed: /);
     expect(r.stdout).toContain('different organisations');
+  });
+
+  it("speaks German with --lang de, in the model's German words, with the same JSON keys and numbers", () => {
+    const r = itaas(['compare', northwind, meridian, '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('# Was sich bewegt hat: Meridian Health Group');
+    expect(r.stdout).toContain('**Ausgangslage:** Northwind Logistics, 2025-03-12');
+    expect(r.stdout).toContain('> Die Bewertungen betreffen verschiedene Organisationen (Northwind Logistics und Meridian Health Group).');
+    expect(r.stdout).toContain('ITaaS-Reifegrad insgesamt: 1,9 → 3,5 (+1,6), über die 14 Dimensionen, die beide Bewertungen gemeinsam haben');
+    expect(r.stdout).toContain('Phasen des Weges: Phase I – IT-Produktion → Phase III – IT as a Service (vorwärts).');
+    expect(r.stdout).toContain('Stufen des Betriebsmodells: Schwerpunkt Prozessorientiert → IT wie ein Unternehmen führen.');
+    expect(r.stdout).toContain('| Automatisierung | 2,0 | 3,4 | +1,4 | ▲ | 4 | 0,6 |');
+    expect(r.stdout).toContain('| Serviceorientiert | nicht erreicht (66\u00a0%) | erreicht (100\u00a0%) |');
+    expect(r.stdout).toContain('- Geschlossen: **Sourcing** (lag 1,7 unter dem Ziel)');
+    expect(r.stdout).not.toMatch(/What moved|Baseline|Summary|Before|After|attained|Phase:|overall score/);
+    const en = JSON.parse(itaas(['compare', northwind, meridian, '--json']).stdout);
+    const de = JSON.parse(itaas(['compare', northwind, meridian, '--json', '--lang', 'de']).stdout);
+    expect(Object.keys(de)).toEqual(Object.keys(en));
+    expect(de.dimensions.map((d: { delta: number }) => d.delta)).toEqual(en.dimensions.map((d: { delta: number }) => d.delta));
+    expect(de.notes).toEqual(['Die Bewertungen betreffen verschiedene Organisationen (Northwind Logistics und Meridian Health Group).']);
+    expect(de.overall.title).toBe('ITaaS-Reifegrad insgesamt');
   });
 
   it('--json prints one comparison document; going backwards shows as down and as new gaps', () => {

@@ -23,6 +23,21 @@ describe('portfolio roll-up', () => {
     expect(json.heatmap).toHaveLength(3);
   });
 
+  it('speaks the report language: German with --lang de, the scale of the model in the heatmap', () => {
+    const dir = tempDir();
+    const out = join(dir, 'reports');
+    const r = itaas(['report', northwind, meridian, '--out', out, '--portfolio', '--format', 'md', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    const md = readFileSync(join(out, 'portfolio.md'), 'utf8');
+    expect(md).toContain('# Portfolio der Bewertungen');
+    expect(md).toContain('2 Bewertungen: Northwind Logistics, Meridian Health Group.');
+    expect(md).toContain('## Am weitesten vom Ziel entfernt');
+    expect(md).toContain('| Einheit | Mittlere Lücke | Dimensionen unter dem Ziel | Größte Lücke |');
+    expect(md).toContain('Werte nach Einheit und Dimension (0 bis 4; – nicht bewertet).');
+    expect(md).toMatch(/\| Automatisierung \| 2,0 \| 2,7 \| 3,4 \| 2\/2 \|/);
+    expect(md).not.toMatch(/Portfolio of|assessments|Furthest|Heatmap\n\nScores|Level \d|Not assessed/);
+  });
+
   it('refuses an answers file whose reports would collide with the portfolio', () => {
     const dir = tempDir();
     const p = variant(northwind, join(dir, 'portfolio.yaml'));
