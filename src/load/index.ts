@@ -1,38 +1,112 @@
 import { dirname } from 'node:path';
+import { UserError } from '../errors.js';
+import type { Problem } from '../errors.js';
 import { Answers } from '../schema/answers.js';
 import { Model } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
+import { cache, detectKind, lazily, precompiled, questionnairePathFor, resolveRef } from './builtin.js';
+import type { Assessment, FileKind, Loaded } from './builtin.js';
+import { answersStep, hasErrors, orThrow } from './inspection.js';
+import type { Inspection, InspectOptions, LoadedQuestionnaire, Reference } from './inspection.js';
 import { originOf, resolveQuestionnaireFile } from './extend.js';
 import type { ResolvedQuestionnaire } from './extend.js';
-import { UserError } from '../errors.js';
-import type { Problem } from '../errors.js';
-import { answersRules, modelRules, questionnaireRules } from './rules.js';
-import { strictModelRules, strictQuestionnaireRules } from './strict-rules.js';
+import { modelRules, questionnaireRules } from './rules.js';
 import { loadYamlFile } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
+import { strictModelRules, strictQuestionnaireRules } from './strict-rules.js';
 import { schemaProblems } from './validate-schema.js';
-import { cache, detectKind, lazily, precompiled, questionnairePathFor, resolveRef, throwIfErrors } from './builtin.js';
-import type { Assessment, FileKind, Loaded } from './builtin.js';
 
 export { builtinDir, compiledDir, detectKind, packageRoot, questionnairePathFor, resolveRef, sha256 } from './builtin.js';
 export type { Assessment, FileKind, Loaded } from './builtin.js';
+export type { Inspection, LoadedQuestionnaire } from './inspection.js';
 
-function parseAs<T>(f: YamlFile, kind: FileKind, schema: import('zod').ZodType<T>): { data?: T; problems: Problem[] } {
-  const found = detectKind(f.data);
-  if (found && found !== kind) {
-    return {
-      problems: [
-        {
-          file: f.file,
-          line: 1,
-          col: 1,
-          message: `is ${found === 'answers' ? 'an answers file' : `a ${found}`}, but a ${kind === 'answers' ? 'answers file' : kind} was expected here`,
-          severity: 'error',
-        },
-      ],
-    };
+/*
+ * One pipeline for every file: read -> kind -> schema -> the files it refers to -> rules. `inspect`
+ * runs it and returns every problem (for `itaas validate`); each loader is inspect plus a throw.
+ */
+
+/** A file of one kind where another was expected: said the same way for every loader. */
+function wrongKind(f: YamlFile, found: FileKind, wanted: FileKind): Problem {
+  return {
+    file: f.file,
+    line: 1,
+    col: 1,
+    message: `is ${found === 'answers' ? 'an answers file' : `a ${found}`}, but a ${wanted === 'answers' ? 'answers file' : wanted} was expected here`,
+    severity: 'error',
+  };
+}
+
+/** Loads a file this one refers to; its error becomes this file's problems, placed at the top of this file when it has none of its own. */
+function referenced<T>(path: string, load: () => T): Reference<T> {
+  try {
+    return { value: load(), problems: [] };
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return { failure: e, problems: e.problems.length ? e.problems : [{ file: path, line: 1, col: 1, message: e.message, severity: 'error' }] };
   }
-  return schemaProblems(f, schema);
+}
+
+const questionnaireRef = (ref: string, baseDir: string) => resolveRef(ref, 'questionnaires', baseDir);
+
+/** Problems found in an extended questionnaire's own lines say which file's changes led to them. */
+function attribute(problems: Problem[], f: YamlFile): Problem[] {
+  return problems.map((p) => (p.file === f.file ? p : { ...p, message: `${p.message} (in the questionnaire that ${f.file} extends, after its changes)` }));
+}
+
+function inspectModel(f: YamlFile, opts: InspectOptions): Inspection<'model'> {
+  const { data, problems } = schemaProblems(f, Model);
+  if (!data) return { kind: 'model', problems };
+  const found = modelRules(f, data);
+  if (hasErrors(found)) return { kind: 'model', problems: found };
+  return { kind: 'model', value: data, problems: opts.strict && !found.length ? strictModelRules(f, data) : found };
+}
+
+function inspectQuestionnaire(path: string, f: YamlFile, opts: InspectOptions): Inspection<'questionnaire'> {
+  const { resolved, problems } = resolveQuestionnaireFile(f, questionnaireRef);
+  if (!resolved) return { kind: 'questionnaire', problems };
+  const model = referenced(path, () => loadModel(resolveRef(resolved.model.ref, 'models', resolved.model.baseDir)));
+  const where = (p: Array<string | number>) => originOf(resolved, p);
+  const found = [
+    ...model.problems.map((p) => ({ ...p, message: p.file === path ? p.message : `model: ${p.message}` })),
+    ...attribute(questionnaireRules(f, resolved.data, model.value?.data, where), f),
+  ];
+  const failure = model.failure;
+  if (!model.value || hasErrors(found)) return { kind: 'questionnaire', problems: found, ...(failure ? { failure } : {}) };
+  const strict = opts.strict ? attribute(strictQuestionnaireRules(f, resolved.data, model.value.data, where), f) : [];
+  return { kind: 'questionnaire', value: { questionnaire: { path, file: f, data: resolved.data }, model: model.value, resolved }, problems: [...found, ...strict] };
+}
+
+function inspectAnswers(path: string, f: YamlFile, opts: InspectOptions): Inspection<'answers'> {
+  const { data, problems } = schemaProblems(f, Answers);
+  if (!data) return { kind: 'answers', problems };
+  return answersStep(
+    path,
+    f,
+    data,
+    referenced(path, () => loadQuestionnaire(questionnairePathFor(data, path, opts.questionnaire))),
+  );
+}
+
+/** Reads and checks one file: every problem found, and the loaded file when none stops it. `parsed`: the file, when the caller has read it already (see quick.ts). */
+export function inspect<K extends FileKind>(path: string, opts: InspectOptions & { expect: K }, parsed?: YamlFile): Inspection<K>;
+export function inspect(path: string, opts?: InspectOptions, parsed?: YamlFile): Inspection;
+export function inspect(path: string, opts: InspectOptions = {}, parsed?: YamlFile): Inspection {
+  let f: YamlFile;
+  try {
+    f = parsed ?? loadYamlFile(path);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return { problems: e.problems.length ? e.problems : [{ file: path, message: e.message, severity: 'error' }], failure: e };
+  }
+  const found = detectKind(f.data);
+  if (opts.expect && found && found !== opts.expect) return { kind: found, problems: [wrongKind(f, found, opts.expect)] };
+  const kind = found ?? opts.expect;
+  if (!kind) {
+    return { problems: [{ file: path, line: 1, col: 1, message: 'cannot tell what this file is; add "kind: model", "kind: questionnaire" or "kind: answers" at the top', severity: 'error' }] };
+  }
+  if (kind === 'model') return inspectModel(f, opts);
+  if (kind === 'questionnaire') return inspectQuestionnaire(path, f, opts);
+  return inspectAnswers(path, f, opts);
 }
 
 export function loadModel(path: string): Loaded<Model> {
@@ -46,39 +120,15 @@ export function loadModel(path: string): Loaded<Model> {
     return loaded;
   }
   const f = loadYamlFile(path);
-  const { data, problems } = parseAs(f, 'model', Model);
-  throwIfErrors(problems, path);
-  throwIfErrors(modelRules(f, data!), path);
-  const loaded = { path, file: f, data: data! };
+  const loaded = { path, file: f, data: orThrow(inspect(path, { expect: 'model' }, f), path) };
   cache.set(key, loaded);
   return loaded;
 }
 
-function wrongKind(f: YamlFile, kind: FileKind): Problem[] {
-  const found = detectKind(f.data);
-  if (!found || found === kind) return [];
-  return [
-    {
-      file: f.file,
-      line: 1,
-      col: 1,
-      message: `is ${found === 'answers' ? 'an answers file' : `a ${found}`}, but a ${kind === 'answers' ? 'answers file' : kind} was expected here`,
-      severity: 'error',
-    },
-  ];
-}
-
-const questionnaireRef = (ref: string, baseDir: string) => resolveRef(ref, 'questionnaires', baseDir);
-
-/** Problems found in an extended questionnaire's own lines say which file's changes led to them. */
-function attribute(problems: Problem[], f: YamlFile): Problem[] {
-  return problems.map((p) => (p.file === f.file ? p : { ...p, message: `${p.message} (in the questionnaire that ${f.file} extends, after its changes)` }));
-}
-
 /** A questionnaire with `extends` resolved, checked against its model. */
-export function loadQuestionnaire(path: string): { questionnaire: Loaded<Questionnaire>; model: Loaded<Model>; resolved: ResolvedQuestionnaire } {
+export function loadQuestionnaire(path: string): LoadedQuestionnaire {
   const key = `questionnaire:${path}`;
-  const hit = cache.get(key) as { questionnaire: Loaded<Questionnaire>; model: Loaded<Model>; resolved: ResolvedQuestionnaire } | undefined;
+  const hit = cache.get(key) as LoadedQuestionnaire | undefined;
   if (hit) return hit;
   const pre = precompiled<Questionnaire>(path, 'questionnaires');
   if (pre) {
@@ -94,80 +144,18 @@ export function loadQuestionnaire(path: string): { questionnaire: Loaded<Questio
     cache.set(key, loaded as unknown as Loaded<unknown>);
     return loaded;
   }
-  const f = loadYamlFile(path);
-  throwIfErrors(wrongKind(f, 'questionnaire'), path);
-  const { resolved, problems } = resolveQuestionnaireFile(f, questionnaireRef);
-  throwIfErrors(problems, path);
-  const r = resolved!;
-  const model = loadModel(resolveRef(r.model.ref, 'models', r.model.baseDir));
-  throwIfErrors(
-    attribute(
-      questionnaireRules(f, r.data, model.data, (p) => originOf(r, p)),
-      f,
-    ),
-    path,
-  );
-  const loaded = { questionnaire: { path, file: f, data: r.data }, model, resolved: r };
+  const loaded = orThrow(inspect(path, { expect: 'questionnaire' }), path);
   cache.set(key, loaded as unknown as Loaded<unknown>);
   return loaded;
 }
 
 /** `parsed`: the file, when the caller has read it already (see quick.ts). */
 export function loadAssessment(path: string, opts: { questionnaire?: string } = {}, parsed?: YamlFile): Assessment {
-  const f = parsed ?? loadYamlFile(path);
-  const { data, problems } = parseAs(f, 'answers', Answers);
-  throwIfErrors(problems, path);
-  const { questionnaire, model } = loadQuestionnaire(questionnairePathFor(data!, path, opts.questionnaire));
-  const found = answersRules(f, data!, questionnaire.data, model.data);
-  throwIfErrors(found, path);
-  return { answers: { path, file: f, data: data! }, questionnaire, model, warnings: found.filter((p) => p.severity === 'warning') };
+  return orThrow(inspect(path, { ...opts, expect: 'answers' }, parsed), path);
 }
 
 /** Checks one file of any kind and returns every problem found (for `itaas validate`). */
 export function checkFile(path: string, opts: { questionnaire?: string; strict?: boolean } = {}, parsed?: YamlFile): { kind?: FileKind; problems: Problem[] } {
-  let f: YamlFile;
-  try {
-    f = parsed ?? loadYamlFile(path);
-  } catch (e) {
-    if (e instanceof UserError) return { problems: e.problems.length ? e.problems : [{ file: path, message: e.message, severity: 'error' }] };
-    throw e;
-  }
-  const kind = detectKind(f.data);
-  if (!kind) {
-    return { problems: [{ file: path, line: 1, col: 1, message: 'cannot tell what this file is; add "kind: model", "kind: questionnaire" or "kind: answers" at the top', severity: 'error' }] };
-  }
-  const related = (fn: () => void): Problem[] => {
-    try {
-      fn();
-      return [];
-    } catch (e) {
-      if (e instanceof UserError) return e.problems.length ? e.problems : [{ file: path, line: 1, col: 1, message: e.message, severity: 'error' }];
-      throw e;
-    }
-  };
-  if (kind === 'model') {
-    const { data, problems } = schemaProblems(f, Model);
-    if (!data) return { kind, problems };
-    const errors = modelRules(f, data);
-    return { kind, problems: opts.strict && !errors.length ? strictModelRules(f, data) : errors };
-  }
-  if (kind === 'questionnaire') {
-    const { resolved, problems } = resolveQuestionnaireFile(f, questionnaireRef);
-    if (!resolved) return { kind, problems };
-    let model: Model | undefined;
-    const refProblems = related(() => {
-      model = loadModel(resolveRef(resolved.model.ref, 'models', resolved.model.baseDir)).data;
-    });
-    const where = (p: Array<string | number>) => originOf(resolved, p);
-    const found = [...refProblems.map((p) => ({ ...p, message: p.file === path ? p.message : `model: ${p.message}` })), ...attribute(questionnaireRules(f, resolved.data, model, where), f)];
-    const strict = opts.strict && model && !found.some((p) => p.severity === 'error') ? attribute(strictQuestionnaireRules(f, resolved.data, model, where), f) : [];
-    return { kind, problems: [...found, ...strict] };
-  }
-  const { data, problems } = schemaProblems(f, Answers);
-  if (!data) return { kind, problems };
-  let q: { questionnaire: Loaded<Questionnaire>; model: Loaded<Model> } | undefined;
-  const refProblems = related(() => {
-    q = loadQuestionnaire(questionnairePathFor(data, path, opts.questionnaire));
-  });
-  return { kind, problems: [...refProblems, ...answersRules(f, data, q?.questionnaire.data, q?.model.data)] };
+  const { kind, problems } = inspect(path, opts, parsed);
+  return kind ? { kind, problems } : { problems };
 }

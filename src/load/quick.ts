@@ -4,10 +4,11 @@ import { dirname } from 'node:path';
 import type { Answers } from '../schema/answers.js';
 import type { Model } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
-import { cache, detectKind, lazily, precompiled, questionnairePathFor, resolveRef, throwIfErrors } from './builtin.js';
+import { cache, detectKind, lazily, precompiled, questionnairePathFor, resolveRef } from './builtin.js';
 import type { Assessment, FileKind, Loaded } from './builtin.js';
 import type { Problem } from '../errors.js';
-import { answersRules } from './rules.js';
+import { answersStep, orThrow } from './inspection.js';
+import type { Inspection } from './inspection.js';
 import { loadYamlFile } from './safe-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
 
@@ -70,15 +71,18 @@ function questionnaireOf(data: Answers, path: string, override: string | undefin
   }
 }
 
+/** The answers stage of inspect (index.ts), without zod; undefined unless the file is valid answers for a built-in questionnaire. */
+function inspectQuickly(path: string, f: YamlFile, opts: { questionnaire?: string }): Inspection<'answers'> | undefined {
+  const data = validAnswers(f);
+  const questionnaire = data && questionnaireOf(data, path, opts.questionnaire);
+  return data && questionnaire ? answersStep(path, f, data, { value: questionnaire, problems: [] }) : undefined;
+}
+
 /** loadAssessment (index.ts), without zod for a valid answers file of a built-in questionnaire. */
 export async function loadAssessmentQuickly(path: string, opts: { questionnaire?: string } = {}): Promise<Assessment> {
   const f = loadYamlFile(path);
-  const data = validAnswers(f);
-  const q = data && questionnaireOf(data, path, opts.questionnaire);
-  if (!data || !q) return (await import('./index.js')).loadAssessment(path, opts, f);
-  const found = answersRules(f, data, q.questionnaire.data, q.model.data);
-  throwIfErrors(found, path);
-  return { answers: { path, file: f, data }, questionnaire: q.questionnaire, model: q.model, warnings: found.filter((p) => p.severity === 'warning') };
+  const found = inspectQuickly(path, f, opts);
+  return found ? orThrow(found, path) : (await import('./index.js')).loadAssessment(path, opts, f);
 }
 
 /** checkFile (index.ts), without zod for a valid answers file of a built-in questionnaire. */
@@ -89,8 +93,6 @@ export async function checkFileQuickly(path: string, opts: { questionnaire?: str
   } catch {
     // The full loader says what is wrong with the file.
   }
-  const data = f && validAnswers(f);
-  const q = data && questionnaireOf(data, path, opts.questionnaire);
-  if (!f || !data || !q) return (await import('./index.js')).checkFile(path, opts, f);
-  return { kind: 'answers', problems: answersRules(f, data, q.questionnaire.data, q.model.data) };
+  const found = f && inspectQuickly(path, f, opts);
+  return found ? { kind: 'answers', problems: found.problems } : (await import('./index.js')).checkFile(path, opts, f);
 }
