@@ -286,6 +286,13 @@ export const de: Messages = {
     noteFor: (answer) => `Antwort: ${answer}`,
     noteBeforeAnswer: 'Noch nicht beantwortet: Die Notiz wird mit der Antwort gespeichert.',
     notePending: (note) => `✎ Notiz, wird mit der Antwort gespeichert: ${note}`,
+    noteHidden: (n, where) => `… ${n.toLocaleString('de')} weitere${n === 1 ? 's' : ''} Zeichen ${where === 'before' ? 'darüber' : 'darunter'}`,
+    tooLarge: (p) =>
+      `${p.path} würde auf ${p.size.toLocaleString('de')} Bytes wachsen, über die Grenze von 2 MiB, die jeder itaas-Befehl liest; nichts wurde gespeichert: ${
+        p.chars
+          ? `kürzen Sie die Notiz um mindestens ${p.chars.toLocaleString('de')} Zeichen.`
+          : 'kürzen Sie eine lange Notiz darin, oder beginnen Sie eine neue Antwortdatei für die nächsten Befragten.'
+      }`,
     newAssessment: 'Eine neue Bewertung. Geben Sie die Angaben einmal ein; sie werden mit den Antworten gespeichert.',
     organisation: 'Organisation',
     scope: 'Umfang (was bewertet wird; Enter zum Überspringen)',

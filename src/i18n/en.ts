@@ -310,6 +310,12 @@ export const en = {
     noteFor: (answer: string) => `Answer: ${answer}`,
     noteBeforeAnswer: 'Not answered yet: the note is saved with the answer.',
     notePending: (note: string) => `✎ Note, saved with the answer: ${note}`,
+    noteHidden: (n: number, where: 'before' | 'after') => `… ${n.toLocaleString('en')} more character${n === 1 ? '' : 's'} ${where === 'before' ? 'above' : 'below'}`,
+    /** A save refused because the answers file would pass the size every command reads; `chars`: how much shorter the note must be (0: no note to shorten). */
+    tooLarge: (p: { path: string; size: number; chars: number }) =>
+      `${p.path} would grow to ${p.size.toLocaleString('en')} bytes, over the 2 MiB limit every itaas command reads; nothing was saved: ${
+        p.chars ? `shorten the note by at least ${p.chars.toLocaleString('en')} characters.` : 'shorten a long note in it, or start a new answers file for the next respondents.'
+      }`,
     newAssessment: 'A new assessment. Enter the details once; they are saved with the answers.',
     organisation: 'Organisation',
     scope: 'Scope (what is assessed; Enter to skip)',

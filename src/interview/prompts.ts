@@ -1,8 +1,10 @@
 import { input, select, Separator } from '@inquirer/prompts';
-import { Chalk } from 'chalk';
-import type { ChalkInstance } from 'chalk';
 import { messages } from '../i18n/index.js';
+import { visible } from '../io/terminal-text.js';
 import type { InterviewMessages } from '../i18n/index.js';
+import { notePrompt } from './note-prompt.js';
+import type { NoteConfig } from './note-prompt.js';
+import { palette, theme } from './theme.js';
 
 /**
  * The thin layer between the interview and the terminal. Each prompt is an @inquirer prompt function
@@ -33,6 +35,8 @@ export interface QuestionView {
   pendingNote?: string;
   /** Terminal height, to keep the whole prompt on one screen. */
   rows?: number;
+  /** Terminal width. */
+  columns?: number;
   color?: boolean;
   /** The interview's own wording in the interview language (default English). */
   words?: InterviewMessages;
@@ -55,30 +59,6 @@ const KEYS: Record<string, QuestionAction['type']> = {
 
 export function keyHint(answers: number, words: InterviewMessages = messages('en').interview, first = false): string {
   return words.keyHint(answers, first);
-}
-
-export function palette(color: boolean): ChalkInstance {
-  return new Chalk({ level: color ? 1 : 0 });
-}
-
-/** Inquirer's theme, built on chalk so that NO_COLOR and --no-color switch every colour off. */
-export function theme(color: boolean, hint?: string) {
-  const c = palette(color);
-  return {
-    prefix: { idle: c.cyan('?'), done: c.green('✔') },
-    style: {
-      answer: (t: string) => c.cyan(t),
-      message: (t: string) => c.bold(t),
-      error: (t: string) => c.red(`> ${t}`),
-      help: (t: string) => c.dim(t),
-      highlight: (t: string) => c.cyan(t),
-      key: (t: string) => c.cyan(c.bold(t)),
-      description: (t: string) => c.italic(t),
-      disabled: (t: string) => c.dim(t),
-      defaultAnswer: (t: string) => c.dim(`(${t})`),
-      keysHelpTip: (keys: Array<[string, string]>) => hint ?? keys.map(([k, a]) => `${k} ${a}`).join(' · '),
-    },
-  };
 }
 
 type Value = `o:${string}` | `a:${QuestionAction['type']}`;
@@ -115,7 +95,9 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
   const choices = [...answers, new Separator(c.dim('──────────')), ...moves];
   const rows = view.rows ?? 24;
   const hint = keyHint(answers.length, w, view.first);
-  const pending = view.pendingNote ? `\n${c.dim(shorten(w.notePending(view.pendingNote), 2000))}` : '';
+  // A pending note takes at most two lines, however long it is: the question and its options stay in view.
+  const columns = view.columns ?? 80;
+  const pending = view.pendingNote ? `\n${c.dim(shorten(w.notePending(visible(view.pendingNote.replace(/\s+/g, ' '))), 2 * columns - 1))}` : '';
   const message = `${c.dim(view.progress)}  ${c.bold(view.section)}\n${view.text}${pending}`;
   // Question, list, a blank line, two lines of description and the hint fit on one screen.
   const pageSize = Math.max(5, Math.min(choices.length, rows - message.split('\n').length - 5));
@@ -160,33 +142,6 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
 }
 
 const shorten = (s: string, width: number) => (s.length <= width ? s : `${s.slice(0, width - 1)}…`);
-
-export interface NoteConfig {
-  /** The note given before, kept with Enter. */
-  current?: string;
-  /** What stays on screen above the note while it is typed: the question and the answer chosen (if any). */
-  question?: string;
-  answer?: string;
-  color?: boolean;
-  words?: InterviewMessages;
-}
-
-/** A note on a question, asked for with its own key: Enter without text adds none (or keeps the note given before), Backspace clears it. */
-export async function notePrompt(config: NoteConfig, context: PromptContext = {}): Promise<string | undefined> {
-  const c = palette(config.color ?? false);
-  const w = config.words ?? messages('en').interview;
-  const hint = config.current ? w.noteKeep : w.noteSkip;
-  const about = config.question === undefined ? '' : `${config.question}\n${c.cyan(config.answer === undefined ? w.noteBeforeAnswer : `→ ${w.noteFor(config.answer)}`)}\n`;
-  const value = await input(
-    {
-      message: `${about}${w.note} ${c.dim(`(${hint})`)}:`,
-      ...(config.current ? { default: config.current } : {}),
-      theme: theme(config.color ?? false),
-    },
-    context,
-  );
-  return value === '' ? undefined : value;
-}
 
 export interface TextConfig {
   message: string;
@@ -288,7 +243,7 @@ export async function choosePrompt<T>(config: ChooseConfig<T>, context: PromptCo
 /** What the interview needs from the terminal. */
 export interface Ui {
   question(view: QuestionView): Promise<QuestionAction>;
-  note(config: Omit<NoteConfig, 'color' | 'words'>): Promise<string | undefined>;
+  note(config: Omit<NoteConfig, 'color' | 'words' | 'columns'>): Promise<string | undefined>;
   text(config: TextConfig): Promise<string>;
   choose<T>(config: ChooseConfig<T>): Promise<T>;
   print(text: string): void;
@@ -311,8 +266,8 @@ export function terminalUi(opts: { output: NodeJS.WriteStream; color: boolean; w
     get columns() {
       return size().columns;
     },
-    question: (view) => questionPrompt({ ...view, rows: size().rows, color: opts.color }, context),
-    note: (config) => notePrompt({ ...config, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, context),
+    question: (view) => questionPrompt({ ...view, ...size(), color: opts.color }, context),
+    note: (config) => notePrompt({ ...config, color: opts.color, columns: size().columns, ...(opts.words ? { words: opts.words } : {}) }, context),
     text: (config) => textPrompt({ ...config, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, { output: opts.output }),
     choose: (config) => choosePrompt({ ...config, rows: size().rows, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, context),
     print: (text) => {

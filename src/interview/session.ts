@@ -7,10 +7,10 @@ import { IsoDate } from '../schema/common.js';
 import type { Text } from '../schema/common.js';
 import { messages } from '../i18n/index.js';
 import type { InterviewMessages } from '../i18n/index.js';
-import { palette } from './prompts.js';
 import type { Ui } from './prompts.js';
 import { advance, findVisible, previousQuestion, progress, sectionSummary, startState, unanswered, visibleQuestions } from './state.js';
 import type { InterviewState } from './state.js';
+import { palette } from './theme.js';
 import { nameKey, normaliseName, TooLarge } from './store.js';
 import type { AnswersStore, AssessmentInfo } from './store.js';
 
@@ -42,15 +42,29 @@ export function optionLabel(store: AnswersStore, questionId: string, option: str
   return tx.q(q?.options.find((o) => o.id === option)?.label) || visible(option);
 }
 
-/** Runs a save; a save the file cannot take (past the size limit) becomes the reason, shown where it was asked. */
-function refusal(save: () => void): true | string {
+/**
+ * Runs a save; a save the file cannot take (past the size limit) becomes the reason, worded for the
+ * person at the prompt where it was asked (with how much shorter `note` must be, if it is to blame).
+ */
+function refusal(save: () => void, m: InterviewMessages, note?: string): true | string {
   try {
     save();
     return true;
   } catch (e) {
-    if (e instanceof TooLarge) return e.message;
-    throw e;
+    if (!(e instanceof TooLarge)) throw e;
+    return m.tooLarge({ path: visible(e.path), size: e.size, chars: note ? charsToCut(note, e.over) : 0 });
   }
+}
+
+/** How many characters from the end of `note` hold at least `bytes` bytes. */
+function charsToCut(note: string, bytes: number): number {
+  const chars = [...note];
+  let freed = 0;
+  for (let n = 1; n <= chars.length; n++) {
+    freed += Buffer.byteLength(chars[chars.length - n]!, 'utf8');
+    if (freed >= bytes) return n;
+  }
+  return chars.length;
 }
 
 /**
@@ -66,16 +80,16 @@ export async function askAssessment(ui: Ui, today: string, create: (info: Assess
     message: m.organisation,
     required: true,
     validate: (v) => (v.length <= 200 ? true : m.atMost(200)),
-    save: (organisation) => refusal(() => (store ? store.setAssessmentField('organisation', organisation) : (store = create({ organisation, date: today })))),
+    save: (organisation) => refusal(() => (store ? store.setAssessmentField('organisation', organisation) : (store = create({ organisation, date: today }))), m),
   });
-  const detail = (key: 'scope' | 'assessor') => (v: string) => refusal(() => made().setAssessmentField(key, v || undefined));
+  const detail = (key: 'scope' | 'assessor') => (v: string) => refusal(() => made().setAssessmentField(key, v || undefined), m);
   await ui.text({ message: m.scope, validate: (v) => (v.length <= 500 ? true : m.atMost(500)), save: detail('scope') });
   await ui.text({ message: m.assessor, validate: (v) => (v.length <= 200 ? true : m.atMost(200)), save: detail('assessor') });
   await ui.text({
     message: m.date,
     default: today,
     validate: (v) => (IsoDate.safeParse(v).success ? true : m.realDate),
-    save: (date) => refusal(() => made().setAssessmentField('date', date)),
+    save: (date) => refusal(() => made().setAssessmentField('date', date), m),
   });
   return made();
 }
@@ -128,7 +142,7 @@ export async function pickRespondent(store: AnswersStore, ui: Ui, who: Who, m: I
     message: m.respondent,
     required: true,
     validate: (v) => (names.has(nameKey(v)) ? m.duplicateName(visible(names.get(nameKey(v))!)) : maxLen(200)(v)),
-    save: (v) => refusal(() => (added = store.addRespondent(v, who.role?.trim() || undefined))),
+    save: (v) => refusal(() => (added = store.addRespondent(v, who.role?.trim() || undefined)), m),
   });
   if (!who.role?.trim()) await askRole(store, ui, added, name, m);
   return added;
@@ -138,7 +152,7 @@ async function askRole(store: AnswersStore, ui: Ui, at: number, name: string, m:
   await ui.text({
     message: m.roleOf(visible(normaliseName(name))),
     validate: (v) => (v.length <= 200 ? true : m.atMost(200)),
-    save: (role) => refusal(() => store.setRespondentField(at, 'role', role || undefined)),
+    save: (role) => refusal(() => store.setRespondentField(at, 'role', role || undefined), m),
   });
 }
 
@@ -192,15 +206,10 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
       first: previousQuestion(q, answers(), v.question.id) === null,
     });
     /** A save the file cannot take (past the size limit) is refused here, with the reason, and the question stays. */
-    const saved = (save: () => void): boolean => {
-      try {
-        save();
-        return true;
-      } catch (e) {
-        if (!(e instanceof TooLarge)) throw e;
-        ui.print(c.red(e.message));
-        return false;
-      }
+    const saved = (save: () => void, note?: string): boolean => {
+      const verdict = refusal(save, tx.m, note);
+      if (verdict !== true) ui.print(c.red(verdict));
+      return verdict === true;
     };
     const logAnswer = (option: string, note: string | undefined) => {
       const label = optionLabel(store, v.question.id, option, tx);
@@ -210,27 +219,30 @@ export async function interviewRespondent(store: AnswersStore, ri: number, ui: U
     switch (action.type) {
       case 'answer': {
         // One key answers: the choice (with a note typed before it) is saved, then the next question shows.
+        // Refused, the note typed before it stays pending with the question.
         const note = pendingNotes.get(v.question.id) ?? prev?.note;
+        if (!saved(() => store.setAnswer(ri, v.question.id, action.option, note), note)) break;
         pendingNotes.delete(v.question.id);
-        if (!saved(() => store.setAnswer(ri, v.question.id, action.option, note))) break;
         logAnswer(action.option, note);
         state = advance(q, answers(), state, { type: 'answered' });
         break;
       }
       case 'note': {
-        // The question and the answer chosen (if any) stay on screen while the note is typed.
+        // The question and the answer chosen (if any) stay on screen while the note is typed. The note is
+        // saved (or, before an answer, checked to fit) at the prompt: a refusal is shown there, the note kept.
         const current = pendingNotes.get(v.question.id) ?? prev?.note;
         const answer = prev ? optionLabel(store, v.question.id, prev.option, tx) : undefined;
-        const note = await ui.note({ question: tx.q(v.question.text), ...(answer !== undefined ? { answer } : {}), ...(current !== undefined ? { current } : {}) });
+        const ids = [...v.question.options.map((o) => o.id), ...(v.question.allowNa ? ['na'] : []), ...(v.question.allowDontKnow ? ['dontKnow'] : [])];
+        const longest = ids.reduce((a, b) => (b.length > a.length ? b : a));
+        const save = (n: string | undefined) =>
+          prev ? n === prev.note || refusal(() => store.setAnswer(ri, v.question.id, prev.option, n), tx.m, n) : refusal(() => store.checkAnswer(ri, v.question.id, longest, n), tx.m, n);
+        const note = await ui.note({ question: tx.q(v.question.text), ...(answer !== undefined ? { answer } : {}), ...(current !== undefined ? { current } : {}), save });
         if (!prev) {
           if (note === undefined) pendingNotes.delete(v.question.id);
           else pendingNotes.set(v.question.id, note);
           break;
         }
-        if (note !== prev.note) {
-          if (!saved(() => store.setAnswer(ri, v.question.id, prev.option, note))) break;
-          logAnswer(prev.option, note);
-        }
+        if (note !== prev.note) logAnswer(prev.option, note);
         state = advance(q, answers(), state, { type: 'answered' });
         break;
       }

@@ -76,7 +76,20 @@ export function describeLoadError(path: string, e: UserError): UserError {
 }
 
 /** A save refused because the file would grow past the size every command accepts. */
-export class TooLarge extends UserError {}
+export class TooLarge extends UserError {
+  constructor(
+    readonly path: string,
+    /** The size the file would have had, in bytes. */
+    readonly size: number,
+  ) {
+    super(`this would make ${path} ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit every itaas command enforces; it was not saved. Shorten the note.`);
+  }
+
+  /** Bytes past the limit. */
+  get over(): number {
+    return this.size - MAX_FILE_BYTES;
+  }
+}
 
 function readText(path: string): string | undefined {
   try {
@@ -238,6 +251,27 @@ export class AnswersStore {
 
   /** Records one answer (an option id, "na" or "dontKnow", with an optional note) and saves. */
   setAnswer(index: number, questionId: string, option: string, note?: string): void {
+    this.putAnswer(index, questionId, option, note);
+    this.save();
+  }
+
+  /**
+   * Throws TooLarge, and changes nothing, if the file could not take this answer: a note typed before
+   * the answer is checked with the longest option it may be saved with.
+   */
+  checkAnswer(index: number, questionId: string, option: string, note?: string): void {
+    const kept = this.doc;
+    this.doc = kept.clone();
+    try {
+      this.putAnswer(index, questionId, option, note);
+      const size = Buffer.byteLength(this.serialise(), 'utf8');
+      if (size > MAX_FILE_BYTES) throw new TooLarge(this.path, size);
+    } finally {
+      this.doc = kept;
+    }
+  }
+
+  private putAnswer(index: number, questionId: string, option: string, note?: string): void {
     const answers = this.answersMap(index);
     const hasNote = note !== undefined && note !== '';
     const pair = answers.items.find((p) => isScalar(p.key) && p.key.value === questionId) as Pair<Scalar, unknown> | undefined;
@@ -257,7 +291,6 @@ export class AnswersStore {
         answers.items.splice(this.insertAt(answers, questionId), 0, this.doc.createPair(questionId, node) as Pair<Scalar, unknown>);
       }
     }
-    this.save();
   }
 
   setCompleted(index: number, completed: boolean): void {
@@ -294,21 +327,40 @@ export class AnswersStore {
     return i < 0 ? map.items.length : i;
   }
 
-  /** Serialises, checks the text reads back as valid answers, then replaces the file atomically. */
+  /** The file's text as it would be written now. */
+  private serialise(): string {
+    const text = this.doc.toString({ lineWidth: 0 });
+    return this.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text;
+  }
+
+  /**
+   * Serialises, checks the text reads back as valid answers, then replaces the file atomically. If the
+   * save fails, the change is dropped: the document goes back to what the file holds, so that a refused
+   * note does not come back with the next answer.
+   */
   private save(): void {
     if (this.batching > 0) {
       this.dirty = true;
       return;
     }
+    try {
+      this.write();
+    } catch (e) {
+      if (this.onDisk !== undefined) {
+        this.doc = parseYaml(this.path, this.onDisk).doc;
+        this.dirty = false;
+      }
+      throw e;
+    }
+  }
+
+  private write(): void {
     const onDisk = readText(this.path);
     if (this.onDisk !== undefined && onDisk !== undefined && onDisk !== this.onDisk) this.mergeFromDisk(onDisk);
-    let text = this.doc.toString({ lineWidth: 0 });
-    if (this.eol === '\r\n') text = text.replace(/\r?\n/g, '\r\n');
+    const text = this.serialise();
     const size = Buffer.byteLength(text, 'utf8');
-    if (size > MAX_FILE_BYTES) {
-      // Every command refuses a file over the limit: never write one.
-      throw new TooLarge(`this would make ${this.path} ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit every itaas command enforces; it was not saved. Shorten the note.`);
-    }
+    // Every command refuses a file over the limit: never write one.
+    if (size > MAX_FILE_BYTES) throw new TooLarge(this.path, size);
     const reread = parseYaml(this.path, text);
     const { data, problems } = schemaProblems(reread, Answers);
     if (!data) throw new Error(`refusing to save answers that would not read back:\n${problems.map(formatProblem).join('\n')}`);

@@ -58,6 +58,26 @@ describe('saving', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('drops a refused change: it does not come back with the next answer', () => {
+    const { file, store, r } = started();
+    expect(refusal(() => store.setAnswer(r, 'virt-share', 'most', 'x'.repeat(2.2 * 1024 * 1024)))).toBeInstanceOf(TooLarge);
+    store.setAnswer(r, 'build-automation', 'scripted');
+    const answers = loadAssessment(file).answers.data.respondents[0]!.answers;
+    expect(answers).toEqual({ 'virt-share': 'some', 'build-automation': 'scripted' });
+  });
+
+  it('tells before an answer whether a note typed for it would fit, and changes nothing', () => {
+    const { file, store, r } = started();
+    const before = readFileSync(file, 'utf8');
+    const e = refusal(() => store.checkAnswer(r, 'build-automation', 'scripted', 'y'.repeat(2.1 * 1024 * 1024))) as TooLarge;
+    expect(e).toBeInstanceOf(TooLarge);
+    expect(e.over).toBeGreaterThan(0.09 * 1024 * 1024);
+    store.checkAnswer(r, 'build-automation', 'scripted', 'fits');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    store.setAnswer(r, 'build-automation', 'scripted');
+    expect(loadAssessment(file).answers.data.respondents[0]!.answers['build-automation']).toBe('scripted');
+  });
+
   it('keeps the CRLF line endings of a file written on Windows', () => {
     const { file } = started();
     writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));

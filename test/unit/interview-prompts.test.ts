@@ -1,6 +1,7 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import { choosePrompt, notePrompt, questionPrompt, textPrompt } from '../../src/interview/prompts.js';
+import { notePrompt } from '../../src/interview/note-prompt.js';
+import { choosePrompt, questionPrompt, textPrompt } from '../../src/interview/prompts.js';
 import type { QuestionView } from '../../src/interview/prompts.js';
 
 const view: QuestionView = {
@@ -121,6 +122,57 @@ describe('the note prompt', () => {
     clear.events.keypress('backspace');
     clear.events.keypress('enter');
     await expect(clear.answer).resolves.toBeUndefined();
+  });
+});
+
+describe('a long or pasted note', () => {
+  const settle = () => new Promise((r) => setImmediate(r));
+
+  it('takes a bracketed paste whole, line breaks and tabs included, and shows only the end of it', async () => {
+    const { answer, input, getScreen } = await render(notePrompt, { question: 'How much runs virtualized?', columns: 60 });
+    const lines = Array.from({ length: 200 }, (_, i) => `Line ${i + 1}\twith some words in it`);
+    input.write(`\x1b[200~${lines.join('\r')}\x1b[201~`);
+    await settle();
+    const screen = getScreen();
+    expect(screen).toContain('How much runs virtualized?');
+    expect(screen).toContain('Line 200 with some words in it');
+    expect(screen).not.toContain('Line 1 with');
+    expect(screen).toMatch(/… [\d,]+ more characters above/);
+    expect(screen.split('\n').length).toBeLessThanOrEqual(10);
+    input.write('\r');
+    await expect(answer).resolves.toBe(lines.join('\n'));
+  });
+
+  it('edits where the cursor is: arrows, Home/End, Ctrl-W, Ctrl-U, Delete', async () => {
+    const { answer, input, events } = await render(notePrompt, {});
+    input.write('two words');
+    for (let i = 0; i < 5; i++) events.keypress('left');
+    input.write('good ');
+    events.keypress({ name: 'end' });
+    events.keypress({ name: 'w', ctrl: true });
+    input.write('notes');
+    events.keypress({ name: 'home' });
+    events.keypress('delete');
+    input.write('T');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('Two good notes');
+  });
+
+  it('shows a refusal at the prompt and keeps the note there to shorten', async () => {
+    const tried: Array<string | undefined> = [];
+    const { answer, input, events, getScreen } = await render(notePrompt, {
+      save: (n: string | undefined) => (tried.push(n), (n ?? '').length > 10 ? 'acme.yaml would grow past its limit: shorten the note.' : true),
+    });
+    input.write('much too long a note');
+    events.keypress('enter');
+    await settle();
+    expect(getScreen()).toContain('shorten the note');
+    expect(getScreen()).toContain('much too long a note');
+    events.keypress({ name: 'u', ctrl: true });
+    input.write('short');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('short');
+    expect(tried).toEqual(['much too long a note', 'short']);
   });
 });
 

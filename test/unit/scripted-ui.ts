@@ -24,7 +24,14 @@ export function scripted(steps: Step[]): Ui & { printed: string[]; views: Questi
       views.push(v);
       return (next('question').question as (v: QuestionView) => QuestionAction)(v);
     },
-    note: async () => next('note').note as string | undefined,
+    note: async (c) => {
+      for (;;) {
+        const note = next('note').note as string | undefined;
+        const refused = c.save ? c.save(note) : true;
+        if (refused === true) return note;
+        printed.push(refused);
+      }
+    },
     choose: async <T>(c: ChooseConfig<T>) => {
       asked.push(c.message, ...c.choices.map((x) => (x === 'separator' ? '' : x.name)));
       return (next('choose').choose as (c: ChooseConfig<T>) => T)(c);
