@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { fixtures, itaas, root, tempDir } from '../helpers.js';
 
 const pdftotext = (file: string, args: string[] = []) => execFileSync('pdftotext', ['-enc', 'UTF-8', ...args, file, '-'], { encoding: 'utf8' });
@@ -27,7 +28,23 @@ describe('PDF report', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(pdfinfo(file))![1]);
     expect(text).toContain(`Page 2 of ${pages}`);
     expect(text).toContain(`Page ${pages} of ${pages}`);
-    expect(text).toMatch(/Contents Executive summary 3 /);
+    // The contents sit on the cover, below the summary.
+    expect(pdftotext(file, ['-f', '1', '-l', '1']).replace(/\s+/g, ' ')).toMatch(/Contents Executive summary 2 /);
+  });
+
+  it('Northwind runs to far fewer pages than the 34 it had, with each note in full once and every answer kept', () => {
+    const file = join(out, 'northwind-logistics.pdf');
+    expect(Number(/Pages:\s+(\d+)/.exec(pdfinfo(file))![1])).toBeLessThanOrEqual(24);
+    const text = pdftotext(file).replace(/-\n/g, '').replace(/\s+/g, ' ');
+    const answers = parse(readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8')) as { respondents: Array<{ name: string; answers: Record<string, string | { note?: string }> }> };
+    const notes = answers.respondents.flatMap((r) => Object.values(r.answers).flatMap((a) => (typeof a === 'object' && a.note ? [a.note.replace(/\s+/g, ' ').split(' ').slice(0, 6).join(' ')] : [])));
+    const counts = notes.map((n) => text.split(n).length - 1);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(1);
+    expect(counts.filter((c) => c === 1).length).toBeGreaterThan(notes.length * 0.9);
+    // Every respondent's answer is still there, each question once with the respondents side by side.
+    for (const r of answers.respondents) expect(text).toContain(r.name);
+    // Once in the disagreements, once as evidence under "Already in place", once in the appendix (was six times).
+    expect(text.split('How is a new server or virtual machine built and configured').length - 1).toBe(3);
   });
 
   it('is A4 by default and Letter with --paper letter', () => {

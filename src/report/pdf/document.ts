@@ -62,8 +62,8 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   const paper = PAPER[opts.paper ?? 'a4'];
   const l = new Layout(doc, paper, ctx.lang);
   const toc: Array<{ title: string; page: number; level: number; dest: string }> = [];
-  const section = (title: string, dest: string) => {
-    l.heading(title, 1, 60);
+  const section = (title: string, dest: string, keep = 60) => {
+    l.heading(title, 1, keep);
     // The heading may have moved to a new page; record where it landed.
     toc.push({ title, page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1, level: 1, dest });
     doc.addNamedDestination(dest, 'XYZ', l.left, Math.max(0, l.y - 40), 0);
@@ -90,9 +90,15 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   l.y += 20;
   l.paragraph(s.paragraphs[0] ?? '', { size: 11, color: '#333333' });
 
-  // Contents: one page, filled in once every section knows its page.
-  l.newPage();
+  // Contents: below the summary on the cover where they fit, else on a page of their own; filled in once
+  // every section knows its page.
+  const { phase, operatingModel } = result;
+  const rm = result.roadmap;
+  const sections = 4 + (phase || operatingModel ? 1 : 0) + (rm ? 2 : 0);
+  if (l.bottom - l.y - 30 < 60 + 20 * sections) l.newPage();
+  else l.y += 30;
   const tocPage = doc.bufferedPageRange().count - 1;
+  const tocY = l.y;
 
   l.newPage();
   section(r.executiveSummary, 'summary');
@@ -109,14 +115,12 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     l.y += 4;
   }
   for (const w of s.warnings) l.paragraph([{ text: '!  ', bold: true }, { text: w }], { color: '#7a2e0b' });
-  l.heading(r.radarTitle(ctx.hasTargets), 3, 300);
-  l.figure(radarFigure(ctx));
+  l.heading(r.radarTitle(ctx.hasTargets), 3, 260);
+  l.figure(radarFigure(ctx), l.contentWidth * 0.8);
   l.paragraph(r.radarAlt(a.organisation, ctx.hasTargets), { size: 8.5, color: '#444444' });
 
-  const { phase, operatingModel } = result;
   if (phase || operatingModel) {
-    l.newPage();
-    section(r.whereItStands, 'position');
+    section(r.whereItStands, 'position', 160);
     l.figure(placementFigure(ctx));
   }
   if (phase) {
@@ -144,9 +148,8 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     );
   }
 
-  l.newPage();
   const groups = scoreGroups(ctx);
-  section(result.axes.length ? r.scoresByAxis : r.scores, 'scores');
+  section(result.axes.length ? r.scoresByAxis : r.scores, 'scores', 160);
   l.paragraph(r.scoresIntro, { size: 9, color: '#333333' });
   for (const g of groups) {
     if (g.title) l.heading(g.title, 2, 80);
@@ -180,47 +183,15 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         ];
       }),
     );
+    // What each dimension's level means, under its table (the level descriptors of the model).
+    for (const id of g.dimensions) {
+      const d = dims.get(id)!;
+      if (d.level !== null) l.paragraph([{ text: `${r.dimensionLevel(ctx.dimTitle(id), d.level)} `, bold: true }, { text: ctx.levelDescriptor(id, d.level) }], { size: 9, after: 3 });
+    }
   }
   if (result.dimensions.some((d) => d.targetSource === 'assessment')) l.paragraph(`* ${r.targetOverridden}`, { size: 8.5, color: '#444444' });
 
-  l.newPage();
-  section(r.dimensionSection, 'dimensions');
-  for (const d of result.dimensions) {
-    l.heading(d.axis === null ? ctx.dimTitle(d.id) : `${ctx.dimTitle(d.id)} · ${ctx.axisTitle(d.axis)}`, 2, 70);
-    l.paragraph(
-      [
-        { text: `${r.score}: `, bold: true },
-        { text: `${ctx.num(d.score)}   ` },
-        { text: `${r.level}: `, bold: true },
-        { text: `${d.level === null ? t.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`}   ` },
-        ...(ctx.hasTargets ? [{ text: `${r.target}: `, bold: true }, { text: `${targetText(d)}   ` }, { text: `${r.gap}: `, bold: true }, { text: `${gapText(ctx, d)}   ` }] : []),
-        { text: `${r.coverage}: `, bold: true },
-        { text: `${r.coverageValue(ctx.pct(Math.round(d.coverage.ratio * 100)), d.coverage.answered, d.coverage.asked)}   ` },
-        { text: `${r.answerShare}: `, bold: true },
-        { text: `${ctx.pct(Math.round(d.coverage.answerRatio * 100))}   ` },
-        { text: `${r.spread}: `, bold: true },
-        { text: String(d.spread) },
-      ],
-      { size: 9 },
-    );
-    if (d.level !== null) l.paragraph([{ text: `${r.descriptor}: `, bold: true }, { text: ctx.levelDescriptor(d.id, d.level) }], { size: 9.5 });
-    const qs = result.questions.filter((x) => x.dimension === d.id);
-    const dis = qs.filter((x) => x.disagreement);
-    if (dis.length) {
-      l.heading(r.dimensionDisagreements, 3, 28);
-      for (const x of dis)
-        l.paragraph(`•  ${ctx.questionText(x.id)} (${r.disagreementMeta(ctx.dimTitle(x.dimension), x.spread, ctx.result.aggregation, ctx.num(x.score))})`, { size: 9, indent: 6, after: 3 });
-    }
-    // Notes are printed in full once, in the appendix; here they are named by number.
-    const notes = qs
-      .flatMap((x) => x.responses.filter((p) => p.note).map((p) => ctx.noteNumber(p.respondent, x.id)))
-      .filter((n): n is number => n !== undefined)
-      .sort((a, b) => a - b);
-    l.paragraph([{ text: `${r.notes}: `, bold: true }, { text: notes.length ? r.notesInAppendix(notes.map((n) => r.noteRef(n))) : r.noNotes }], { size: 9 });
-  }
-
-  l.newPage();
-  section(r.disagreements, 'disagreements');
+  section(r.disagreements, 'disagreements', 120);
   const disagreements = result.questions.filter((x) => x.disagreement);
   if (!disagreements.length) l.paragraph(r.noDisagreements(ctx.apart));
   else {
@@ -242,7 +213,6 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     }
   }
 
-  const rm = result.roadmap;
   const items = rm?.waves.flatMap((w) => w.items) ?? [];
   if (rm) {
     l.newPage();
@@ -273,41 +243,30 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     l.figure(timelineFigure(ctx));
     l.paragraph(r.timelineAlt(items.length), { size: 8.5, color: '#444444' });
     l.heading(r.byWave, 2, 160);
+    // Each initiative as a block over the full width: a table's narrow columns would take pages more.
     for (const w of rm.waves) {
-      l.table(
-        [
-          { header: r.initiative, width: 5.2 },
-          { header: r.effort, width: 1.2 },
-          { header: r.start, width: 0.9, align: 'right' },
-          { header: r.end, width: 0.9, align: 'right' },
-          { header: r.why.replace(/:$/, ''), width: 3.6 },
-          { header: r.dependsOn, width: 2.4 },
-        ],
-        w.items.map((it) => [
-          [
-            { text: ctx.initiativeTitle(it.id), bold: true },
-            {
-              text: `\n${ctx
-                .m(model.initiatives.find((i) => i.id === it.id)?.rationale)
-                .replace(/\s+/g, ' ')
-                .trim()}`,
-            },
-          ],
-          ctx.effortLabel(it.effort),
-          ctx.monthLabel(it.start),
-          ctx.monthLabel(it.end - 1),
-          ctx.reasonText(it),
-          it.dependsOn.length ? it.dependsOn.map((d) => ctx.initiativeTitle(d)).join('; ') : '–',
-        ]),
-        { title: ctx.waveTitle(w.id), level: 3 },
-      );
+      l.heading(ctx.waveTitle(w.id), 3, 90);
+      for (const it of w.items) {
+        const meta = r.initiativeMeta(ctx.effortLabel(it.effort), ctx.period(it.start, it.end), it.raises.map((x) => `${ctx.dimTitle(x.dimension)} ${x.from}→${x.to}`).join(', '));
+        l.ensure(60);
+        l.paragraph([{ text: ctx.initiativeTitle(it.id), bold: true }], { size: 10, after: 1 });
+        l.paragraph(meta, { size: 8.5, color: '#444444', after: 3 });
+        l.paragraph([{ text: `${r.why} `, bold: true }, { text: ctx.reasonText(it) }], { size: 9, after: 3 });
+        if (it.dependsOn.length) l.paragraph([{ text: `${r.after} `, bold: true }, { text: it.dependsOn.map((d) => ctx.initiativeTitle(d)).join('; ') }], { size: 9, after: 3 });
+        l.paragraph(
+          ctx
+            .m(model.initiatives.find((i) => i.id === it.id)?.rationale)
+            .replace(/\s+/g, ' ')
+            .trim(),
+          { size: 9, after: 9 },
+        );
+      }
     }
   }
 
   if (rm) {
-    l.newPage();
     const credited = strengths(ctx);
-    section(r.inPlaceTitle, 'in-place');
+    section(r.inPlaceTitle, 'in-place', 120);
     l.paragraph(credited.length ? r.inPlaceIntro : r.noneInPlace);
     for (const g of strengthGroups(credited)) {
       const evidence = g.evidence.map(
@@ -320,35 +279,65 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   l.newPage();
   section(r.appendix, 'appendix');
   const questions = ctx.questionnaire.sections.flatMap((sec) => sec.questions);
-  for (const p of answers.respondents) {
-    const rows = questions.filter((x) => p.answers[x.id] !== undefined);
-    if (!rows.length) {
-      l.heading(r.respondent(p.name, p.role), 2);
-      l.paragraph(r.noAnswers);
-      continue;
-    }
+  type Person = (typeof answers.respondents)[number];
+  type Asked = (typeof questions)[number];
+  const answerLabel = (p: Person, x: Asked) => {
+    const { option } = answerParts(p.answers[x.id]!);
+    const level = x.options.find((o) => o.id === option)?.level;
+    return `${ctx.optionLabel(x.id, option)}${level === undefined ? '' : ` (${r.levelWord(ctx.valueText(level))})`}`;
+  };
+  const noteOf = (p: Person, x: Asked) => {
+    const a = p.answers[x.id];
+    const note = a === undefined ? undefined : answerParts(a).note;
+    const n = note ? ctx.noteNumber(p.name, x.id) : undefined;
+    return n === undefined ? undefined : { n, text: pdfNote(note!, r) };
+  };
+  const people = answers.respondents.filter((p) => questions.some((x) => p.answers[x.id] !== undefined));
+  for (const p of answers.respondents.filter((p) => !people.includes(p))) l.paragraph([{ text: `${r.respondent(p.name, p.role)}: `, bold: true }, { text: r.noAnswers }]);
+  if (people.length && people.length <= 4) {
+    // A few respondents side by side: each question once, each answer in its respondent's column, the
+    // notes in full below, by number.
+    const rows = questions.filter((x) => people.some((p) => p.answers[x.id] !== undefined));
     l.table(
-      [
-        { header: r.asked, width: 4.2 },
-        { header: r.answer, width: 2.2 },
-        { header: r.level, width: 0.9, align: 'right' },
-        { header: r.note, width: 3.6 },
-      ],
-      rows.map((x) => {
-        const { option, note } = answerParts(p.answers[x.id]!);
-        const level = x.options.find((o) => o.id === option)?.level;
-        const n = note ? ctx.noteNumber(p.name, x.id) : undefined;
-        return [[{ text: ctx.questionText(x.id) }, { text: `\n${x.id}` }], ctx.optionLabel(x.id, option), ctx.valueText(level), n === undefined ? '' : r.noteNumbered(n, pdfNote(note!, r))];
-      }),
-      { title: r.respondent(p.name, p.role), level: 2 },
+      [{ header: r.asked, width: 3.4 }, ...people.map((p) => ({ header: p.name, width: 2 }))],
+      rows.map((x) => [
+        ctx.questionText(x.id),
+        ...people.map((p) => {
+          if (p.answers[x.id] === undefined) return '–';
+          const note = noteOf(p, x);
+          return `${answerLabel(p, x)}${note ? `; ${r.noteRef(note.n)}` : ''}`;
+        }),
+      ]),
     );
+    const numbered = rows.flatMap((x) => people.flatMap((p) => (noteOf(p, x) ? [{ p, ...noteOf(p, x)! }] : []))).sort((a, b) => a.n - b.n);
+    if (numbered.length) {
+      l.heading(r.notes, 2, 40);
+      for (const e of numbered) l.paragraph([{ text: `(${e.n}) ${e.p.name}: `, bold: true }, { text: e.text }], { size: 8.5, after: 3 });
+    }
+  } else {
+    for (const p of people) {
+      l.table(
+        [
+          { header: r.asked, width: 4.2 },
+          { header: r.answer, width: 3.2 },
+          { header: r.note, width: 3.6 },
+        ],
+        questions
+          .filter((x) => p.answers[x.id] !== undefined)
+          .map((x) => {
+            const note = noteOf(p, x);
+            return [ctx.questionText(x.id), answerLabel(p, x), note ? r.noteNumbered(note.n, note.text) : ''];
+          }),
+        { title: r.respondent(p.name, p.role), level: 2 },
+      );
+    }
   }
   if (l.replaced) l.paragraph(r.missingGlyphs, { size: 8.5, color: '#444444' });
 
   // Contents, now that every section has its page.
   const range = doc.bufferedPageRange();
   doc.switchToPage(tocPage);
-  l.y = l.top;
+  l.y = tocY;
   l.heading(r.contents, 1, 0);
   for (const e of toc) {
     const y = l.y;
