@@ -21,6 +21,13 @@ const debug = process.argv.includes('--debug');
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // The terminal is gone (a closed window): a hang-up, handled as one by the command that listens for
+    // it (assess frees its answers file), else ended by it; there is no one left to tell.
+    if (e.code === 'EIO') {
+      if (process.listenerCount('SIGHUP')) process.emit('SIGHUP', 'SIGHUP');
+      else process.kill(process.pid, 'SIGHUP');
+      return;
+    }
     if (stream === process.stdout) {
       const why = e.code === 'ENOSPC' || e.code === 'EDQUOT' ? 'no space left on the device' : (e.message ?? String(e));
       try {

@@ -35,6 +35,17 @@ export function terminalGone(e: unknown): boolean {
 }
 
 /**
+ * Ends the process as a closed terminal does: killed by SIGHUP (the shell reports 129). Not through
+ * process.exit: on exit Node sets the terminal back as it found it, and with the terminal gone that
+ * fails an internal assertion that prints a native stack trace.
+ */
+export function endAsHangUp(): void {
+  process.exitCode = 129;
+  process.removeAllListeners('SIGHUP');
+  process.kill(process.pid, 'SIGHUP');
+}
+
+/**
  * A terminal closed under a prompt can surface as an I/O error from setRawMode or the read (EIO),
  * even as an uncaught one from inside the prompt library: that is a hang-up, not a bug.
  */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { checkAnswersPath, isPromptExit, localToday, onLostTerminal, shellQuote, terminalGone } from '../app/interview.js';
+import { checkAnswersPath, endAsHangUp, isPromptExit, localToday, onLostTerminal, shellQuote, terminalGone } from '../app/interview.js';
 import { acquireLock } from '../interview/lock.js';
 import { terminalUi } from '../interview/prompts.js';
 import { messages } from '../i18n/index.js';
@@ -50,10 +50,11 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     // Every confirmed answer is already on disk: free the file and go.
     lock.release();
+    if (signal === 'SIGHUP') return endAsHangUp();
     if (signal === 'SIGINT') process.stderr.write(`\n${interrupted()}\n`);
     // Leave the shell prompt on a line of its own; a closed terminal (SIGHUP) gets nothing.
     else if (signal === 'SIGTERM') output.write('\n');
-    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
@@ -103,7 +104,8 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
     }
     if (terminalGone(e)) {
       // As for SIGHUP: every confirmed answer is on disk; nobody is left to read a message.
-      process.exitCode = 129;
+      lock.release();
+      endAsHangUp();
       return;
     }
     throw e;

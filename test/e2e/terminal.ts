@@ -9,8 +9,11 @@ import { bin, tempDir } from '../helpers.js';
  * than skips.
  */
 export interface Terminal {
-  /** Runs `itaas ARGS` in a new WxH terminal named `name`; stderr goes to `stderr.log` in `cwd` when `logErrors` is set. */
-  start(name: string, args: string[], cwd: string, opts?: { columns?: number; rows?: number; logErrors?: boolean }): void;
+  /**
+   * Runs `itaas ARGS` in a new WxH terminal named `name`; stderr goes to `stderr.log` in `cwd` when
+   * `logErrors` is set; `via` is a command to run it through (such as `setsid`).
+   */
+  start(name: string, args: string[], cwd: string, opts?: { columns?: number; rows?: number; logErrors?: boolean; via?: string[] }): void;
   screen(name: string): string;
   waitFor(name: string, want: string | RegExp, timeoutMs?: number): Promise<string>;
   keys(name: string, ...k: string[]): void;
@@ -38,7 +41,8 @@ export function terminal(label: string): Terminal {
     start(name, args, cwd, opts = {}) {
       const errors = opts.logErrors ? ' 2>stderr.log' : '';
       // The shell prints the exit code when the program ends, and keeps the window open to read it.
-      const cmd = `cd ${q(cwd)} && env NO_COLOR=1 ${q(process.execPath)} ${q(bin)} ${args.map(q).join(' ')}${errors}; echo "EXIT=$?"; sleep 120`;
+      const via = opts.via ? `${opts.via.map(q).join(' ')} ` : '';
+      const cmd = `cd ${q(cwd)} && ${via}env NO_COLOR=1 ${q(process.execPath)} ${q(bin)} ${args.map(q).join(' ')}${errors}; echo "EXIT=$?"; sleep 120`;
       tmux('new-session', '-d', '-s', name, '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24), cmd);
     },
     screen,
