@@ -168,7 +168,8 @@ export const de: Messages = {
     appendix: 'Anhang: alle Antworten',
     noteRef: (n: number) => `Notiz ${n}`,
     noteNumbered: (n: number, note: string) => `(${n}) ${note}`,
-    notesInAppendix: (refs: string[]) => `Siehe ${list(refs)} im Anhang.`,
+    /** `numbers`: the notes' numbers, as the report writes them. */
+    notesInAppendix: (numbers: string[]) => `Siehe ${numbers.length === 1 ? 'Notiz' : 'Notizen'} ${list(numbers)} im Anhang.`,
     question: 'Frage',
     asked: 'Gestellt',
     answer: 'Antwort',
@@ -186,7 +187,7 @@ export const de: Messages = {
     timelineAlt: (count: number) =>
       `Zeitplan der ${count} Initiativen der Roadmap nach Monaten, mit Pfeilen von jeder Initiative zu denen, die von ihr abhängen. Derselbe Plan steht unten nach Wellen geordnet.`,
     phaseReachedMark: 'erreicht',
-    predominant: 'überwiegend',
+    predominant: 'Schwerpunkt',
     dimensionSection: 'Dimensionen im Einzelnen',
     descriptor: 'Beschreibung der Stufe',
     notes: 'Notizen',

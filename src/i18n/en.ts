@@ -191,7 +191,8 @@ export const en = {
     /** A note is printed in full once, in the appendix, under its number; elsewhere it is referred to. */
     noteRef: (n: number) => `note ${n}`,
     noteNumbered: (n: number, note: string) => `(${n}) ${note}`,
-    notesInAppendix: (refs: string[]) => `See ${list(refs)} in the appendix.`,
+    /** `numbers`: the notes' numbers, as the report writes them. */
+    notesInAppendix: (numbers: string[]) => `See ${numbers.length === 1 ? 'note' : 'notes'} ${list(numbers)} in the appendix.`,
     // HTML and PDF only.
     radarTitle: (targets: boolean): string => (targets ? 'Current and target score per dimension' : 'Score per dimension'),
     radarCurrent: 'Current',

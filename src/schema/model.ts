@@ -146,7 +146,7 @@ export const Terms = z
     stage: Text.optional().describe('What one stage is called, in a sentence (default "stage").'),
     stages: Text.optional().describe('What several stages are called, in a sentence (default "stages").'),
     stagesTitle: Text.optional().describe('The heading of the stages section and chart (default "Stages").'),
-    stagesSubject: Text.optional().describe('What the stages describe, as the subject of "… is predominantly <stage>" (default "The organisation").'),
+    stagesSubject: Text.optional().describe('What the stages describe, as the subject of a sentence such as "… is predominantly at the “Process-oriented” stage" (default "The organisation").'),
     assessment: Text.optional().describe('What an assessment with this model is, for the comment at the top of an answers file (default "a maturity assessment").'),
   })
   .describe("The words the reports use for this model's concepts; each falls back to a neutral default.");

@@ -41,6 +41,17 @@ describe('German reports insert names without inflecting them', () => {
     expect(md).not.toMatch(/, das nicht bewertet/);
   });
 
+  it('groups note references ("Siehe Notizen 1, 2 und 19") and marks the predominant stage as "Schwerpunkt"', () => {
+    const html = renderHtml(context(northwind, 'de'));
+    const text = html.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Siehe Notizen 1, 2, 19, 20 und 21 im Anhang.');
+    expect(text).not.toMatch(/Notiz \d+, Notiz/);
+    expect(text).toContain('Prozessorientiert (Schwerpunkt)');
+    expect(text).not.toContain('(überwiegend)');
+    const en = renderHtml(context(northwind, 'en')).replace(/<[^>]+>/g, '');
+    expect(en).toContain('See notes 1, 2, 19, 20 and 21 in the appendix.');
+  });
+
   it.each(examples)('%s: initiative titles inside a sentence stand in quotation marks (en and de)', (_name, file) => {
     for (const [lang, open, close] of [
       ['de', '„', '“'],
