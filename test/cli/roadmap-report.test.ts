@@ -117,6 +117,11 @@ describe.each(['examples/northwind-logistics.yaml', 'examples/meridian-health.ya
 
 describe('the Northwind roadmap', () => {
   const r = report('examples/northwind-logistics.yaml');
+  it('does not credit recovery plans for every critical system while most say only some systems have one', () => {
+    expect(medianChoices(r).get('disaster-recovery-plan')).toBe('partial-plan');
+    expect(r.strengths.map((s) => s.id)).not.toContain('remove-single-points-of-failure');
+  });
+
   it('credits the yearly cost allocation and the portal launched last September', () => {
     const proposed = items(r).map((i) => i.id);
     expect(proposed).not.toContain('allocate-it-costs-to-business-units');
