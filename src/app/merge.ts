@@ -82,7 +82,7 @@ function readInput(path: string, questionnairePath: string | undefined, target: 
  */
 export function runMerge(target: string, inputs: Array<string | MergeInput>, opts: MergeOptions = {}): MergeSummary {
   if (!inputs.length) throw new UserError('name at least one answers file to merge into the target');
-  const lock = opts.dryRun ? undefined : acquireLock(target);
+  const lock = opts.dryRun ? undefined : acquireLock(target, 'merge');
   try {
     const exists = existsSync(target);
     let store: AnswersStore | undefined;

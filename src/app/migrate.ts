@@ -163,7 +163,7 @@ function expected(data: Answers, plan: MigrationPlan, hash: string): Answers {
  * version before it replaces the file in one atomic write. A dry run only plans.
  */
 export function runMigrate(file: string, opts: { dryRun?: boolean } = {}): MigrateSummary {
-  const lock = opts.dryRun ? undefined : acquireLock(file);
+  const lock = opts.dryRun ? undefined : acquireLock(file, 'migrate');
   try {
     const f = loadYamlFile(file);
     const { data, problems } = schemaProblems(f, Answers);

@@ -19,8 +19,13 @@ export interface Lock {
   release(): void;
 }
 
+/** The commands that take an answers file's lock, named to whoever finds it taken. */
+export type LockCommand = 'assess' | 'merge' | 'migrate';
+
 interface Owner {
   pid: number;
+  /** The command holding the lock; locks written before it was recorded were all interviews. */
+  command: LockCommand;
   host: string;
   started: string;
   /** The kernel's start time of the process (clock ticks since boot), where known. */
@@ -35,7 +40,15 @@ function parseOwner(text: string): Owner | undefined {
   const field = (k: string) => rest.find((l) => l.startsWith(`${k}:`))?.slice(k.length + 1);
   const ticks = field('ticks');
   const boot = field('boot');
-  return { pid: n, host, started: started ?? '', ...(ticks ? { ticks } : {}), ...(boot ? { boot } : {}) };
+  const command = field('command');
+  return {
+    pid: n,
+    host,
+    started: started ?? '',
+    command: command === 'merge' || command === 'migrate' ? command : 'assess',
+    ...(ticks ? { ticks } : {}),
+    ...(boot ? { boot } : {}),
+  };
 }
 
 export function isAlive(pid: number): boolean {
@@ -153,11 +166,13 @@ function createExclusive(target: string, text: string): void {
   }
 }
 
-export function acquireLock(answersPath: string, now: () => Date = () => new Date()): Lock {
+/** Takes the lock of an answers file for `command`, or refuses naming the command that holds it. */
+export function acquireLock(answersPath: string, command: LockCommand = 'assess', now: () => Date = () => new Date()): Lock {
   const path = lockPathFor(answersPath);
   const ticks = processTicks(process.pid);
   const boot = bootId();
-  const me = `${process.pid}\n${hostname()}\n${now().toISOString()}\n` + `${ticks ? `ticks:${ticks}\n` : ''}${boot ? `boot:${boot}\n` : ''}nonce:${randomBytes(6).toString('hex')}\n`;
+  const me =
+    `${process.pid}\n${hostname()}\n${now().toISOString()}\n` + `${ticks ? `ticks:${ticks}\n` : ''}${boot ? `boot:${boot}\n` : ''}command:${command}\nnonce:${randomBytes(6).toString('hex')}\n`;
   const release = () => {
     try {
       if (readFileSync(path, 'utf8') === me) unlinkSync(path);
@@ -176,23 +191,23 @@ export function acquireLock(answersPath: string, now: () => Date = () => new Dat
     if (!found) continue;
     const { owner } = found;
     if (owner) {
+      const what = owner.command === 'assess' ? 'finish or quit that interview first' : 'wait for it to finish';
       if (owner.host !== hostname()) {
-        throw new UserError(`${answersPath} is in use by itaas assess (pid ${owner.pid}) on ${owner.host}; finish or quit that interview first. ` + `If it is no longer running, delete ${path}.`);
+        throw new UserError(`${answersPath} is in use by itaas ${owner.command} (pid ${owner.pid}) on ${owner.host}; ${what}. ` + `If it is no longer running, delete ${path}.`);
       }
       if (ownerRuns(owner)) {
         throw new UserError(
-          `${answersPath} is in use by another itaas assess (pid ${owner.pid}, started ${owner.started || 'at an unknown time'}); ` +
-            `finish or quit that interview first. If no such process runs, delete ${path}.`,
+          `${answersPath} is in use by another itaas ${owner.command} (pid ${owner.pid}, started ${owner.started || 'at an unknown time'}); ` + `${what}. If no such process runs, delete ${path}.`,
         );
       }
     } else {
       const age = ageMs(path, now());
       if (age === undefined) continue;
-      if (age < EMPTY_LOCK_GRACE_MS) throw new UserError(`${answersPath} is being opened by another itaas assess; try again in a moment`);
+      if (age < EMPTY_LOCK_GRACE_MS) throw new UserError(`${answersPath} is being opened by another itaas command; try again in a moment`);
     }
     takeOver(path, found.text, me, now());
   }
-  throw new UserError(`${answersPath} is in use by another itaas assess; try again once it has finished`);
+  throw new UserError(`${answersPath} is in use by another itaas command; try again once it has finished`);
 }
 
 /**

@@ -169,7 +169,7 @@ describe('the lock', () => {
   it('waits on a lock being written, and takes over an old unreadable one', () => {
     const file = join(tempDir(), 'a.yaml');
     writeFileSync(`${file}.lock`, '');
-    expect(refusal(() => acquireLock(file)).message).toContain('is being opened by another itaas assess');
+    expect(refusal(() => acquireLock(file)).message).toContain('is being opened by another itaas command');
     const old = new Date(Date.now() - 60_000);
     utimesSync(`${file}.lock`, old, old);
     acquireLock(file).release();

@@ -45,6 +45,27 @@ describe('the interview lock', () => {
     }
   });
 
+  it('names the command that holds the file: a merge or migration is waited for, an interview finished', () => {
+    const file = join(tempDir(), 'a.yaml');
+    for (const command of ['merge', 'migrate'] as const) {
+      const lock = acquireLock(file, command);
+      try {
+        const message = refusal(() => acquireLock(file)).message;
+        expect(message).toContain(`is in use by another itaas ${command} (pid ${process.pid}`);
+        expect(message).toContain('wait for it to finish');
+        expect(message).not.toMatch(/assess|interview/);
+      } finally {
+        lock.release();
+      }
+    }
+    const interview = acquireLock(file);
+    try {
+      expect(refusal(() => acquireLock(file, 'merge')).message).toMatch(/in use by another itaas assess \(pid \d+.*finish or quit that interview first/);
+    } finally {
+      interview.release();
+    }
+  });
+
   it('still refuses a lock held by a live process that wrote it', () => {
     const file = join(tempDir(), 'a.yaml');
     writeFileSync(`${file}.lock`, `${process.pid}\n${hostname()}\n${new Date().toISOString()}\n`);
