@@ -133,7 +133,7 @@ export const de: Messages = {
     disagreements: 'Zu klärende Abweichungen',
     noDisagreements: (apart: string) => `Die Befragten lagen bei keiner Frage um ${apart} oder mehr auseinander.`,
     disagreementsIntro: (n: number, how: Aggregation, apart: string) =>
-      `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um ${apart} oder mehr auseinander. Die Werte verwenden ${{ median: 'den Median', mean: 'den Mittelwert', min: 'die niedrigste Antwort' }[how]}; besprechen Sie diese Punkte, bevor Sie danach handeln.`,
+      `Die Befragten liegen bei ${n} ${plural(n, 'Frage', 'Fragen')} um ${apart} oder mehr auseinander. Die Werte beruhen auf ${{ median: 'dem Median', mean: 'dem Mittelwert', min: 'der niedrigsten Antwort' }[how]}; besprechen Sie ${plural(n, 'diesen Punkt', 'diese Punkte')}, bevor Sie danach handeln.`,
     disagreementMeta: (dimension: string, spread: number, how: Aggregation, value: string) =>
       `${dimension}; Streuung ${spread} Stufen; ${{ median: 'Median', mean: 'Mittelwert', min: 'niedrigste Antwort' }[how]} ${value}`,
     roadmap: 'Roadmap',
@@ -147,7 +147,8 @@ export const de: Messages = {
         : `Kein Tempo bringt ihn in den Horizont: Die längste Kette aufeinander wartender Initiativen dauert allein ${criticalPath} Monate.`),
     waveTitle: (title: string, from: string, to: string) => `${title} (läuft ${from} – ${to})`,
     laterWaveTitle: (horizon: number, from: string, to: string) => `Nach dem Horizont von ${horizon} Monaten: ${from} – ${to}`,
-    initiativeMeta: (effort: string, period: string, raises: string) => `Aufwand ${effort}; ${period}; hebt ${raises}`,
+    // "hebt Schnelle Bereitstellung" would need the name inflected; after a colon it stands as it is.
+    initiativeMeta: (effort: string, period: string, raises: string) => `Aufwand ${effort}; ${period}; Wirkung: ${raises}`,
     alternatives: 'Alternativen:',
     byOutcome: 'Die Roadmap nach Ergebnissen',
     byOutcomeIntro: 'Was die Initiativen bewirken, nach den Ergebnissen, die das Modell nennt. Eine Initiative kann mehreren Ergebnissen dienen.',

@@ -148,7 +148,7 @@ export const en = {
     disagreements: 'Disagreements to discuss',
     noDisagreements: (apart: string) => `Respondents did not differ by ${apart} or more on any question.`,
     disagreementsIntro: (n: number, how: Aggregation, apart: string) =>
-      `Respondents differ by ${apart} or more on ${n} ${plural(n, 'question', 'questions')}. The scores use ${{ median: 'the median', mean: 'the mean', min: 'the lowest answer' }[how]}; talk these through before acting on them.`,
+      `Respondents differ by ${apart} or more on ${n} ${plural(n, 'question', 'questions')}. The scores use ${{ median: 'the median', mean: 'the mean', min: 'the lowest answer' }[how]}; talk ${plural(n, 'it', 'them')} through before acting on ${plural(n, 'that score', 'those scores')}.`,
     disagreementMeta: (dimension: string, spread: number, how: Aggregation, value: string) =>
       `${dimension}; spread ${spread} levels; ${{ median: 'median', mean: 'mean', min: 'lowest' }[how]} ${value}`,
     roadmap: 'Roadmap',

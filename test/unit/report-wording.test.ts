@@ -39,6 +39,19 @@ describe('German reports insert names without inflecting them', () => {
     expect(md).not.toMatch(/bremst [A-ZÄÖÜ]/);
     // "Automatisierung, das nicht bewertet wurde" (a pronoun that has to agree with the name)
     expect(md).not.toMatch(/, das nicht bewertet/);
+    // "hebt Schnelle Bereitstellung 2→3" (a name as the object of a verb)
+    expect(md).not.toMatch(/hebt [A-ZÄÖÜ]/);
+    // One initiative list is not read as two: titles may hold commas ("Patching, Fehlerbehebung und … automatisieren").
+    expect(md).toContain('| Agilität | ');
+    expect(md).not.toMatch(/\| [^|]*automatisieren, [A-ZÄÖÜ][^|]*\|$/m);
+  });
+
+  it('says "this point" for one disagreement and "these points" for several', () => {
+    const one = renderMarkdown(context(join(fixtures, 'models', 'accessibility-answers.yaml'), 'de'));
+    expect(one).toContain('besprechen Sie diesen Punkt, bevor Sie danach handeln');
+    const en = renderMarkdown(context(join(fixtures, 'models', 'accessibility-answers.yaml'), 'en'));
+    expect(en).toContain('talk it through before acting on that score');
+    expect(renderMarkdown(context(northwind, 'de'))).toContain('besprechen Sie diese Punkte, bevor Sie danach handeln');
   });
 
   it('groups note references ("Siehe Notizen 1, 2 und 19") and marks the predominant stage as "Schwerpunkt"', () => {

@@ -235,7 +235,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         outcomes.map((o) => [
           [{ text: o.title, bold: true }],
           [r.outcomeWork(o.items.length, ctx.period(o.fromMonth, o.toMonth)), o.inPlace.length ? `; ${r.outcomeInPlace(o.inPlace.length)}` : ''].join(''),
-          o.items.length ? o.items.map((id) => ctx.initiativeTitle(id)).join(', ') : '–',
+          o.items.length ? o.items.map((id) => ctx.initiativeTitle(id)).join('; ') : '–',
         ]),
       );
     }
