@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const fontkit = require('fontkit');
-const { getScript } = require('unicode-properties');
+const { getScript, isMark } = require('unicode-properties');
 
 // Candidates: Latin letters and the common punctuation, digits and symbols of report text.
 const candidates = [];
@@ -68,7 +68,7 @@ function metrics(file) {
   const maybe = new Map();
   for (const cp of candidates) {
     const script = getScript(cp);
-    if ((script !== 'Latin' && script !== 'Common') || !font.hasGlyphForCodePoint(cp)) continue;
+    if ((script !== 'Latin' && script !== 'Common') || isMark(cp) || !font.hasGlyphForCodePoint(cp)) continue;
     const g = font.glyphForCodePoint(cp).id;
     if (g !== 0 && markClass(g) !== 3) maybe.set(cp, g);
   }

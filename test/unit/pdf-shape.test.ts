@@ -80,6 +80,22 @@ describe('PDF text shaping', () => {
     expect(known / words.length).toBeGreaterThan(0.95);
   });
 
+  it('makes glyph objects as fontkit makes them, whichever shapes a word first', () => {
+    const ours = fontkit.openSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+    const theirs = fontkit.openSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+    const shape = plainShaper(fontMetrics.body, ours);
+    const words = ['office', 'Waffle', 'Zürich,', '12.5%', 'fi'];
+    const made = words.flatMap((w) => shape(w)!.glyphs);
+    const fromFontkit = words.flatMap((w) => theirs.layout(w).glyphs);
+    const view = (g: object) => {
+      const { id, codePoints, isMark, isLigature } = g as { id: number; codePoints: number[]; isMark: boolean; isLigature: boolean };
+      return { id, codePoints, isMark, isLigature };
+    };
+    expect(made.map(view)).toEqual(fromFontkit.map(view));
+    // fontkit then finds the same objects.
+    expect(words.flatMap((w) => ours.layout(w).glyphs)).toEqual(made);
+  });
+
   it('leaves to fontkit what it does not know', () => {
     const font = fontkit.openSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
     const shape = plainShaper(fontMetrics.body, font);

@@ -75,14 +75,30 @@ function tables(m: FontMetrics): Tables {
   };
 }
 
+/** The part of a fontkit font used here: its glyph objects, made once per glyph and kept in `_glyphs`. */
+export interface GlyphSource {
+  getGlyph(id: number, codePoints?: number[]): Glyph;
+  _glyphs?: Record<number, Glyph | undefined>;
+}
+
 /**
  * A function that shapes a text as fontkit would, or returns undefined when the text has a character it does not
- * know. Glyph objects come from the font's own `getGlyph`, which fontkit's layout uses as well, so each glyph keeps
- * the characters fontkit gave it first (pdfkit maps glyphs back to text with them).
+ * know. Glyph objects are the font's own, which fontkit's layout uses as well, so each glyph keeps the characters
+ * it was first made for (pdfkit maps glyphs back to text with them). A new one is made without characters and
+ * given them after: fontkit would otherwise build its Unicode tables only to find that a Latin letter is not a
+ * combining mark (none of these characters is one; the generator checks).
  */
-export function plainShaper(m: FontMetrics, font: { getGlyph(id: number, codePoints?: number[]): Glyph }): (text: string) => Run | undefined {
+export function plainShaper(m: FontMetrics, font: GlyphSource): (text: string) => Run | undefined {
   let t: Tables | undefined;
   const scale = 1000 / m.unitsPerEm;
+  const glyph = (id: number, codePoints: number[]): Glyph => {
+    const known = font._glyphs?.[id];
+    if (known) return known;
+    const made = font.getGlyph(id) as Glyph & { isLigature: boolean };
+    made.codePoints = codePoints;
+    made.isLigature = codePoints.length > 1;
+    return made;
+  };
   return (text) => {
     t ??= tables(m);
     const ids: number[] = [];
@@ -115,7 +131,7 @@ export function plainShaper(m: FontMetrics, font: { getGlyph(id: number, codePoi
       const advance = t.advance.get(id)!;
       const next = glyphIds[i + 1];
       const x = (advance + (next === undefined ? 0 : (kern.get(id * 65536 + next) ?? 0))) * scale;
-      glyphs.push(font.getGlyph(id, glyphCps[i]));
+      glyphs.push(glyph(id, glyphCps[i]!));
       positions.push({ xAdvance: x, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance * scale });
       advanceWidth += x;
     }
