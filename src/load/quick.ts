@@ -9,7 +9,7 @@ import type { Assessment, FileKind, Loaded } from './builtin.js';
 import type { Problem } from '../errors.js';
 import { answersStep, orThrow } from './inspection.js';
 import type { Inspection } from './inspection.js';
-import { loadYamlFile } from './safe-yaml.js';
+import { loadPlainYamlFile } from './plain-yaml.js';
 import type { YamlFile } from './safe-yaml.js';
 
 /*
@@ -80,7 +80,7 @@ function inspectQuickly(path: string, f: YamlFile, opts: { questionnaire?: strin
 
 /** loadAssessment (index.ts), without zod for a valid answers file of a built-in questionnaire. */
 export async function loadAssessmentQuickly(path: string, opts: { questionnaire?: string } = {}): Promise<Assessment> {
-  const f = loadYamlFile(path);
+  const f = loadPlainYamlFile(path);
   const found = inspectQuickly(path, f, opts);
   return found ? orThrow(found, path) : (await import('./index.js')).loadAssessment(path, opts, f);
 }
@@ -89,7 +89,7 @@ export async function loadAssessmentQuickly(path: string, opts: { questionnaire?
 export async function checkFileQuickly(path: string, opts: { questionnaire?: string; strict?: boolean } = {}): Promise<{ kind?: FileKind; problems: Problem[] }> {
   let f: YamlFile | undefined;
   try {
-    f = loadYamlFile(path);
+    f = loadPlainYamlFile(path);
   } catch {
     // The full loader says what is wrong with the file.
   }

@@ -1,0 +1,154 @@
+/** The quick YAML reader gives exactly the safe loader's data, or leaves the file to the safe loader. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePlainYaml } from '../../src/load/plain-yaml.js';
+import { parseYaml } from '../../src/load/safe-yaml.js';
+import { fixtures, root } from '../helpers.js';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(f) ? [p] : [];
+  });
+}
+
+/** The safe loader's data, or the error it refuses the text with. */
+function safe(text: string): { data?: unknown; error?: string } {
+  try {
+    return { data: parseYaml('x.yaml', text).data };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** Same data, same key order; or no data from the quick reader where the safe loader refuses. */
+function agree(text: string, what = ''): 'quick' | 'safe' {
+  const quick = parsePlainYaml(text);
+  if (quick === undefined) return 'safe';
+  const s = safe(text);
+  expect(s.error, what).toBeUndefined();
+  expect(JSON.stringify(quick)).toBe(JSON.stringify(s.data));
+  expect(quick).toStrictEqual(s.data);
+  return 'quick';
+}
+
+const SCALARS = [
+  'yes',
+  'no',
+  'on',
+  '1.0',
+  '1.50',
+  '-0',
+  '007',
+  '1e3',
+  '0x10',
+  '0o7',
+  '+1',
+  '.5',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  'true',
+  'True',
+  'FALSE',
+  '2.0.0',
+  '2025-03-12',
+  '12:30',
+  'a: b',
+  'a:b',
+  'C#',
+  'a #b',
+  'a#b',
+  '[a]',
+  '{a: 1}',
+  'a, b [c] {d}',
+  '&x a',
+  '*x',
+  '!!str 5',
+  '!x',
+  '|',
+  '>',
+  '- x',
+  '-x',
+  '? x',
+  '%x',
+  '@x',
+  '`x',
+  '"a\\tb"',
+  '"\\u00e9t\\u00e9"',
+  '"\\ud800"',
+  '"\\x41"',
+  '"a" b',
+  '"unterminated',
+  "'it''s'",
+  "'a' # c",
+  '"a" # c',
+  '""',
+  "''",
+  'Zürich — “quoted” ✓',
+  '\u0085x',
+  'a\u2028b',
+  '123456789012345678',
+  '1_000',
+  '0b11',
+  '::',
+  'a:',
+  ':a',
+  '-',
+  '--',
+  '#',
+  'x # comment',
+  '"#"',
+];
+
+describe('quick YAML reader', () => {
+  it('reads every file of the repository as the safe loader does, or leaves it to it', () => {
+    const files = ['examples', 'questionnaires', 'models', 'test/fixtures'].flatMap((d) => yamlFiles(join(root, d)));
+    const taken = files.filter((f) => agree(readFileSync(f, 'utf8')) === 'quick');
+    // The examples are what reports are made from every day: they must take the quick way.
+    expect(taken.map((f) => f.slice(root.length + 1))).toEqual(expect.arrayContaining(['examples/northwind-logistics.yaml', 'examples/meridian-health.yaml']));
+    expect(agree(readFileSync(join(fixtures, 'hostile-answers.yaml'), 'utf8'))).toBeDefined();
+  });
+
+  it('agrees on every scalar, key and layout change of an example', () => {
+    const lines = readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8').split('\n');
+    let quick = 0;
+    let total = 0;
+    const check = (text: string, what = '') => {
+      total++;
+      if (agree(text, what) === 'quick') quick++;
+    };
+    // Every twelfth line (the file repeats the same shapes), each in every variant.
+    lines.forEach((line, i) => {
+      if (i % 12) return;
+      const m = /^(\s*(?:- )?[A-Za-z_][\w-]*:) ?(.*)$/.exec(line);
+      const variant = (l: string) => check([...lines.slice(0, i), l, ...lines.slice(i + 1)].join('\n'), `line ${i + 1}: ${l}`);
+      if (m) {
+        for (const v of SCALARS) variant(`${m[1]} ${v}`);
+        variant(`${m[1]}`);
+        variant(line.replace(/^(\s*)/, '$1  '));
+        variant(line.replace(/^ /, ''));
+        variant(`${line}\t`);
+        variant(line.replace(':', ' :'));
+        variant(line.replace(/^(\s*)(- )?([\w-]+)/, '$1$2__proto__'));
+        variant(line.replace(/^(\s*)(- )?([\w-]+)/, '$1$2"$3"'));
+        check([...lines.slice(0, i + 1), line.replace(/^(\s*)- /, '$1  '), ...lines.slice(i + 1)].join('\n'), `after line ${i + 1}`);
+      }
+    });
+    check(lines.join('\r\n'));
+    check(`---\n${lines.join('\n')}`);
+    check(`${lines.join('\n')}\n---\nkind: answers\n`);
+    check(`${lines.join('\n')}\nx: &a 1\ny: *a\n`);
+    check(`${lines.join('\n')}\nnote: |\n  two\n  lines\n`);
+    check(`${lines.join('\n')}\nnote: two\n  lines\n`);
+    check(`${lines.join('\n')}\nlist:\n- a\n- - b\n  - c\n-\n- d: 1\n  e: 2\n`);
+    check(`${lines.join('\n')}\n${'  '.repeat(140)}deep: 1\n`);
+    expect(total).toBeGreaterThan(400);
+    expect(quick).toBeGreaterThan(total / 4);
+  }, 300_000);
+});
