@@ -69,12 +69,15 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
       // The file is created once the organisation is confirmed; from then on an interruption has saved something.
       const create = (info: AssessmentInfo) => {
         const made = AnswersStore.create(path, newQuestionnaire!, info);
+        made.stampChanges();
         saved = true;
         return made;
       };
       store = await askAssessment(terminalUi({ output, color, words: m }), localToday(), create, m);
     } else {
       store = AnswersStore.open(path, opts.questionnaire);
+      // Each respondent's answers carry when they last changed, for `itaas merge --prefer newer`.
+      store.stampChanges();
     }
     saved = true;
     questionnaireLanguage = store.questionnaire.language;

@@ -190,6 +190,12 @@ export class AnswersStore {
 
   /** Sets (or, with undefined, removes) a respondent's role or last-changed stamp, and saves. */
   setRespondentField(index: number, key: 'role' | 'updated', value: string | undefined): void {
+    this.putRespondentField(index, key, value);
+    if (key !== 'updated') this.stamp(index);
+    this.save();
+  }
+
+  private putRespondentField(index: number, key: 'role' | 'updated', value: string | undefined): void {
     const node = this.doc.getIn(['respondents', index], true);
     if (!isMap(node)) throw new Error(`respondent ${index} is not a map`);
     if (value === undefined) node.delete(key);
@@ -199,7 +205,21 @@ export class AnswersStore {
       const at = node.items.findIndex((p) => isScalar(p.key) && p.key.value === 'answers');
       node.items.splice(at < 0 ? node.items.length : at, 0, this.doc.createPair(key, value));
     }
-    this.save();
+  }
+
+  /** The clock that stamps changes to a respondent (see `stampChanges`); none: no stamps. */
+  private clock: (() => Date) | undefined;
+
+  /**
+   * From now on every change to a respondent (an answer, a note, the role, finishing) also sets its
+   * `updated` time, in the same write, as the survey form does: `itaas merge --prefer newer` goes by it.
+   */
+  stampChanges(clock: () => Date = () => new Date()): void {
+    this.clock = clock;
+  }
+
+  private stamp(index: number): void {
+    if (this.clock) this.putRespondentField(index, 'updated', this.clock().toISOString());
   }
 
   /**
@@ -242,6 +262,7 @@ export class AnswersStore {
     const r: Record<string, unknown> = { name };
     if (role) r.role = role;
     r.completed = false;
+    if (this.clock) r.updated = this.clock().toISOString();
     r.answers = {};
     list.items.push(this.doc.createNode(r));
     this.save();
@@ -252,6 +273,7 @@ export class AnswersStore {
   /** Records one answer (an option id, "na" or "dontKnow", with an optional note) and saves. */
   setAnswer(index: number, questionId: string, option: string, note?: string): void {
     this.putAnswer(index, questionId, option, note);
+    this.stamp(index);
     this.save();
   }
 
@@ -298,6 +320,7 @@ export class AnswersStore {
     if (!isMap(node)) throw new Error(`respondent ${index} is not a map`);
     if (node.has('completed')) node.set('completed', completed);
     else node.items.splice(Math.min(node.items.length, node.has('role') ? 2 : 1), 0, this.doc.createPair('completed', completed));
+    this.stamp(index);
     this.save();
   }
 

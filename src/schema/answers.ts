@@ -26,7 +26,7 @@ export const Respondent = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/, 'must be a date and time such as 2026-03-12T14:05:00Z')
       .optional()
-      .describe('When these answers were last changed (ISO 8601 date and time); written by the survey form, used by `itaas merge --prefer newer`.'),
+      .describe('When these answers were last changed (ISO 8601 date and time); written by the survey form and `itaas assess`, used by `itaas merge --prefer newer`.'),
     answers: z.record(Id, Answer).default({}).describe('Answers keyed by question id.'),
   })
   .describe('A person interviewed, and their answers.');

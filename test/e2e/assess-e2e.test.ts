@@ -160,6 +160,8 @@ it('survives kill -9 mid-interview and resumes with every confirmed answer in pl
       name: 'Dana Ortiz',
       role: 'CIO',
       completed: true,
+      // When the answers last changed, for `itaas merge --prefer newer`.
+      updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       answers: { ...confirmed, sla: 'all', chargeback: { option: 'showback', note: 'Showback report since 2024' } },
     },
   ]);
