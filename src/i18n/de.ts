@@ -148,7 +148,7 @@ export const de: Messages = {
     waveTitle: (title: string, from: string, to: string) => `${title} (läuft ${from} – ${to})`,
     laterWaveTitle: (horizon: number, from: string, to: string) => `Nach dem Horizont von ${horizon} Monaten: ${from} – ${to}`,
     // "hebt Schnelle Bereitstellung" would need the name inflected; after a colon it stands as it is.
-    initiativeMeta: (effort: string, period: string, raises: string) => `Aufwand ${effort}; ${period}; Wirkung: ${raises}`,
+    initiativeMeta: (effort: string, period: string, raises: string) => `Aufwand: ${effort}; ${period}; Wirkung: ${raises}`,
     alternatives: 'Alternativen:',
     byOutcome: 'Die Roadmap nach Ergebnissen',
     byOutcomeIntro: 'Was die Initiativen bewirken, nach den Ergebnissen, die das Modell nennt. Eine Initiative kann mehreren Ergebnissen dienen.',
@@ -201,6 +201,7 @@ export const de: Messages = {
     end: 'Ende',
     effort: 'Aufwand',
     initiative: 'Initiative',
+    initiatives: 'Initiativen',
     wave: 'Welle',
     page: (n: number, total: number) => `Seite ${n} von ${total}`,
     generatedFrom: (file: string) => `Erstellt aus ${file}`,

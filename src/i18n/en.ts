@@ -220,6 +220,7 @@ export const en = {
     end: 'End',
     effort: 'Effort',
     initiative: 'Initiative',
+    initiatives: 'Initiatives',
     wave: 'Wave',
     page: (n: number, total: number) => `Page ${n} of ${total}`,
     generatedFrom: (file: string) => `Generated from ${file}`,

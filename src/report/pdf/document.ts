@@ -230,7 +230,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         [
           { header: r.outcome, width: 3 },
           { header: r.period, width: 3 },
-          { header: r.initiative, width: 8 },
+          { header: r.initiatives, width: 8 },
         ],
         outcomes.map((o) => [
           [{ text: o.title, bold: true }],
