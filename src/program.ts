@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { COMPARE_FORMATS, REPORT_FORMATS } from './report/formats.js';
 
 /** Every command and option of itaas; each command's handler is imported only when it runs. */
 export function buildProgram(version: string): Command {
@@ -46,7 +47,7 @@ export function buildProgram(version: string): Command {
     .description('score answers files and write their reports')
     .argument('<answers...>', 'answers files (YAML)')
     .option('-o, --out <dir>', 'folder to write reports into', 'reports')
-    .option('-f, --format <list>', 'formats, comma-separated: md, json, html, pdf, csv', list)
+    .option('-f, --format <list>', `formats, comma-separated: ${REPORT_FORMATS.join(', ')}`, list)
     .option('-q, --questionnaire <id|file>', 'questionnaire the answers belong to (default: the one they name)')
     .option('--lang <code>', "report language (default: the answers file's, else the questionnaire's)")
     .addOption(new Option('--aggregate <how>', 'how answers of several respondents combine per question').choices(['median', 'mean', 'min']).default('median'))
@@ -168,7 +169,7 @@ export function buildProgram(version: string): Command {
     .description('show what moved between two assessments (answers files or JSON reports)')
     .argument('<baseline>', 'the earlier assessment')
     .argument('<current>', 'the later assessment')
-    .option('-f, --format <list>', 'formats, comma-separated: md, json', list)
+    .option('-f, --format <list>', `formats, comma-separated: ${COMPARE_FORMATS.join(', ')}`, list)
     .option('-o, --out <dir>', 'write the comparison into this folder instead of stdout')
     .option('--json', 'print the comparison as one JSON document on stdout')
     .option('--lang <code>', "language of the comparison (default: the current assessment's)")

@@ -11,9 +11,15 @@ export function useColor(stream: NodeJS.WriteStream = process.stderr, argv = pro
   return Boolean(stream.isTTY);
 }
 
+/** The one chalk setup: basic colours or none. */
+export function palette(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}
+
 let instance: ChalkInstance | undefined;
+/** Colours for messages on stderr. */
 export function colors(): ChalkInstance {
-  instance ??= new Chalk({ level: useColor() ? 1 : 0 });
+  instance ??= palette(useColor());
   return instance;
 }
 

@@ -6,7 +6,8 @@ import { resolveText } from '../core/text.js';
 import { messages } from '../i18n/index.js';
 import type { CompareWording } from '../report/compare-md.js';
 import { renderComparisonJson, renderComparisonMarkdown } from '../report/compare-md.js';
-import { modelWords } from '../report/context.js';
+import { modelWords } from '../i18n/model-words.js';
+import { COMPARE_FORMATS, isCompareFormat } from '../report/formats.js';
 import { reportPath } from './report-run.js';
 import { loadSnapshot } from './snapshot.js';
 
@@ -29,14 +30,13 @@ export interface CompareRun {
   exitCode: 0;
 }
 
-const FORMATS = ['md', 'json'];
 const stem = (file: string) => basename(file).replace(/\.(ya?ml|json)$/i, '');
 
 /** Which formats a compare writes; a combination that cannot work is a usage error. */
 function compareFormats(opts: CompareRunOptions): string[] {
   const formats = [...new Set(opts.format?.length ? opts.format : opts.json ? ['json'] : ['md'])];
-  const unknown = formats.filter((f) => !FORMATS.includes(f));
-  if (unknown.length) throw new UserError(`unknown format ${unknown.map((f) => `"${f}"`).join(', ')} for compare; choose from ${FORMATS.join(', ')}`);
+  const unknown = formats.filter((f) => !isCompareFormat(f));
+  if (unknown.length) throw new UserError(`unknown format ${unknown.map((f) => `"${f}"`).join(', ')} for compare; choose from ${COMPARE_FORMATS.join(', ')}`);
   if (!opts.out && formats.length > 1) throw new UserError(`several formats (${formats.join(', ')}) need --out DIR; without it the comparison goes to stdout in one format`);
   if (!opts.out && opts.json && formats[0] !== 'json') throw new UserError('--json prints JSON on stdout; drop --format md or add --out DIR');
   return formats;

@@ -13,7 +13,9 @@ import { suggest } from '../load/rules.js';
 import { messages } from '../i18n/index.js';
 import { buildContext } from '../report/context.js';
 import type { ReportContext } from '../report/context.js';
-import { DEFAULT_FORMATS, renderers } from '../report/index.js';
+import { DEFAULT_FORMATS, isReportFormat, REPORT_FORMATS } from '../report/formats.js';
+import type { ReportFormat } from '../report/formats.js';
+import { renderers } from '../report/index.js';
 import type { ReportRunSummary } from '../schema/run-summary.js';
 import { describeFailure, overallName, parseThresholds } from './gates.js';
 import { languageNotices } from './lang.js';
@@ -86,11 +88,11 @@ export interface ReportRun {
   gating: boolean;
 }
 
-export function parseFormats(formats: string[] | undefined): string[] {
+export function parseFormats(formats: string[] | undefined): ReportFormat[] {
   const list = formats?.length ? formats : DEFAULT_FORMATS;
-  const unknown = list.filter((f) => !renderers[f]);
-  if (unknown.length) throw new UserError(`unknown format ${unknown.map((f) => `"${f}"`).join(', ')}; choose from ${Object.keys(renderers).join(', ')}`);
-  return [...new Set(list)];
+  const unknown = list.filter((f) => !isReportFormat(f));
+  if (unknown.length) throw new UserError(`unknown format ${unknown.map((f) => `"${f}"`).join(', ')}; choose from ${REPORT_FORMATS.join(', ')}`);
+  return [...new Set(list.filter(isReportFormat))];
 }
 
 /** The report file name for an answers file: its base name, kept inside the output folder. */
@@ -112,7 +114,7 @@ export function reportPath(outDir: string, answersFile: string, ext: string): st
  */
 async function renderAssessment(
   file: string,
-  formats: string[],
+  formats: ReportFormat[],
   opts: Pick<ReportRunOptions, 'questionnaire' | 'lang' | 'aggregate' | 'paper' | 'templates' | 'capacity' | 'start'>,
 ): Promise<{ ctx: ReportContext; outputs: Map<string, string | Buffer>; notices: string[] }> {
   const loaded = await loadAssessmentQuickly(file, { questionnaire: opts.questionnaire });
@@ -121,7 +123,7 @@ async function renderAssessment(
   const outputs = new Map<string, string | Buffer>();
   const renderOptions = { paper: opts.paper, templatesDir: opts.templates };
   for (const format of formats) {
-    const renderer = renderers[format]!;
+    const renderer = renderers[format];
     if (renderer.files) for (const output of await renderer.files(ctx, renderOptions)) outputs.set(output.ext, output.content);
     else outputs.set(renderer.ext, await renderer.render(ctx, renderOptions));
   }

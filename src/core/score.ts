@@ -2,7 +2,7 @@ import { answerParts } from '../schema/answer-parts.js';
 import type { Answers } from '../schema/answers.js';
 import type { Combine, Model, Scoring } from '../schema/model.js';
 import type { Question, Questionnaire } from '../schema/questionnaire.js';
-import { holds } from './conditions.js';
+import { visibleQuestions } from './visibility.js';
 
 /** Question scores are kept to two decimals so that reports are stable across platforms. */
 export const round2 = (x: number): number => Math.round(x * 100 + Number.EPSILON * 100) / 100;
@@ -133,11 +133,12 @@ export function levelOf(scale: readonly number[], value: number): number {
 
 export function scoreQuestions(q: Questionnaire, answers: Answers, how: Aggregation = 'median', scoring: Scoring = DEFAULT_SCORING, lowest = 0): QuestionScore[] {
   const digits = keptDigits(scoring);
-  const perRespondent = answers.respondents.map((r) => ({ r, choices: choicesOf(r) }));
-  return allQuestions(q).map(({ question, section }) => {
-    const responses: QuestionResponse[] = perRespondent.map(({ r, choices }) => {
+  // Which questions each respondent was shown: the one rule of core/visibility.
+  const perRespondent = answers.respondents.map((r) => ({ r, shownIds: new Set(visibleQuestions<Question, Questionnaire['sections'][number]>(q, choicesOf(r)).map((v) => v.question.id)) }));
+  return allQuestions(q).map(({ question }) => {
+    const responses: QuestionResponse[] = perRespondent.map(({ r, shownIds }) => {
       const raw = r.answers[question.id];
-      const shown = holds(section.when, choices) && holds(question.when, choices);
+      const shown = shownIds.has(question.id);
       if (raw === undefined) return { respondent: r.name, status: shown ? 'skipped' : 'hidden' };
       const { option, note } = answerParts(raw);
       // An answer kept from before a changed answer hid the question: on record, but not scored.

@@ -47,3 +47,22 @@ export function questionnaireLanguages(q: {
   found.delete(q.language);
   return [q.language, ...[...found].sort()];
 }
+
+/** A score or value as reports write it: `digits` decimals with the language's decimal mark, '–' for none. */
+export function formatNumber(value: number | null, digits: number, decimal: string): string {
+  return value === null ? '–' : value.toFixed(digits).replace('.', decimal);
+}
+
+/**
+ * How an answer reads: the chosen option's label in the language, the words for "not applicable" and
+ * "don't know", else the option's id (as `raw` shows it).
+ */
+export function answerLabel(
+  question: { options: ReadonlyArray<{ id: string; label: Text }> } | undefined,
+  option: string,
+  words: { text: (t: Text | undefined) => string; notApplicable: string; dontKnow: string; raw?: (option: string) => string },
+): string {
+  if (option === 'na') return words.notApplicable;
+  if (option === 'dontKnow') return words.dontKnow;
+  return words.text(question?.options.find((o) => o.id === option)?.label) || (words.raw ? words.raw(option) : option);
+}

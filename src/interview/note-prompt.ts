@@ -4,7 +4,8 @@ import { messages } from '../i18n/index.js';
 import type { InterviewMessages } from '../i18n/index.js';
 import { visible } from '../io/terminal-text.js';
 import type { PromptContext } from './prompts.js';
-import { palette, theme } from './theme.js';
+import { palette } from '../ui.js';
+import { theme } from './theme.js';
 
 /**
  * The note prompt: a small line editor of its own rather than @inquirer's `input`, because a note can be

@@ -4,7 +4,8 @@ import { visible } from '../io/terminal-text.js';
 import type { InterviewMessages } from '../i18n/index.js';
 import { notePrompt } from './note-prompt.js';
 import type { NoteConfig } from './note-prompt.js';
-import { palette, theme } from './theme.js';
+import { palette } from '../ui.js';
+import { theme } from './theme.js';
 
 /**
  * The thin layer between the interview and the terminal. Each prompt is an @inquirer prompt function

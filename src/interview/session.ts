@@ -1,7 +1,7 @@
 import { assess } from '../core/assess.js';
 import { visible } from '../io/terminal-text.js';
-import { resolveText } from '../core/text.js';
-import { buildContext } from '../report/context.js';
+import { answerLabel, formatNumber, resolveText } from '../core/text.js';
+import { modelWords } from '../i18n/model-words.js';
 import { answerParts } from '../schema/answer-parts.js';
 import { IsoDate } from '../schema/common.js';
 import type { Text } from '../schema/common.js';
@@ -10,7 +10,7 @@ import type { InterviewMessages } from '../i18n/index.js';
 import type { Ui } from './prompts.js';
 import { advance, findVisible, previousQuestion, progress, sectionSummary, startState, unanswered, visibleQuestions } from './state.js';
 import type { InterviewState } from './state.js';
-import { palette } from './theme.js';
+import { palette } from '../ui.js';
 import { nameKey, normaliseName, TooLarge } from './store.js';
 import type { AnswersStore, AssessmentInfo } from './store.js';
 
@@ -36,10 +36,8 @@ function shorten(s: string, width: number): string {
 }
 
 export function optionLabel(store: AnswersStore, questionId: string, option: string, tx: Texts): string {
-  if (option === 'na') return tx.m.notApplicable;
-  if (option === 'dontKnow') return tx.m.dontKnow;
-  const q = store.questionnaire.sections.flatMap((s) => s.questions).find((x) => x.id === questionId);
-  return tx.q(q?.options.find((o) => o.id === option)?.label) || visible(option);
+  const question = store.questionnaire.sections.flatMap((s) => s.questions).find((x) => x.id === questionId);
+  return answerLabel(question, option, { text: tx.q, notApplicable: tx.m.notApplicable, dontKnow: tx.m.dontKnow, raw: visible });
 }
 
 /**
@@ -383,15 +381,23 @@ async function endOfInterview(store: AnswersStore, ri: number, ui: Ui, tx: Texts
 export function summaryLines(store: AnswersStore, lang: string, color: boolean, columns = 80): string[] {
   const c = palette(color);
   const data = store.data;
-  const result = assess(store.model, store.questionnaire, data);
-  const ctx = buildContext(store.model, store.questionnaire, data, result, lang);
-  const m = messages(lang).interview;
+  const model = store.model;
+  const result = assess(model, store.questionnaire, data);
+  // Titles, numbers and the model's words as the report gives them, without building a report.
+  const t = messages(lang);
+  const m = t.interview;
+  const text = (x: Text | undefined) => resolveText(x, lang, model.language);
+  const words = modelWords(t, model.terms ?? {}, text);
+  const num = (x: number | null) => formatNumber(x, model.scoring?.precision ?? 1, t.decimal);
+  const dimensions = new Map(model.dimensions.map((d) => [d.id, d]));
+  const dimTitle = (id: string) => text(dimensions.get(id)?.title) || id;
+  const phaseTitle = (n: number) => text(n === 0 ? model.phases?.none.title : model.phases?.list[n - 1]?.title);
   const lines: string[] = [c.bold(m.scoresSoFar(visible(data.assessment.organisation), data.respondents.length))];
-  const titleWidth = Math.min(30, Math.max(...result.dimensions.map((d) => ctx.dimTitle(d.id).length)));
+  const titleWidth = Math.min(30, Math.max(...result.dimensions.map((d) => dimTitle(d.id).length)));
   const barWidth = Math.max(4, Math.min(20, columns - titleWidth - 24));
-  const max = Math.max(...store.model.scale.map((s) => s.level));
+  const max = Math.max(...model.scale.map((s) => s.level));
   for (const d of result.dimensions) {
-    const title = shorten(visible(ctx.dimTitle(d.id)), titleWidth).padEnd(titleWidth);
+    const title = shorten(visible(dimTitle(d.id)), titleWidth).padEnd(titleWidth);
     if (d.score === null) {
       lines.push(`  ${title}    ${c.dim(`–  ${m.notAssessedYet}`)}`);
       continue;
@@ -400,12 +406,11 @@ export function summaryLines(store: AnswersStore, lang: string, color: boolean, 
     const bar = `${'█'.repeat(filled)}${'·'.repeat(barWidth - filled)}`;
     const mark = (d.gap ?? 0) > 0 ? c.yellow(bar) : c.green(bar);
     // Numbers as the report writes them: the language's decimal mark (2,5 in German).
-    const target = d.target === null ? '' : ` ${c.dim(m.target(String(d.target).replace('.', ctx.t.decimal)))}`;
-    lines.push(`  ${title} ${ctx.num(d.score).padStart(4)} ${mark}${target}`);
+    const target = d.target === null ? '' : ` ${c.dim(m.target(String(d.target).replace('.', t.decimal)))}`;
+    lines.push(`  ${title} ${num(d.score).padStart(4)} ${mark}${target}`);
   }
-  if (result.overall !== null) lines.push(`${c.bold(m.overall(ctx.words.overallScore, ctx.num(result.overall)))}`);
+  if (result.overall !== null) lines.push(`${c.bold(m.overall(words.overallScore, num(result.overall)))}`);
   const phase = result.phase;
-  if (phase)
-    lines.push(`${c.bold(m.phaseReached(ctx.words.phase))} ${ctx.phaseTitle(phase.reached)}${phase.next ? ` ${c.dim(m.towardsPhase(phase.next.progress, ctx.phaseTitle(phase.next.number)))}` : ''}`);
+  if (phase) lines.push(`${c.bold(m.phaseReached(words.phase))} ${phaseTitle(phase.reached)}${phase.next ? ` ${c.dim(m.towardsPhase(phase.next.progress, phaseTitle(phase.next.number)))}` : ''}`);
   return lines;
 }

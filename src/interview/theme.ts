@@ -1,9 +1,4 @@
-import { Chalk } from 'chalk';
-import type { ChalkInstance } from 'chalk';
-
-export function palette(color: boolean): ChalkInstance {
-  return new Chalk({ level: color ? 1 : 0 });
-}
+import { palette } from '../ui.js';
 
 /** Inquirer's theme, built on chalk so that NO_COLOR and --no-color switch every colour off. */
 export function theme(color: boolean, hint?: string) {

@@ -1,6 +1,6 @@
 import type { CompareNote, Comparison, NotCompared } from '../core/compare.js';
 import type { Messages } from '../i18n/index.js';
-import type { Words } from './context.js';
+import type { Words } from '../i18n/model-words.js';
 import { mdCell, mdEscape, table } from './markdown.js';
 
 /** What a comparison is worded with: the catalogue of its language and the model's words in it. */

@@ -2,14 +2,16 @@ import type { Result } from '../core/assess.js';
 import type { GapReason, RoadmapItem } from '../core/roadmap.js';
 import type { DimensionScore } from '../core/score.js';
 import { LATER_WAVE } from '../core/roadmap.js';
-import { resolveText } from '../core/text.js';
+import { answerLabel, formatNumber, resolveText } from '../core/text.js';
 import { answerParts } from '../schema/answers.js';
 import type { Answers } from '../schema/answers.js';
 import type { Text } from '../schema/common.js';
-import type { Model, Terms } from '../schema/model.js';
+import type { Model } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 import { messages } from '../i18n/index.js';
 import type { Messages } from '../i18n/index.js';
+import { modelWords } from '../i18n/model-words.js';
+import type { Words } from '../i18n/model-words.js';
 
 /** What every renderer gets: the loaded files, the result, and wording in one language. */
 export interface ReportContext {
@@ -67,8 +69,6 @@ export interface ReportContext {
   fallbacks: Map<string, Set<string>>;
 }
 
-export type Words = Record<keyof Messages['terms'], string>;
-
 /** The year and month (1..12) `offset` months after a YYYY-MM month. */
 function monthAt(start: string, offset: number): { year: number; month: number } {
   const [y, mo] = start.split('-').map(Number) as [number, number];
@@ -96,11 +96,6 @@ function mergeSteps(gaps: readonly GapReason[]): GapReason[] {
   return out;
 }
 
-/** The model's words for its concepts (`terms`, resolved by `m`), each falling back to the catalogue's neutral one. */
-export function modelWords(t: Messages, terms: Terms, m: (text: Text | undefined) => string): Words {
-  return Object.fromEntries(Object.entries(t.terms).map(([k, fallback]) => [k, m(terms[k as keyof Words]) || fallback])) as Words;
-}
-
 export const fmtScore = (s: number | null): string => (s === null ? '–' : s.toFixed(1));
 
 export function buildContext(model: Model, questionnaire: Questionnaire, answers: Answers, result: Result, lang?: string): ReportContext {
@@ -118,7 +113,7 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
   const questions = new Map(questionnaire.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const t = messages(language);
   const precision = model.scoring?.precision ?? 1;
-  const num = (x: number | null, digits = precision) => (x === null ? '–' : x.toFixed(digits).replace('.', t.decimal));
+  const num = (x: number | null, digits = precision) => formatNumber(x, digits, t.decimal);
   const words = modelWords(t, model.terms ?? {}, m);
   const roadmapStart = result.roadmap?.start ?? answers.assessment.date.slice(0, 7);
   const notes = new Map<string, number>();
@@ -174,11 +169,7 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     levelLabel: (level) => (level === null ? t.notAssessed : m(model.scale.find((s) => s.level === level)?.label) || String(level)),
     levelDescriptor: (dimension, level) => (level === null ? '' : m(dims.get(dimension)?.levels[String(level)])),
     questionText: (id) => q(questions.get(id)?.text) || id,
-    optionLabel: (question, option) => {
-      if (option === 'na') return t.notApplicable;
-      if (option === 'dontKnow') return t.dontKnow;
-      return q(questions.get(question)?.options.find((o) => o.id === option)?.label) || option;
-    },
+    optionLabel: (question, option) => answerLabel(questions.get(question), option, { text: q, notApplicable: t.notApplicable, dontKnow: t.dontKnow }),
     reasonText: (item) => {
       const parts: string[] = [];
       for (const g of mergeSteps(item.reason.gaps)) {

@@ -4,7 +4,7 @@ import { COLORS, NARROW_WIDTH, placementAlt, placementFigure, placementTitle, ra
 import type { Figure, Paint } from './charts.js';
 import { buildContext } from './context.js';
 import type { ReportContext } from './context.js';
-import type { RenderOptions } from './index.js';
+import type { RenderOptions } from './formats.js';
 import { renderTemplate, templateData } from './templates.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,11 +1,5 @@
 import type { ReportContext } from './context.js';
-
-/** Options that only some renderers use. */
-export interface RenderOptions {
-  paper?: 'a4' | 'letter';
-  /** A folder of templates that replace the built-in ones. */
-  templatesDir?: string;
-}
+import type { RenderOptions, ReportFormat } from './formats.js';
 
 export interface Renderer {
   /** File extension of the output, without the dot. */
@@ -19,7 +13,7 @@ export interface Renderer {
  * One entry per output format. Each renderer is imported only when its format is asked for, so heavy
  * dependencies stay off the paths that do not need them.
  */
-export const renderers: Record<string, Renderer> = {
+export const renderers: Record<ReportFormat, Renderer> = {
   md: { ext: 'md', render: async (ctx, opts) => (await import('./markdown.js')).renderMarkdown(ctx, opts) },
   json: { ext: 'json', render: async (ctx) => (await import('./json.js')).renderJson(ctx) },
   html: { ext: 'html', render: async (ctx, opts) => (await import('./html.js')).renderHtml(ctx, opts) },
@@ -36,5 +30,3 @@ export const renderers: Record<string, Renderer> = {
     },
   },
 };
-
-export const DEFAULT_FORMATS = ['md', 'json', 'html', 'pdf'];

@@ -1,6 +1,6 @@
 import { answerParts } from '../schema/answer-parts.js';
 import type { ReportContext } from './context.js';
-import type { RenderOptions } from './index.js';
+import type { RenderOptions } from './formats.js';
 import { addMonths } from './summary.js';
 import { renderTemplate, templateData } from './templates.js';
 

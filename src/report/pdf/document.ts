@@ -2,7 +2,7 @@ import { answerParts } from '../../schema/answer-parts.js';
 import { COLORS, placementFigure, radarFigure, timelineFigure } from '../charts.js';
 import { gapText, scoreGroups, targetText } from '../context.js';
 import type { ReportContext } from '../context.js';
-import type { RenderOptions } from '../index.js';
+import type { RenderOptions } from '../formats.js';
 import { roadmapByOutcome, strengthGroups, strengths, summary } from '../summary.js';
 import { Layout, PAPER } from './layout.js';
 import type { Doc } from './layout.js';
