@@ -110,9 +110,10 @@ export function buildProgram(version: string): Command {
     .option('--prefer <side>', "where a respondent's answers differ: newer, target or input (default: refuse and list them)")
     .option('--dry-run', 'print what would be merged; write nothing')
     .option('-q, --questionnaire <id|file>', 'questionnaire the answers belong to (default: the one the target names)')
+    .option('--json', 'print what was merged, and each conflict, as one JSON document on stdout')
     .addHelpText(
       'after',
-      examples('itaas merge acme.yaml laptop-2/acme.yaml dana-ortiz.yaml', 'itaas merge acme.yaml ole.yaml --dry-run', 'itaas merge acme.yaml ole.yaml --prefer newer') +
+      examples('itaas merge acme.yaml laptop-2/acme.yaml dana-ortiz.yaml', 'itaas merge acme.yaml ole.yaml --dry-run', 'itaas merge acme.yaml ole.yaml --prefer newer --json') +
         '\nExit codes: 0 merged (or nothing to do); 2 a conflict, another questionnaire, a locked or bad file.\n',
     )
     .action(async (target: string, inputs: string[], opts) => (await import('./commands/merge.js')).mergeCommand(target, inputs, opts));

@@ -1,13 +1,38 @@
-import type { Prefer } from '../core/merge.js';
+import type { Conflict, Prefer } from '../core/merge.js';
 import { runMerge } from '../app/merge.js';
 import type { MergeSummary } from '../app/merge.js';
 import { UserError } from '../errors.js';
+import { terminalSafeJson } from '../io/terminal-text.js';
 import { colors, quoted } from '../ui.js';
 
 export interface MergeCommandOptions {
   prefer?: string;
   dryRun?: boolean;
   questionnaire?: string;
+  json?: boolean;
+}
+
+/** The merge as one JSON document: each respondent's outcome and each disagreement with how it was settled. */
+export function mergeJson(s: MergeSummary, dryRun = false) {
+  const side = (x: Conflict['ours']) => ({ source: x.source, value: x.answer ?? x.value });
+  return {
+    target: s.target,
+    created: s.created,
+    written: s.written,
+    dryRun,
+    respondents: [
+      ...s.plan.changes.map((c) => ({ name: c.name, status: c.isNew ? 'new' : 'updated', answers: c.answers.length, changed: c.changed, sources: c.sources })),
+      ...s.plan.unchanged.map((u) => ({ name: u.name, status: 'unchanged', answers: 0, changed: 0, sources: [u.source] })),
+    ],
+    conflicts: s.plan.conflicts.map((c) => ({
+      respondent: c.respondent,
+      field: c.field,
+      existing: side(c.ours),
+      incoming: side(c.theirs),
+      kept: c.kept === 'ours' ? 'existing' : c.kept === 'theirs' ? 'incoming' : null,
+    })),
+    exitCode: s.exitCode,
+  };
 }
 
 const PREFER: Record<string, Prefer> = { newer: 'newer', target: 'target', input: 'input' };
@@ -41,6 +66,8 @@ export async function mergeCommand(target: string, inputs: string[], opts: Merge
     ? await run(prefer)
     : runMerge(target, inputs, { ...(prefer ? { prefer } : {}), ...(opts.dryRun ? { dryRun: true } : {}), ...(opts.questionnaire ? { questionnaire: opts.questionnaire } : {}) });
   const open = s.plan.conflicts.filter((c) => !c.kept);
+  // With --json the summary goes to stdout whatever the outcome; the messages stay on stderr.
+  if (opts.json) process.stdout.write(`${terminalSafeJson(JSON.stringify(mergeJson(s, opts.dryRun), null, 2))}\n`);
   if (open.length) {
     throw new UserError(
       `${open.length} answer${open.length === 1 ? '' : 's'} differ between ${target} and the inputs; nothing was written:\n` +
@@ -48,7 +75,7 @@ export async function mergeCommand(target: string, inputs: string[], opts: Merge
         `\nKeep one side with --prefer target, --prefer input or --prefer newer (the later "updated" stamp), or make the answers agree by hand.`,
     );
   }
-  for (const line of describeMerge(s, opts.dryRun)) process.stdout.write(`${line}\n`);
+  if (!opts.json) for (const line of describeMerge(s, opts.dryRun)) process.stdout.write(`${line}\n`);
   const c = colors();
   if (opts.dryRun) return;
   if (s.written) process.stderr.write(`${c.green(s.created ? 'created' : 'updated')} ${target}\n`);

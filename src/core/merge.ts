@@ -26,9 +26,9 @@ export interface MergeSource {
 export interface Conflict {
   respondent: string;
   field: string;
-  /** The source holding the kept value so far, and that value. */
-  ours: { source: string; value: string };
-  theirs: { source: string; value: string };
+  /** The source holding the kept value so far, and that value (as a line; for a question, also the answer itself). */
+  ours: { source: string; value: string; answer?: AnswerValue };
+  theirs: { source: string; value: string; answer?: AnswerValue };
   /** Which side was kept when a preference decided it; absent when unresolved. */
   kept?: 'ours' | 'theirs';
 }
@@ -124,9 +124,10 @@ export function planMerge(target: MergeSource, inputs: readonly MergeSource[], p
       }
       let differs = false;
       const theirStamp = stampOf(r, source);
-      const settle = (field: string, ours: string, theirs: string): boolean => {
+      const settle = (field: string, ours: string | AnswerValue, theirs: string | AnswerValue): boolean => {
         const kept = decide(prefer, w.stamp.get(field), theirStamp);
-        conflicts.push({ respondent: r.name, field, ours: { source: w.origin.get(field) ?? target.name, value: ours }, theirs: { source: source.name, value: theirs }, ...(kept ? { kept } : {}) });
+        const side = (from: string, v: string | AnswerValue) => (typeof v === 'string' ? { source: from, value: v } : { source: from, value: showAnswer(v), answer: v });
+        conflicts.push({ respondent: r.name, field, ours: side(w.origin.get(field) ?? target.name, ours), theirs: side(source.name, theirs), ...(kept ? { kept } : {}) });
         return kept === 'theirs';
       };
       const take = (field: string) => {
@@ -145,7 +146,7 @@ export function planMerge(target: MergeSource, inputs: readonly MergeSource[], p
         const ours = w.answers.get(q);
         // The same option without a note adds nothing; a note where there was none is an addition.
         if (ours && ours.option === theirs.option && (!theirs.note || ours.note === theirs.note)) continue;
-        if (!ours || (ours.option === theirs.option && !ours.note) || settle(q, showAnswer(ours), showAnswer(theirs))) {
+        if (!ours || (ours.option === theirs.option && !ours.note) || settle(q, ours, theirs)) {
           w.answers.set(q, theirs);
           take(q);
         }

@@ -76,6 +76,50 @@ describe('itaas merge', () => {
     expect(readFileSync(target, 'utf8')).toBe(before);
   });
 
+  it('--json prints what was merged, and each conflict, as one JSON document for scripts', () => {
+    const dir = tempDir();
+    const target = variant(dir, 'target.yaml', [0]);
+    const input = variant(dir, 'other.yaml', [0, 1], (d) => {
+      d.respondents[0]!.answers['server-virtualization-share'] = 'half';
+    });
+    const refused = itaas(['merge', target, input, '--json']);
+    expect(refused.code).toBe(2);
+    const conflict = JSON.parse(refused.stdout) as Record<string, unknown>;
+    expect(conflict).toMatchObject({
+      target,
+      created: false,
+      written: false,
+      dryRun: false,
+      exitCode: 2,
+      conflicts: [
+        {
+          respondent: 'Martin Halvorsen',
+          field: 'server-virtualization-share',
+          existing: { source: target, value: { option: 'nearly-all', note: expect.stringContaining('Everything except') } },
+          incoming: { source: input, value: { option: 'half' } },
+          kept: null,
+        },
+      ],
+    });
+    expect(refused.stderr).toMatch(/1 answer differ/);
+
+    const merged = itaas(['merge', target, input, '--json', '--prefer', 'input']);
+    expect(merged.code, merged.stderr).toBe(0);
+    const summary = JSON.parse(merged.stdout) as { written: boolean; exitCode: number; respondents: unknown[]; conflicts: Array<{ kept: string }> };
+    expect(summary).toMatchObject({ written: true, exitCode: 0 });
+    expect(summary.conflicts.map((c) => c.kept)).toEqual(['incoming']);
+    expect(summary.respondents).toEqual([
+      { name: 'Martin Halvorsen', status: 'updated', answers: 1, changed: 1, sources: [input] },
+      { name: 'Priya Raman', status: 'new', answers: expect.any(Number), changed: 0, sources: [input] },
+    ]);
+    const again = JSON.parse(itaas(['merge', target, input, '--json', '--prefer', 'input']).stdout) as { written: boolean; respondents: unknown[] };
+    expect(again.written).toBe(false);
+    expect(again.respondents).toEqual([
+      { name: 'Martin Halvorsen', status: 'unchanged', answers: 0, changed: 0, sources: [input] },
+      { name: 'Priya Raman', status: 'unchanged', answers: 0, changed: 0, sources: [input] },
+    ]);
+  });
+
   it('settles a conflict with --prefer input, target or newer', () => {
     const dir = tempDir();
     const edit = (stamp: string) => (d: Doc) => {

@@ -32,7 +32,9 @@ describe('planning a merge', () => {
       { name: 'laptop', respondents: [dana({ a: 'x' })] },
       { name: 'form', respondents: [dana({ a: 'y' })] },
     ]);
-    expect(plan.conflicts).toEqual([{ respondent: 'Dana', field: 'a', ours: { source: 'laptop', value: 'x' }, theirs: { source: 'form', value: 'y' } }]);
+    expect(plan.conflicts).toEqual([
+      { respondent: 'Dana', field: 'a', ours: { source: 'laptop', value: 'x', answer: { option: 'x' } }, theirs: { source: 'form', value: 'y', answer: { option: 'y' } } },
+    ]);
   });
 
   it('newer cannot decide without two stamps, and leaves the conflict open', () => {
