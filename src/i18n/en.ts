@@ -93,9 +93,9 @@ export const en = {
     /** A dimension with its score and the level label it reaches. */
     dimensionScore: (dimension: string, score: string, level: string) => `${dimension} (${score}, ${level})`,
     belowTarget: (below: number, total: number) => `${below} of ${total} assessed ${plural(total, 'dimension is', 'dimensions are')} below target.`,
-    inPlace: (n: number) => `The answers show ${n} ${plural(n, 'initiative', 'initiatives')} of the model already in place; they are credited under "Already in place" and not proposed again.`,
+    inPlace: (n: number) => `The answers show ${n} ${plural(n, 'initiative', 'initiatives')} of the model already in place; they are credited under “Already in place” and not proposed again.`,
     warnDisagreements: (n: number, apart: string) =>
-      `Respondents differ by ${apart} or more on ${n} ${plural(n, 'question', 'questions')}; see "Disagreements to discuss" before acting on those scores.`,
+      `Respondents differ by ${apart} or more on ${n} ${plural(n, 'question', 'questions')}; see “Disagreements to discuss” before acting on those scores.`,
     /** `gated`: what the model gates on dimension scores, in the plural ("phases", "stages"); may be empty. */
     warnUnassessed: (dimensions: string[], gated: string[]) =>
       `Not assessed (no scored answers): ${list(dimensions)}.${gated.length ? ` ${cap(list(gated))} that need them cannot be reached until they are.` : ''}`,
@@ -123,7 +123,7 @@ export const en = {
     scoresByAxis: 'Scores by axis',
     scores: 'Scores',
     scoresIntro:
-      'A dimension is at a level once its score reaches it: a score of 2.7 is level 2. Coverage is the share of the questions asked that at least one respondent answered with a scored option (not "not applicable" or "don\'t know"); Answers is the share of all respondents\' answers to those questions that were scored. Spread is the widest disagreement between respondents on any one question.',
+      'A dimension is at a level once its score reaches it: a score of 2.7 is level 2. Coverage is the share of the questions asked that at least one respondent answered with a scored option (not “not applicable” or “don\'t know”); “Answers” is the share of all respondents\' answers to those questions that were scored. Spread is the widest disagreement between respondents on any one question.',
     axisLine: (score: string, target: string, below: number, total: number) => `Average score ${score} against an average target of ${target}; ${below} of ${total} dimensions below target.`,
     axisScoreLine: (score: string) => `Score ${score}.`,
     dimension: 'Dimension',
