@@ -44,7 +44,7 @@ export const ReportRunSummary = z
           file: z.string(),
           status: z.enum(['ok', 'error']),
           reports: z.array(z.string()).describe('the reports written (or checked) for this file'),
-          overall: z.number().nullable().describe('weighted mean of the assessed dimension scores'),
+          overall: z.number().nullable().describe("the overall score by the model's rule (its scoring.overall); null when nothing was assessed or the file has errors"),
           errors: z.array(z.string()),
         })
         .strict(),
