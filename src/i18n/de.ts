@@ -47,10 +47,11 @@ export const de: Messages = {
   none: 'keine',
 
   reason: {
-    closesGap: (closes: string, dimension: string, from: string, to: string) => `schließt ${closes} der Lücke in der Dimension ${quote(dimension)} (von ${from} auf ${to})`,
-    closesWith: (others: string[], dimension: string, from: string, to: string, share: string) =>
-      `schließt zusammen mit ${list(others.map(quote))} die Lücke in der Dimension ${quote(dimension)} von ${from} auf ${to} (eigener Anteil: ${share})`,
-    holdsBackPhase: (phase: string) => `; diese Lücke hält ${phase} auf`,
+    closesGap: (dimension: string, from: string, to: string) => `schließt die Lücke in der Dimension ${quote(dimension)} von ${from} auf ${to}`,
+    closesWith: (others: string[], dimension: string, from: string, to: string) =>
+      `schließt zusammen mit ${list(others.map(quote))} die Lücke in der Dimension ${quote(dimension)} von ${from} auf ${to}`,
+    phaseGap: (dimension: string, score: string, short: string, min: string, phase: string, others: string[], part: { from: string; to: string } | null) =>
+      `die Dimension ${quote(dimension)} steht bei ${score}, ${short} unter den ${min}, die ${phase} braucht; ${others.length ? `zusammen mit ${list(others.map(quote))} schließt diese Initiative` : 'diese Initiative schließt'} ${part ? `den Teil von ${part.from} bis ${part.to}` : 'die Lücke'}`,
     alternativeTo: (others: string[]) =>
       `vorgeschlagen anstelle von ${list(others.map(quote))}, ${others.length === 1 ? 'das' : 'die'} dieselben Stufen auf anderem Weg erreichen ${others.length === 1 ? 'würde' : 'würden'}`,
     neededFirstBy: (initiatives: string[]) => `Voraussetzung für ${list(initiatives.map(quote))}`,

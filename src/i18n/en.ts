@@ -55,11 +55,16 @@ export const en = {
   none: 'none',
 
   reason: {
-    closesGap: (closes: string, dimension: string, from: string, to: string) => `closes ${closes} of the gap in ${dimension} (from ${from} toward ${to})`,
-    /** Several items raise the same step: each names the others and its own share. */
-    closesWith: (others: string[], dimension: string, from: string, to: string, share: string) =>
-      `with ${list(others.map(quote))}, closes the gap in ${dimension} from ${from} toward ${to} (its share: ${share})`,
-    holdsBackPhase: (phase: string) => `, which holds back ${phase}`,
+    /** A step that no phase needs, closed by this item alone. */
+    closesGap: (dimension: string, from: string, to: string) => `closes the gap in ${dimension} from ${from} to ${to}`,
+    /** Several items raise the same step and close it together: each names the others. */
+    closesWith: (others: string[], dimension: string, from: string, to: string) => `with ${list(others.map(quote))}, closes the gap in ${dimension} from ${from} to ${to}`,
+    /**
+     * A step the next phase needs. `others`: the items that close it with this one; `part`: the range this
+     * item closes when it is not all of what is missing, or null.
+     */
+    phaseGap: (dimension: string, score: string, short: string, min: string, phase: string, others: string[], part: { from: string; to: string } | null) =>
+      `${dimension} is at ${score}, ${short} short of the ${min} that ${phase} needs; ${others.length ? `with ${list(others.map(quote))} ` : ''}this closes ${part ? `the part from ${part.from} to ${part.to}` : 'it'}`,
     alternativeTo: (others: string[]) => `proposed in place of ${list(others.map(quote))}, which would reach the same levels another way`,
     neededFirstBy: (initiatives: string[]) => `needed first by ${list(initiatives.map(quote))}`,
     /** Joins the parts into one sentence. */
@@ -123,7 +128,7 @@ export const en = {
     scoresByAxis: 'Scores by axis',
     scores: 'Scores',
     scoresIntro:
-      'A dimension is at a level once its score reaches it: a score of 2.7 is level 2. Coverage is the share of the questions asked that at least one respondent answered with a scored option (not “not applicable” or “don\'t know”); “Answers” is the share of all respondents\' answers to those questions that were scored. Spread is the widest disagreement between respondents on any one question.',
+      "A dimension is at a level once its score reaches it: a score of 2.7 is level 2. Coverage is the share of the questions asked that at least one respondent answered with a scored option (not “not applicable” or “don't know”); “Answers” is the share of all respondents' answers to those questions that were scored. Spread is the widest disagreement between respondents on any one question.",
     axisLine: (score: string, target: string, below: number, total: number) => `Average score ${score} against an average target of ${target}; ${below} of ${total} dimensions below target.`,
     axisScoreLine: (score: string) => `Score ${score}.`,
     dimension: 'Dimension',
@@ -336,7 +341,7 @@ export const en = {
     finishAnyway: 'Finish anyway (unanswered questions do not count)',
     saveQuit: 'Save and quit (finish later)',
     notAnswered: 'not answered',
-    helpFooter: (na: string, dk: string) => `"${na}" and "${dk}" do not count towards the score; the report shows how much of each dimension was answered.`,
+    helpFooter: (na: string, dk: string) => `${quote(na)} and ${quote(dk)} do not count towards the score; the report shows how much of each dimension was answered.`,
     typeAnswer: 'Please type an answer.',
     chooseHint: '↑↓ move · ⏎ choose',
     listHint: '↑↓ move · ⏎ go to · Esc or q close',

@@ -96,6 +96,13 @@ function mergeSteps(gaps: readonly GapReason[]): GapReason[] {
   return out;
 }
 
+/** Decimal places enough to show a score apart from the level it falls short of (2.96 is not "3.0"). */
+function shortOf(score: number, min: number, precision: number): number {
+  let digits = precision;
+  while (digits < precision + 2 && Math.round(score * 10 ** digits) === Math.round(min * 10 ** digits)) digits++;
+  return digits;
+}
+
 export const fmtScore = (s: number | null): string => (s === null ? '–' : s.toFixed(1));
 
 export function buildContext(model: Model, questionnaire: Questionnaire, answers: Answers, result: Result, lang?: string): ReportContext {
@@ -173,17 +180,24 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     reasonText: (item) => {
       const parts: string[] = [];
       for (const g of mergeSteps(item.reason.gaps)) {
-        const next = g.holdsBackPhase && result.phase?.next ? t.reason.holdsBackPhase(ctx.phaseTitle(result.phase.next.number)) : '';
-        const closes = g.with.length
-          ? t.reason.closesWith(
-              g.with.map((id) => ctx.initiativeTitle(id)),
+        const others = g.with.map((id) => ctx.initiativeTitle(id));
+        const gate = g.holdsBackPhase ? result.phase?.next : undefined;
+        const need = gate?.blockers.find((b) => b.dimension === g.dimension);
+        if (gate && need && need.score !== null) {
+          const at = shortOf(need.score, need.min, precision);
+          const whole = Math.abs(g.from - need.score) < 1e-9 && Math.abs(g.to - need.min) < 1e-9;
+          parts.push(
+            t.reason.phaseGap(
               ctx.dimTitle(g.dimension),
-              num(g.from),
-              num(g.to),
-              num(g.closes, 2),
-            )
-          : t.reason.closesGap(num(g.closes), ctx.dimTitle(g.dimension), num(g.from), num(g.to));
-        parts.push(closes + next);
+              num(need.score, at),
+              num(need.min - need.score, at),
+              num(need.min),
+              ctx.phaseTitle(gate.number),
+              others,
+              whole ? null : { from: num(g.from), to: num(g.to) },
+            ),
+          );
+        } else parts.push(others.length ? t.reason.closesWith(others, ctx.dimTitle(g.dimension), num(g.from), num(g.to)) : t.reason.closesGap(ctx.dimTitle(g.dimension), num(g.from), num(g.to)));
       }
       if (item.alternatives.length) parts.push(t.reason.alternativeTo(item.alternatives.map((id) => ctx.initiativeTitle(id))));
       if (item.reason.requiredBy.length) parts.push(t.reason.neededFirstBy(item.reason.requiredBy.map((id) => ctx.initiativeTitle(id))));
