@@ -10,6 +10,13 @@ import { fixtures, tempDir } from './helpers.js';
 export const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
 export const info = { organisation: 'Acme', scope: 'Group IT', date: '2025-06-01', assessor: 'Pat' };
 
+/** An answers file for the small questionnaire (Acme's details) with the respondents' lines given: by default Dana, not yet asked. */
+export function miniAnswers(respondents: string[] = ['  - name: Dana', '    answers: {}']): string {
+  return ['kind: answers', 'questionnaire:', '  id: mini', '  version: 1.2.0', `  path: ${mini}`, 'assessment:', '  organisation: Acme', '  date: 2026-01-15', 'respondents:', ...respondents, ''].join(
+    '\n',
+  );
+}
+
 /** Runs fn and returns the UserError it refuses with; fails the test if it does not refuse that way. */
 export function refusal(fn: () => unknown): UserError {
   try {

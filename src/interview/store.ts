@@ -286,6 +286,7 @@ export class AnswersStore {
     this.doc = kept.clone();
     try {
       this.putAnswer(index, questionId, option, note);
+      this.stamp(index);
       const size = Buffer.byteLength(this.serialise(), 'utf8');
       if (size > MAX_FILE_BYTES) throw new TooLarge(this.path, size);
     } finally {

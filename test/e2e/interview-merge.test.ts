@@ -2,7 +2,8 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fixtures, itaas, tempDir } from '../helpers.js';
+import { itaas, tempDir } from '../helpers.js';
+import { miniAnswers } from '../interview-fixtures.js';
 import { terminal } from './terminal.js';
 
 /**
@@ -11,12 +12,8 @@ import { terminal } from './terminal.js';
  */
 
 const t = terminal('stamp');
-const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
 
 afterAll(() => t.closeAll());
-
-const answersFile = (respondent: string[]) =>
-  ['kind: answers', 'questionnaire:', '  id: mini', '  version: 1.2.0', `  path: ${mini}`, 'assessment:', '  organisation: Acme', '  date: 2026-01-15', 'respondents:', ...respondent, ''].join('\n');
 
 type Saved = { respondents: Array<{ name: string; updated?: string; answers: Record<string, unknown> }> };
 const read = (file: string) => parse(readFileSync(file, 'utf8')) as Saved;
@@ -24,7 +21,7 @@ const read = (file: string) => parse(readFileSync(file, 'utf8')) as Saved;
 it('stamps each answer with the time it was given, and merge --prefer newer goes by it', async () => {
   const dir = tempDir();
   const laptop = join(dir, 'laptop.yaml');
-  writeFileSync(laptop, answersFile(['  - name: Dana', '    answers: {}']));
+  writeFileSync(laptop, miniAnswers());
   const before = Date.now();
   t.start('stamp', ['assess', '--answers', 'laptop.yaml', '--respondent', 'Dana'], dir);
   await t.waitFor('stamp', 'Question 1/4');
@@ -42,7 +39,7 @@ it('stamps each answer with the time it was given, and merge --prefer newer goes
   // date on disk is the newest of all.
   const form = join(dir, 'form.yaml');
   const later = new Date(Math.max(Date.now(), stamp + 1000)).toISOString();
-  writeFileSync(form, answersFile(['  - name: Dana', `    updated: ${later}`, '    answers:', '      virt-share: some']));
+  writeFileSync(form, miniAnswers(['  - name: Dana', `    updated: ${later}`, '    answers:', '      virt-share: some']));
   const copied = new Date(Date.now() + 3600_000);
   utimesSync(laptop, copied, copied);
 

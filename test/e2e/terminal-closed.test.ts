@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fixtures, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
+import { mini, miniAnswers } from '../interview-fixtures.js';
 import { terminal } from './terminal.js';
 
 /**
@@ -12,30 +13,13 @@ import { terminal } from './terminal.js';
  */
 
 const t = terminal('closed');
-const mini = join(fixtures, 'interview', 'mini-questionnaire.yaml');
 
 afterAll(() => t.closeAll());
 
 function started(): { dir: string; file: string } {
   const dir = tempDir();
   const file = join(dir, 'acme.yaml');
-  writeFileSync(
-    file,
-    [
-      'kind: answers',
-      'questionnaire:',
-      '  id: mini',
-      '  version: 1.2.0',
-      `  path: ${mini}`,
-      'assessment:',
-      '  organisation: Acme',
-      '  date: 2026-01-15',
-      'respondents:',
-      '  - name: Dana',
-      '    answers: {}',
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(file, miniAnswers());
   return { dir, file };
 }
 
