@@ -32,13 +32,13 @@ export function assessmentSource(opts: SourceOptions): AssessmentSource {
   if (opts.answers) {
     const given = (['organisation', 'date', 'scope', 'assessor'] as const).filter((k) => opts[k] !== undefined);
     if (given.length) throw new UserError(`--${given[0]} comes from ${opts.answers} when --answers is given; leave it out, or edit the answers file`);
-    const a = loadAssessment(opts.answers, { questionnaire: opts.questionnaire });
+    const loaded = loadAssessment(opts.answers, { questionnaire: opts.questionnaire });
     return {
-      questionnaire: a.questionnaire.data,
-      questionnairePath: a.questionnaire.path,
-      hash: questionnaireHash(a.questionnaire.data),
-      assessment: a.answers.data.assessment,
-      respondents: a.answers.data.respondents,
+      questionnaire: loaded.questionnaire.data,
+      questionnairePath: loaded.questionnaire.path,
+      hash: questionnaireHash(loaded.questionnaire.data),
+      assessment: loaded.answers.data.assessment,
+      respondents: loaded.answers.data.respondents,
     };
   }
   if (!opts.organisation?.trim()) throw new UserError('name the organisation with --organisation NAME, or take it (and the questionnaire) from an assessment with --answers FILE');
@@ -47,7 +47,7 @@ export function assessmentSource(opts: SourceOptions): AssessmentSource {
     throw new UserError(`--date ${JSON.stringify(date)} is not a date; write it as YYYY-MM-DD`);
   }
   const path = resolveRef(opts.questionnaire ?? 'itaas-core', 'questionnaires', process.cwd());
-  const q = loadQuestionnaire(path).questionnaire.data;
+  const questionnaireData = loadQuestionnaire(path).questionnaire.data;
   const assessment: Answers['assessment'] = { organisation: opts.organisation.trim(), ...(opts.scope ? { scope: opts.scope } : {}), date, ...(opts.assessor ? { assessor: opts.assessor } : {}) };
-  return { questionnaire: q, questionnairePath: path, hash: questionnaireHash(q), assessment, respondents: [] };
+  return { questionnaire: questionnaireData, questionnairePath: path, hash: questionnaireHash(questionnaireData), assessment, respondents: [] };
 }

@@ -50,9 +50,9 @@ export async function runCompare(baselineFile: string, currentFile: string, opts
   const baseline = await loadSnapshot(baselineFile, { lang });
   const comparison = compareSnapshots(baseline.snapshot, current.snapshot);
   // Worded in one language, with the current model's own words for its concepts.
-  const t = messages(lang);
+  const catalogue = messages(lang);
   const { terms, language } = current.words;
-  const wording: CompareWording = { t, words: modelWords(t, terms, (text) => resolveText(text, lang, language)) };
+  const wording: CompareWording = { t: catalogue, words: modelWords(catalogue, terms, (text) => resolveText(text, lang, language)) };
   const render = (format: string) => (format === 'json' ? renderComparisonJson(comparison, wording) : renderComparisonMarkdown(comparison, wording));
   const json = renderComparisonJson(comparison, wording);
   const out = opts.out;

@@ -37,15 +37,15 @@ function languageName(code: string): string {
 }
 
 /** The questionnaire without what scores it: a respondent sees the questions, not the levels. */
-function formQuestionnaire(q: Questionnaire, hash: string): FormPayload['questionnaire'] {
+function formQuestionnaire(questionnaire: Questionnaire, hash: string): FormPayload['questionnaire'] {
   return {
-    id: q.id,
-    version: q.version,
+    id: questionnaire.id,
+    version: questionnaire.version,
     hash,
-    title: q.title,
-    ...(q.description ? { description: q.description } : {}),
-    language: q.language,
-    sections: q.sections.map((s) => ({
+    title: questionnaire.title,
+    ...(questionnaire.description ? { description: questionnaire.description } : {}),
+    language: questionnaire.language,
+    sections: questionnaire.sections.map((s) => ({
       id: s.id,
       title: s.title,
       ...(s.description ? { description: s.description } : {}),
@@ -66,10 +66,10 @@ function formQuestionnaire(q: Questionnaire, hash: string): FormPayload['questio
 /** Writes the offline survey form for a questionnaire and an assessment. */
 export function writeForm(opts: FormOptions): FormSummary {
   const src = assessmentSource(opts);
-  const q = src.questionnaire;
-  const languages = questionnaireLanguages(q);
-  const lang = opts.lang ?? src.assessment.language ?? q.language;
-  if (!languages.includes(lang)) throw new UserError(`${q.id} is not written in "${lang}"; it has ${languages.join(', ')}`);
+  const questionnaireData = src.questionnaire;
+  const languages = questionnaireLanguages(questionnaireData);
+  const lang = opts.lang ?? src.assessment.language ?? questionnaireData.language;
+  if (!languages.includes(lang)) throw new UserError(`${questionnaireData.id} is not written in "${lang}"; it has ${languages.join(', ')}`);
   if (existsSync(opts.out) && !opts.force) {
     let ours = false;
     try {
@@ -85,15 +85,21 @@ export function writeForm(opts: FormOptions): FormSummary {
   const css = readFileSync(join(packageRoot, 'templates', 'form.css'), 'utf8');
   const who = [src.assessment.organisation, src.assessment.date, opts.respondent ?? ''].join('\n');
   const payload: FormPayload = {
-    questionnaire: formQuestionnaire(q, src.hash),
+    questionnaire: formQuestionnaire(questionnaireData, src.hash),
     languages: languages.map((code) => ({ code, name: languageName(code) })),
     lang,
     messages: Object.fromEntries(['en', ...languages].map((code) => [code, formMessages(code)])),
     assessment: src.assessment,
     ...(opts.respondent ? { respondent: opts.respondent } : {}),
-    storageKey: `itaas-form:${q.id}@${q.version}:${src.hash.slice(7, 23)}:${createHash('sha256').update(who).digest('hex').slice(0, 16)}`,
+    storageKey: `itaas-form:${questionnaireData.id}@${questionnaireData.version}:${src.hash.slice(7, 23)}:${createHash('sha256').update(who).digest('hex').slice(0, 16)}`,
   };
-  const html = renderFormPage(payload, script, css, resolveText(q.title, lang, q.language));
+  const html = renderFormPage(payload, script, css, resolveText(questionnaireData.title, lang, questionnaireData.language));
   writeFileAtomicSync(opts.out, html);
-  return { out: opts.out, questionnaire: `${q.id} ${q.version}`, questions: q.sections.reduce((n, s) => n + s.questions.length, 0), languages, bytes: Buffer.byteLength(html) };
+  return {
+    out: opts.out,
+    questionnaire: `${questionnaireData.id} ${questionnaireData.version}`,
+    questions: questionnaireData.sections.reduce((n, s) => n + s.questions.length, 0),
+    languages,
+    bytes: Buffer.byteLength(html),
+  };
 }

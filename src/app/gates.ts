@@ -23,18 +23,19 @@ export function overallName(model: Pick<Model, 'terms' | 'language'>): string {
  * One gate failure in words, with the numbers as the report prints them, e.g. "automation 2.3 is below its
  * target 4 by 1.7"; the overall score goes by the model's name for it.
  */
-export function describeFailure(f: GateFailure, baselineName?: string, digits = 1, overall = 'overall score'): string {
-  const what = f.dimension ?? overall;
+export function describeFailure(failure: GateFailure, baselineName?: string, digits = 1, overall = 'overall score'): string {
+  const what = failure.dimension ?? overall;
   // A model may show scores with more decimals (scoring.precision); the message uses the same number.
   const fmt = (x: number) => (digits === 1 ? fmtScore(x) : x.toFixed(digits));
-  const actual = f.actual === null ? 'is not assessed' : fmt(f.actual);
-  const by = digits === 1 ? fmtScore(f.by) : fmt(f.required - (f.actual ?? 0));
-  if (f.kind === 'below-target') return f.actual === null ? `${what} is not assessed, so it cannot meet its target ${f.required}` : `${what} ${actual} is below its target ${f.required} by ${by}`;
-  if (f.kind === 'under')
-    return f.actual === null
-      ? `${what} is not assessed (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})`
-      : `${what} ${actual} is under ${f.required} by ${by} (--fail-under ${f.dimension ? `${f.dimension}=` : ''}${f.required})`;
-  return f.actual === null
-    ? `${what} was ${fmt(f.required)} in ${baselineName ?? 'the baseline'} and is not assessed now`
-    : `${what} ${actual} fell from ${fmt(f.required)} in ${baselineName ?? 'the baseline'} by ${by}`;
+  const actual = failure.actual === null ? 'is not assessed' : fmt(failure.actual);
+  const by = digits === 1 ? fmtScore(failure.by) : fmt(failure.required - (failure.actual ?? 0));
+  if (failure.kind === 'below-target')
+    return failure.actual === null ? `${what} is not assessed, so it cannot meet its target ${failure.required}` : `${what} ${actual} is below its target ${failure.required} by ${by}`;
+  if (failure.kind === 'under')
+    return failure.actual === null
+      ? `${what} is not assessed (--fail-under ${failure.dimension ? `${failure.dimension}=` : ''}${failure.required})`
+      : `${what} ${actual} is under ${failure.required} by ${by} (--fail-under ${failure.dimension ? `${failure.dimension}=` : ''}${failure.required})`;
+  return failure.actual === null
+    ? `${what} was ${fmt(failure.required)} in ${baselineName ?? 'the baseline'} and is not assessed now`
+    : `${what} ${actual} fell from ${fmt(failure.required)} in ${baselineName ?? 'the baseline'} by ${by}`;
 }

@@ -4,19 +4,19 @@ import { visible } from '../io/terminal-text.js';
 import { UserError } from '../errors.js';
 
 /** A path as it can be pasted into a shell. */
-export function shellQuote(s: string): string {
-  return /^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+export function shellQuote(text: string): string {
+  return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Today in the local calendar: the interview happens here and now (reports never read the clock). */
 export function localToday(): string {
-  const d = new Date();
-  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const now = new Date();
+  return `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /** The person left a prompt (Ctrl-C, Escape): an interruption, not an error. */
-export function isPromptExit(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
 /** Refuses an answers path that cannot become a file, before a lock is taken or anything is asked. */
@@ -27,8 +27,8 @@ export function checkAnswersPath(path: string): void {
 }
 
 /** The terminal went away (closed window, dropped SSH session) while a prompt was reading it. */
-export function terminalGone(e: unknown): boolean {
-  const err = e as NodeJS.ErrnoException | undefined;
+export function terminalGone(error: unknown): boolean {
+  const err = error as NodeJS.ErrnoException | undefined;
   return Boolean(
     err && (err.code === 'EIO' || err.code === 'ENXIO' || (err.code === 'ERR_INTERNAL_ASSERTION' && /tty|setRawMode/i.test(String(err.stack))) || /setRawMode EIO/.test(String(err.message))),
   );

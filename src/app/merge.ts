@@ -48,15 +48,15 @@ const unusable = (path: string, e: UserError) =>
   );
 
 /** Refuses answers given against another questionnaire, another version, or another text of the same version. */
-export function checkSameQuestionnaire(source: string, block: Answers['questionnaire'], q: Questionnaire, target: string): void {
+export function checkSameQuestionnaire(source: string, block: Answers['questionnaire'], questionnaireData: Questionnaire, target: string): void {
   const theirs = `${block.id} ${block.version}`;
-  const ours = `${q.id} ${q.version}`;
-  if (block.id !== q.id || block.version !== q.version) {
+  const ours = `${questionnaireData.id} ${questionnaireData.version}`;
+  if (block.id !== questionnaireData.id || block.version !== questionnaireData.version) {
     throw new UserError(`${source} holds answers to questionnaire ${theirs}, but ${target} is for ${ours}; only answers to the same questionnaire and version can be merged`);
   }
-  if (block.hash !== undefined && block.hash !== questionnaireHash(q)) {
+  if (block.hash !== undefined && block.hash !== questionnaireHash(questionnaireData)) {
     throw new UserError(
-      `${source} was answered against a different text of ${ours} (content hash ${block.hash.slice(0, 19)}…, ${target}'s questionnaire has ${questionnaireHash(q).slice(0, 19)}…); ` +
+      `${source} was answered against a different text of ${ours} (content hash ${block.hash.slice(0, 19)}…, ${target}'s questionnaire has ${questionnaireHash(questionnaireData).slice(0, 19)}…); ` +
         `the questionnaire changed without a new version. Merge it with the questionnaire file it was answered against (--questionnaire FILE), or ask the respondent again`,
     );
   }
@@ -64,13 +64,13 @@ export function checkSameQuestionnaire(source: string, block: Answers['questionn
 
 /** Reads one answers file to merge, checked against the questionnaire the merge uses. */
 function readInput(path: string, questionnairePath: string | undefined, target: string): MergeInput {
-  const f = loadYamlFile(path);
-  const { data, problems } = schemaProblems(f, Answers);
+  const yamlFile = loadYamlFile(path);
+  const { data, problems } = schemaProblems(yamlFile, Answers);
   if (!data) throw new UserError(`${path} is not an answers file that can be merged:\n${problems.map(formatProblem).join('\n')}`, problems);
   const qp = questionnairePath ?? questionnairePathFor(data, path);
   const { questionnaire, model } = loadQuestionnaire(qp);
   checkSameQuestionnaire(path, data.questionnaire, questionnaire.data, target);
-  const errors = answersRules(f, data, questionnaire.data, model.data).filter((p) => p.severity === 'error');
+  const errors = answersRules(yamlFile, data, questionnaire.data, model.data).filter((p) => p.severity === 'error');
   if (errors.length) throw new UserError(`${path} has ${errors.length} problem${errors.length > 1 ? 's' : ''}; nothing was merged:\n${errors.map(formatProblem).join('\n')}`, errors);
   return { source: path, answers: data, modified: statSync(path).mtimeMs, questionnairePath: qp };
 }
@@ -96,18 +96,18 @@ export function runMerge(target: string, inputs: Array<string | MergeInput>, opt
     }
     const override = opts.questionnaire ? resolveRef(opts.questionnaire, 'questionnaires', process.cwd()) : undefined;
     let qPath = store?.questionnairePath ?? override;
-    let q = store?.questionnaire;
+    let questionnaire = store?.questionnaire;
     const read: MergeInput[] = [];
     for (const input of inputs) {
       if (typeof input === 'string') {
         const got = readInput(input, qPath, target);
         qPath ??= got.questionnairePath;
-        q ??= loadQuestionnaire(qPath!).questionnaire.data;
+        questionnaire ??= loadQuestionnaire(qPath!).questionnaire.data;
         read.push(got);
       } else {
         qPath ??= input.questionnairePath ?? questionnairePathFor(input.answers, input.source);
-        q ??= loadQuestionnaire(qPath).questionnaire.data;
-        checkSameQuestionnaire(input.source, input.answers.questionnaire, q, target);
+        questionnaire ??= loadQuestionnaire(qPath).questionnaire.data;
+        checkSameQuestionnaire(input.source, input.answers.questionnaire, questionnaire, target);
         read.push(input);
       }
     }

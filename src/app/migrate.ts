@@ -56,8 +56,8 @@ function takeOut(map: YAMLMap, question: string, comment: string): void {
 }
 
 /** The plan applied by serialising the edited document again: for files whose answers share lines (flow style). */
-function reserialise(f: YamlFile, plan: MigrationPlan, hash: string): string {
-  const doc = f.doc.clone();
+function reserialise(yamlFile: YamlFile, plan: MigrationPlan, hash: string): string {
+  const doc = yamlFile.doc.clone();
   doc.setIn(['questionnaire', 'version'], plan.to);
   doc.setIn(['questionnaire', 'hash'], hash);
   plan.respondents.forEach((r, i) => {
@@ -68,7 +68,7 @@ function reserialise(f: YamlFile, plan: MigrationPlan, hash: string): string {
     if (r.reopened) node.set('completed', false);
   });
   const text = doc.toString({ lineWidth: 0 });
-  return /\r\n/.test(f.text) ? text.replace(/\r?\n/g, '\r\n') : text;
+  return /\r\n/.test(yamlFile.text) ? text.replace(/\r?\n/g, '\r\n') : text;
 }
 
 interface Edit {
@@ -82,8 +82,8 @@ interface Edit {
  * byte as it was (folded notes, quoting, blank lines, comments). An answer taken out is commented out
  * where it stood, under a line saying why. Undefined when the file's layout does not allow it.
  */
-function editInPlace(f: YamlFile, plan: MigrationPlan, hash: string): string | undefined {
-  const src = f.text;
+function editInPlace(yamlFile: YamlFile, plan: MigrationPlan, hash: string): string | undefined {
+  const src = yamlFile.text;
   const eol = /\r\n/.test(src) ? '\r\n' : '\n';
   const edits: Edit[] = [];
   const lineStart = (at: number) => src.lastIndexOf('\n', at - 1) + 1;
@@ -92,7 +92,7 @@ function editInPlace(f: YamlFile, plan: MigrationPlan, hash: string): string | u
     return n < 0 ? src.length : n + 1;
   };
   const scalarAt = (path: Array<string | number>) => {
-    const node = f.doc.getIn(path, true);
+    const node = yamlFile.doc.getIn(path, true);
     return isScalar(node) && node.range ? node : undefined;
   };
   const version = scalarAt(['questionnaire', 'version']);
@@ -101,7 +101,7 @@ function editInPlace(f: YamlFile, plan: MigrationPlan, hash: string): string | u
   const oldHash = scalarAt(['questionnaire', 'hash']);
   if (oldHash?.range) edits.push({ from: oldHash.range[0], to: oldHash.range[1], text: hash });
   else {
-    const block = f.doc.get('questionnaire', true);
+    const block = yamlFile.doc.get('questionnaire', true);
     if (!isMap(block)) return undefined;
     const key = block.items.find((p) => isScalar(p.key) && p.key.value === 'version')!.key as { range?: [number, number, number] };
     if (!key.range) return undefined;
@@ -109,7 +109,7 @@ function editInPlace(f: YamlFile, plan: MigrationPlan, hash: string): string | u
     edits.push({ from: version.range[1], to: version.range[1], text: block.flow ? `, hash: ${hash}` : `${eol}${indent}hash: ${hash}` });
   }
   for (const [i, r] of plan.respondents.entries()) {
-    const node = f.doc.getIn(['respondents', i], true);
+    const node = yamlFile.doc.getIn(['respondents', i], true);
     if (!isMap(node)) return undefined;
     if (r.reopened) {
       const done = scalarAt(['respondents', i, 'completed']);
@@ -165,8 +165,8 @@ function expected(data: Answers, plan: MigrationPlan, hash: string): Answers {
 export function runMigrate(file: string, opts: { dryRun?: boolean } = {}): MigrateSummary {
   const lock = opts.dryRun ? undefined : acquireLock(file, 'migrate');
   try {
-    const f = loadYamlFile(file);
-    const { data, problems } = schemaProblems(f, Answers);
+    const yamlFile = loadYamlFile(file);
+    const { data, problems } = schemaProblems(yamlFile, Answers);
     if (!data) throw new UserError(`${file} is not an answers file that can be migrated:\n${problems.map(formatProblem).join('\n')}`, problems);
     const { id, version, path } = data.questionnaire;
     if (path) throw new UserError(`${file} names its own questionnaire file (${path}); itaas migrate carries answers between versions of the built-in questionnaires only`);
@@ -181,8 +181,8 @@ export function runMigrate(file: string, opts: { dryRun?: boolean } = {}): Migra
     const hash = questionnaireHash(target);
     const want = canonicalJson(expected(data, plan, hash));
     // Edited in place where the layout allows (every other line unchanged), else serialised again; either way checked.
-    const inPlace = editInPlace(f, plan, hash);
-    const text = inPlace !== undefined && canonicalJson(Answers.parse(parseYaml(file, inPlace).data)) === want ? inPlace : reserialise(f, plan, hash);
+    const inPlace = editInPlace(yamlFile, plan, hash);
+    const text = inPlace !== undefined && canonicalJson(Answers.parse(parseYaml(file, inPlace).data)) === want ? inPlace : reserialise(yamlFile, plan, hash);
     const reread = parseYaml(file, text);
     const back = schemaProblems(reread, Answers);
     if (back.data && canonicalJson(back.data) !== want) throw new Error(`migrating ${file} would not give the planned answers`);

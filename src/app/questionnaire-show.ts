@@ -24,8 +24,8 @@ const count = (q: Questionnaire) => q.sections.reduce((n, s) => n + s.questions.
 export function questionnaireTable(): string[][] {
   const rows = builtinIds().map((id) => {
     const { questionnaire } = loadQuestionnaire(join(builtinDir('questionnaires'), `${id}.yaml`));
-    const q = questionnaire.data;
-    return [q.id, q.version, resolveText(q.title, q.language, q.language), `${count(q)} questions`];
+    const questionnaireData = questionnaire.data;
+    return [questionnaireData.id, questionnaireData.version, resolveText(questionnaireData.title, questionnaireData.language, questionnaireData.language), `${count(questionnaireData)} questions`];
   });
   return [['ID', 'VERSION', 'TITLE', 'QUESTIONS'], ...rows];
 }

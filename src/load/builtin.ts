@@ -35,11 +35,11 @@ export interface Assessment {
 
 export function detectKind(data: unknown): FileKind | undefined {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const o = data as Record<string, unknown>;
-  if (o.kind === 'model' || o.kind === 'questionnaire' || o.kind === 'answers') return o.kind;
-  if ('respondents' in o || 'assessment' in o) return 'answers';
-  if ('sections' in o) return 'questionnaire';
-  if ('dimensions' in o || 'initiatives' in o) return 'model';
+  const record = data as Record<string, unknown>;
+  if (record.kind === 'model' || record.kind === 'questionnaire' || record.kind === 'answers') return record.kind;
+  if ('respondents' in record || 'assessment' in record) return 'answers';
+  if ('sections' in record) return 'questionnaire';
+  if ('dimensions' in record || 'initiatives' in record) return 'model';
   return undefined;
 }
 
@@ -69,12 +69,12 @@ export function precompiled<T>(path: string, kind: 'models' | 'questionnaires'):
 
 /** A loaded file whose YAML document is only parsed if someone asks for it (for positions). */
 export function lazily<T>(path: string, data: T): Loaded<T> {
-  let f: YamlFile | undefined;
+  let yamlFile: YamlFile | undefined;
   return {
     path,
     data,
     get file() {
-      return (f ??= loadYamlFile(path));
+      return (yamlFile ??= loadYamlFile(path));
     },
   };
 }

@@ -29,18 +29,18 @@ export interface ResolvedQuestionnaire {
 }
 
 /** Maps a data path of the resolved questionnaire to the file and path where that value was written. */
-export function originOf(r: ResolvedQuestionnaire, path: ReadonlyArray<string | number>): Origin {
+export function originOf(resolved: ResolvedQuestionnaire, path: ReadonlyArray<string | number>): Origin {
   if (path[0] === 'sections' && typeof path[1] === 'number') {
-    const s = r.origins[path[1]];
-    if (s) {
+    const sectionOrigin = resolved.origins[path[1]];
+    if (sectionOrigin) {
       if (path[2] === 'questions' && typeof path[3] === 'number') {
-        const q = s.questions[path[3]];
-        if (q) return { file: q.file, path: [...q.path, ...path.slice(4)] };
+        const questionOrigin = sectionOrigin.questions[path[3]];
+        if (questionOrigin) return { file: questionOrigin.file, path: [...questionOrigin.path, ...path.slice(4)] };
       }
-      return { file: s.origin.file, path: [...s.origin.path, ...path.slice(2)] };
+      return { file: sectionOrigin.origin.file, path: [...sectionOrigin.origin.path, ...path.slice(2)] };
     }
   }
-  return { file: r.file, path: [...path] };
+  return { file: resolved.file, path: [...path] };
 }
 
 /** An issue of the merge as the problem the user reads, at the line of the extending file that caused it. */
@@ -75,21 +75,21 @@ function describe(issue: ExtendIssue): string {
  * itself possibly extending another) is loaded and changed by `drop`, `replace` and `add`, in that
  * order. Problems point at the line of the file that caused them.
  */
-export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, baseDir: string) => string, stack: string[] = []): { resolved?: ResolvedQuestionnaire; problems: Problem[] } {
-  const { data: raw, problems } = schemaProblems(f, QuestionnaireFile);
+export function resolveQuestionnaireFile(yamlFile: YamlFile, resolveRef: (ref: string, baseDir: string) => string, stack: string[] = []): { resolved?: ResolvedQuestionnaire; problems: Problem[] } {
+  const { data: raw, problems } = schemaProblems(yamlFile, QuestionnaireFile);
   if (!raw) return { problems };
-  const here = dirname(f.file);
-  const err = (path: Path, message: string): Problem => ({ file: f.file, ...locate(f, path), message: `${pathString(path)}: ${message}`, severity: 'error' });
+  const here = dirname(yamlFile.file);
+  const err = (path: Path, message: string): Problem => ({ file: yamlFile.file, ...locate(yamlFile, path), message: `${pathString(path)}: ${message}`, severity: 'error' });
 
   if (raw.extends === undefined) {
     const language = raw.language ?? 'en';
     const data: Questionnaire = { kind: 'questionnaire', id: raw.id, version: raw.version, title: raw.title!, language, model: raw.model!, sections: raw.sections! };
     if (raw.description !== undefined) data.description = raw.description;
     const origins = raw.sections!.map((s, i) => ({
-      origin: { file: f, path: ['sections', i] },
-      questions: s.questions.map((_, j) => ({ file: f, path: ['sections', i, 'questions', j] })),
+      origin: { file: yamlFile, path: ['sections', i] },
+      questions: s.questions.map((_, j) => ({ file: yamlFile, path: ['sections', i, 'questions', j] })),
     }));
-    return { resolved: { file: f, data: ordered(data), origins, model: { ref: raw.model!, baseDir: here }, chain: [f.file] }, problems: [] };
+    return { resolved: { file: yamlFile, data: ordered(data), origins, model: { ref: raw.model!, baseDir: here }, chain: [yamlFile.file] }, problems: [] };
   }
 
   // The extended questionnaire.
@@ -100,12 +100,12 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
     if (e instanceof UserError) return { problems: [err(['extends'], e.message)] };
     throw e;
   }
-  if (resolve(basePath) === resolve(f.file) || stack.includes(resolve(basePath))) {
+  if (resolve(basePath) === resolve(yamlFile.file) || stack.includes(resolve(basePath))) {
     return {
       problems: [
         err(
           ['extends'],
-          `extends itself (${[...stack, resolve(f.file), resolve(basePath)].map((p) => relative(process.cwd(), p) || p).join(' -> ')}); a questionnaire cannot extend one that extends it`,
+          `extends itself (${[...stack, resolve(yamlFile.file), resolve(basePath)].map((p) => relative(process.cwd(), p) || p).join(' -> ')}); a questionnaire cannot extend one that extends it`,
         ),
       ],
     };
@@ -118,16 +118,16 @@ export function resolveQuestionnaireFile(f: YamlFile, resolveRef: (ref: string, 
       return { problems: [err(['extends'], `cannot read the extended questionnaire: ${e.problems[0]?.message ?? e.message}`), ...e.problems.filter((p) => p.line !== undefined)] };
     throw e;
   }
-  const base = resolveQuestionnaireFile(baseFile, resolveRef, [...stack, resolve(f.file)]);
+  const base = resolveQuestionnaireFile(baseFile, resolveRef, [...stack, resolve(yamlFile.file)]);
   if (!base.resolved) {
-    const n = base.problems.filter((p) => p.severity === 'error').length;
-    return { problems: [err(['extends'], `the extended questionnaire ${basePath} has ${n} problem${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} first`), ...base.problems] };
+    const count = base.problems.filter((p) => p.severity === 'error').length;
+    return { problems: [err(['extends'], `the extended questionnaire ${basePath} has ${count} problem${count === 1 ? '' : 's'}; fix ${count === 1 ? 'it' : 'them'} first`), ...base.problems] };
   }
   const baseResolved = base.resolved;
   const modelRef = raw.model !== undefined ? { ref: raw.model, baseDir: here } : baseResolved.model;
-  const merged = extendQuestionnaire(baseResolved, raw, f, raw.model ?? portableRef(baseResolved.model, here));
+  const merged = extendQuestionnaire(baseResolved, raw, yamlFile, raw.model ?? portableRef(baseResolved.model, here));
   if (!('data' in merged)) return { problems: merged.issues.map((issue) => err(issue.at, describe(issue))) };
-  return { resolved: { file: f, data: merged.data, origins: merged.origins, model: modelRef, chain: [f.file, ...baseResolved.chain] }, problems: [] };
+  return { resolved: { file: yamlFile, data: merged.data, origins: merged.origins, model: modelRef, chain: [yamlFile.file, ...baseResolved.chain] }, problems: [] };
 }
 
 /** A model reference as the extending file would write it: built-in ids stay, paths become relative to it. */

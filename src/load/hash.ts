@@ -5,11 +5,11 @@ import type { Questionnaire } from '../schema/questionnaire.js';
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const o = value as Record<string, unknown>;
-  const keys = Object.keys(o)
-    .filter((k) => o[k] !== undefined)
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
     .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
 }
 
 /**
@@ -17,6 +17,6 @@ export function canonicalJson(value: unknown): string {
  * `sha256:<hex>`. It changes whenever a question, option, level or condition changes, and not when
  * only comments, formatting or key order in the YAML do.
  */
-export function questionnaireHash(q: Questionnaire): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(q)).digest('hex')}`;
+export function questionnaireHash(questionnaire: Questionnaire): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(questionnaire)).digest('hex')}`;
 }

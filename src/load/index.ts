@@ -26,9 +26,9 @@ export type { Inspection, LoadedQuestionnaire } from './inspection.js';
  */
 
 /** A file of one kind where another was expected: said the same way for every loader. */
-function wrongKind(f: YamlFile, found: FileKind, wanted: FileKind): Problem {
+function wrongKind(yamlFile: YamlFile, found: FileKind, wanted: FileKind): Problem {
   return {
-    file: f.file,
+    file: yamlFile.file,
     line: 1,
     col: 1,
     message: `is ${found === 'answers' ? 'an answers file' : `a ${found}`}, but a ${wanted === 'answers' ? 'answers file' : wanted} was expected here`,
@@ -49,39 +49,39 @@ function referenced<T>(path: string, load: () => T): Reference<T> {
 const questionnaireRef = (ref: string, baseDir: string) => resolveRef(ref, 'questionnaires', baseDir);
 
 /** Problems found in an extended questionnaire's own lines say which file's changes led to them. */
-function attribute(problems: Problem[], f: YamlFile): Problem[] {
-  return problems.map((p) => (p.file === f.file ? p : { ...p, message: `${p.message} (in the questionnaire that ${f.file} extends, after its changes)` }));
+function attribute(problems: Problem[], yamlFile: YamlFile): Problem[] {
+  return problems.map((p) => (p.file === yamlFile.file ? p : { ...p, message: `${p.message} (in the questionnaire that ${yamlFile.file} extends, after its changes)` }));
 }
 
-function inspectModel(f: YamlFile, opts: InspectOptions): Inspection<'model'> {
-  const { data, problems } = schemaProblems(f, Model);
+function inspectModel(yamlFile: YamlFile, opts: InspectOptions): Inspection<'model'> {
+  const { data, problems } = schemaProblems(yamlFile, Model);
   if (!data) return { kind: 'model', problems };
-  const found = modelRules(f, data);
+  const found = modelRules(yamlFile, data);
   if (hasErrors(found)) return { kind: 'model', problems: found };
-  return { kind: 'model', value: data, problems: opts.strict && !found.length ? strictModelRules(f, data) : found };
+  return { kind: 'model', value: data, problems: opts.strict && !found.length ? strictModelRules(yamlFile, data) : found };
 }
 
-function inspectQuestionnaire(path: string, f: YamlFile, opts: InspectOptions): Inspection<'questionnaire'> {
-  const { resolved, problems } = resolveQuestionnaireFile(f, questionnaireRef);
+function inspectQuestionnaire(path: string, yamlFile: YamlFile, opts: InspectOptions): Inspection<'questionnaire'> {
+  const { resolved, problems } = resolveQuestionnaireFile(yamlFile, questionnaireRef);
   if (!resolved) return { kind: 'questionnaire', problems };
   const model = referenced(path, () => loadModel(resolveRef(resolved.model.ref, 'models', resolved.model.baseDir)));
   const where = (p: Array<string | number>) => originOf(resolved, p);
   const found = [
     ...model.problems.map((p) => ({ ...p, message: p.file === path ? p.message : `model: ${p.message}` })),
-    ...attribute(questionnaireRules(f, resolved.data, model.value?.data, where), f),
+    ...attribute(questionnaireRules(yamlFile, resolved.data, model.value?.data, where), yamlFile),
   ];
   const failure = model.failure;
   if (!model.value || hasErrors(found)) return { kind: 'questionnaire', problems: found, ...(failure ? { failure } : {}) };
-  const strict = opts.strict ? attribute(strictQuestionnaireRules(f, resolved.data, model.value.data, where), f) : [];
-  return { kind: 'questionnaire', value: { questionnaire: { path, file: f, data: resolved.data }, model: model.value, resolved }, problems: [...found, ...strict] };
+  const strict = opts.strict ? attribute(strictQuestionnaireRules(yamlFile, resolved.data, model.value.data, where), yamlFile) : [];
+  return { kind: 'questionnaire', value: { questionnaire: { path, file: yamlFile, data: resolved.data }, model: model.value, resolved }, problems: [...found, ...strict] };
 }
 
-function inspectAnswers(path: string, f: YamlFile, opts: InspectOptions): Inspection<'answers'> {
-  const { data, problems } = schemaProblems(f, Answers);
+function inspectAnswers(path: string, yamlFile: YamlFile, opts: InspectOptions): Inspection<'answers'> {
+  const { data, problems } = schemaProblems(yamlFile, Answers);
   if (!data) return { kind: 'answers', problems };
   return answersStep(
     path,
-    f,
+    yamlFile,
     data,
     referenced(path, () => loadQuestionnaire(questionnairePathFor(data, path, opts.questionnaire))),
   );
@@ -91,22 +91,22 @@ function inspectAnswers(path: string, f: YamlFile, opts: InspectOptions): Inspec
 export function inspect<K extends FileKind>(path: string, opts: InspectOptions & { expect: K }, parsed?: YamlFile): Inspection<K>;
 export function inspect(path: string, opts?: InspectOptions, parsed?: YamlFile): Inspection;
 export function inspect(path: string, opts: InspectOptions = {}, parsed?: YamlFile): Inspection {
-  let f: YamlFile;
+  let yamlFile: YamlFile;
   try {
-    f = parsed ?? loadYamlFile(path);
+    yamlFile = parsed ?? loadYamlFile(path);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     return { problems: e.problems.length ? e.problems : [{ file: path, message: e.message, severity: 'error' }], failure: e };
   }
-  const found = detectKind(f.data);
-  if (opts.expect && found && found !== opts.expect) return { kind: found, problems: [wrongKind(f, found, opts.expect)] };
+  const found = detectKind(yamlFile.data);
+  if (opts.expect && found && found !== opts.expect) return { kind: found, problems: [wrongKind(yamlFile, found, opts.expect)] };
   const kind = found ?? opts.expect;
   if (!kind) {
     return { problems: [{ file: path, line: 1, col: 1, message: 'cannot tell what this file is; add "kind: model", "kind: questionnaire" or "kind: answers" at the top', severity: 'error' }] };
   }
-  if (kind === 'model') return inspectModel(f, opts);
-  if (kind === 'questionnaire') return inspectQuestionnaire(path, f, opts);
-  return inspectAnswers(path, f, opts);
+  if (kind === 'model') return inspectModel(yamlFile, opts);
+  if (kind === 'questionnaire') return inspectQuestionnaire(path, yamlFile, opts);
+  return inspectAnswers(path, yamlFile, opts);
 }
 
 export function loadModel(path: string): Loaded<Model> {
@@ -119,8 +119,8 @@ export function loadModel(path: string): Loaded<Model> {
     cache.set(key, loaded);
     return loaded;
   }
-  const f = loadYamlFile(path);
-  const loaded = { path, file: f, data: orThrow(inspect(path, { expect: 'model' }, f), path) };
+  const yamlFile = loadYamlFile(path);
+  const loaded = { path, file: yamlFile, data: orThrow(inspect(path, { expect: 'model' }, yamlFile), path) };
   cache.set(key, loaded);
   return loaded;
 }

@@ -53,12 +53,12 @@ export interface Reference<T> {
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
 
 /** The last step for answers whose schema holds: the questionnaire they refer to, then the rules. */
-export function answersStep(path: string, f: YamlFile, data: Answers, questionnaire: Reference<{ questionnaire: Loaded<Questionnaire>; model: Loaded<Model> }>): Inspection<'answers'> {
-  const found = [...questionnaire.problems, ...answersRules(f, data, questionnaire.value?.questionnaire.data, questionnaire.value?.model.data)];
+export function answersStep(path: string, yamlFile: YamlFile, data: Answers, questionnaire: Reference<{ questionnaire: Loaded<Questionnaire>; model: Loaded<Model> }>): Inspection<'answers'> {
+  const found = [...questionnaire.problems, ...answersRules(yamlFile, data, questionnaire.value?.questionnaire.data, questionnaire.value?.model.data)];
   const failure = questionnaire.failure;
   if (!questionnaire.value || hasErrors(found)) return { kind: 'answers', problems: found, ...(failure ? { failure } : {}) };
   const { questionnaire: loaded, model } = questionnaire.value;
-  return { kind: 'answers', value: { answers: { path, file: f, data }, questionnaire: loaded, model, warnings: found.filter((p) => p.severity === 'warning') }, problems: found };
+  return { kind: 'answers', value: { answers: { path, file: yamlFile, data }, questionnaire: loaded, model, warnings: found.filter((p) => p.severity === 'warning') }, problems: found };
 }
 
 /** The loaded file, or the error that stops it: a bad file it refers to throws its own error, else the file's problems. */

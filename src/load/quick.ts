@@ -21,24 +21,24 @@ import type { YamlFile } from './safe-yaml.js';
  */
 
 /** A value laid out as zod would give it back: object keys in the order of the schema. */
-function inSchemaOrder(v: unknown, o: KeyOrder | null | undefined): unknown {
-  if (!o || v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return o.items ? v.map((x) => inSchemaOrder(x, o.items)) : v;
-  const src = v as Record<string, unknown>;
+function inSchemaOrder(value: unknown, keyOrder: KeyOrder | null | undefined): unknown {
+  if (!keyOrder || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return keyOrder.items ? value.map((x) => inSchemaOrder(x, keyOrder.items)) : value;
+  const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  if (o.keys) {
-    for (const k of Object.keys(o.keys)) if (Object.hasOwn(src, k)) out[k] = inSchemaOrder(src[k], o.keys[k]);
-  } else if (o.values !== undefined) {
-    for (const k of Object.keys(src)) out[k] = inSchemaOrder(src[k], o.values);
-  } else return v;
+  if (keyOrder.keys) {
+    for (const k of Object.keys(keyOrder.keys)) if (Object.hasOwn(src, k)) out[k] = inSchemaOrder(src[k], keyOrder.keys[k]);
+  } else if (keyOrder.values !== undefined) {
+    for (const k of Object.keys(src)) out[k] = inSchemaOrder(src[k], keyOrder.values);
+  } else return value;
   return out;
 }
 
 /** The answers in a file the generated validator accepts, with zod's defaults; undefined if it rejects it. */
-function validAnswers(f: YamlFile): Answers | undefined {
-  if (detectKind(f.data) !== 'answers') return undefined;
+function validAnswers(yamlFile: YamlFile): Answers | undefined {
+  if (detectKind(yamlFile.data) !== 'answers') return undefined;
   // The validator fills in defaults where it finds them missing: let it do so on a copy.
-  const copy = structuredClone(f.data);
+  const copy = structuredClone(yamlFile.data);
   return validate(copy) ? (inSchemaOrder(copy, order as KeyOrder) as Answers) : undefined;
 }
 
@@ -47,17 +47,17 @@ function builtinQuestionnaire(path: string): { questionnaire: Loaded<Questionnai
   const key = `quick-questionnaire:${path}`;
   const hit = cache.get(key) as { questionnaire: Loaded<Questionnaire>; model: Loaded<Model> } | undefined;
   if (hit) return hit;
-  const q = precompiled<Questionnaire>(path, 'questionnaires');
-  if (!q) return undefined;
+  const checkedQuestionnaire = precompiled<Questionnaire>(path, 'questionnaires');
+  if (!checkedQuestionnaire) return undefined;
   let modelPath: string;
   try {
-    modelPath = resolveRef(q.model, 'models', dirname(path));
+    modelPath = resolveRef(checkedQuestionnaire.model, 'models', dirname(path));
   } catch {
     return undefined;
   }
-  const m = precompiled<Model>(modelPath, 'models');
-  if (!m) return undefined;
-  const found = { questionnaire: lazily(path, q), model: lazily(modelPath, m) };
+  const checkedModel = precompiled<Model>(modelPath, 'models');
+  if (!checkedModel) return undefined;
+  const found = { questionnaire: lazily(path, checkedQuestionnaire), model: lazily(modelPath, checkedModel) };
   cache.set(key, found as unknown as Loaded<unknown>);
   return found;
 }
@@ -72,27 +72,27 @@ function questionnaireOf(data: Answers, path: string, override: string | undefin
 }
 
 /** The answers stage of inspect (index.ts), without zod; undefined unless the file is valid answers for a built-in questionnaire. */
-function inspectQuickly(path: string, f: YamlFile, opts: { questionnaire?: string }): Inspection<'answers'> | undefined {
-  const data = validAnswers(f);
+function inspectQuickly(path: string, yamlFile: YamlFile, opts: { questionnaire?: string }): Inspection<'answers'> | undefined {
+  const data = validAnswers(yamlFile);
   const questionnaire = data && questionnaireOf(data, path, opts.questionnaire);
-  return data && questionnaire ? answersStep(path, f, data, { value: questionnaire, problems: [] }) : undefined;
+  return data && questionnaire ? answersStep(path, yamlFile, data, { value: questionnaire, problems: [] }) : undefined;
 }
 
 /** loadAssessment (index.ts), without zod for a valid answers file of a built-in questionnaire. */
 export async function loadAssessmentQuickly(path: string, opts: { questionnaire?: string } = {}): Promise<Assessment> {
-  const f = loadPlainYamlFile(path);
-  const found = inspectQuickly(path, f, opts);
-  return found ? orThrow(found, path) : (await import('./index.js')).loadAssessment(path, opts, f);
+  const yamlFile = loadPlainYamlFile(path);
+  const found = inspectQuickly(path, yamlFile, opts);
+  return found ? orThrow(found, path) : (await import('./index.js')).loadAssessment(path, opts, yamlFile);
 }
 
 /** checkFile (index.ts), without zod for a valid answers file of a built-in questionnaire. */
 export async function checkFileQuickly(path: string, opts: { questionnaire?: string; strict?: boolean } = {}): Promise<{ kind?: FileKind; problems: Problem[] }> {
-  let f: YamlFile | undefined;
+  let yamlFile: YamlFile | undefined;
   try {
-    f = loadPlainYamlFile(path);
+    yamlFile = loadPlainYamlFile(path);
   } catch {
     // The full loader says what is wrong with the file.
   }
-  const found = f && inspectQuickly(path, f, opts);
-  return found ? { kind: 'answers', problems: found.problems } : (await import('./index.js')).checkFile(path, opts, f);
+  const found = yamlFile && inspectQuickly(path, yamlFile, opts);
+  return found ? { kind: 'answers', problems: found.problems } : (await import('./index.js')).checkFile(path, opts, yamlFile);
 }

@@ -24,10 +24,10 @@ export class Findings {
     this.where = where ?? ((path) => ({ file: f, path }));
   }
   private push(path: Path, message: string, severity: Problem['severity'], key?: string): void {
-    const w = this.where(path);
-    const pos = key === undefined ? locate(w.file, w.path) : locateKey(w.file, w.path, key);
-    const shown = key === undefined ? w.path : [...w.path, key];
-    this.problems.push({ file: w.file.file, ...pos, message: `${pathString(shown)}: ${message}`, severity });
+    const origin = this.where(path);
+    const pos = key === undefined ? locate(origin.file, origin.path) : locateKey(origin.file, origin.path, key);
+    const shown = key === undefined ? origin.path : [...origin.path, key];
+    this.problems.push({ file: origin.file.file, ...pos, message: `${pathString(shown)}: ${message}`, severity });
   }
   error(path: Path, message: string): void {
     this.push(path, message, 'error');
@@ -57,9 +57,9 @@ export function suggest(name: string, known: Iterable<string>): string {
   let best = '';
   let bestScore = Infinity;
   for (const k of known) {
-    const d = editDistance(name, k);
-    if (d < bestScore) {
-      bestScore = d;
+    const distance = editDistance(name, k);
+    if (distance < bestScore) {
+      bestScore = distance;
       best = k;
     }
   }
@@ -113,17 +113,17 @@ export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string
   return null;
 }
 
-export function modelRules(f: YamlFile, m: Model): Problem[] {
-  const out = new Findings(f);
-  const levels = m.scale.map((s) => s.level);
+export function modelRules(yamlFile: YamlFile, modelData: Model): Problem[] {
+  const out = new Findings(yamlFile);
+  const levels = modelData.scale.map((s) => s.level);
   const minLevel = Math.min(...levels);
   const maxLevel = Math.max(...levels);
   levels.forEach((l, i) => {
     if (i > 0 && l <= levels[i - 1]!) out.error(['scale', i, 'level'], 'scale levels must increase, lowest first');
   });
-  const axes = uniqueIds(out, m.axes, ['axes'], 'axis');
-  const dims = uniqueIds(out, m.dimensions, ['dimensions'], 'dimension');
-  m.dimensions.forEach((d, i) => {
+  const axes = uniqueIds(out, modelData.axes, ['axes'], 'axis');
+  const dims = uniqueIds(out, modelData.dimensions, ['dimensions'], 'dimension');
+  modelData.dimensions.forEach((d, i) => {
     if (d.axis === undefined) {
       if (axes.size) out.error(['dimensions', i], `has no "axis"; the model has axes, so name one of ${[...axes].join(', ')}`);
     } else if (!axes.has(d.axis))
@@ -137,29 +137,29 @@ export function modelRules(f: YamlFile, m: Model): Problem[] {
       if (!dims.has(r.dimension)) out.error([...path, j, 'dimension'], unknown('dimension', r.dimension, dims));
       if (r.min < minLevel || r.min > maxLevel) out.error([...path, j, 'min'], `must be between ${minLevel} and ${maxLevel}`);
     });
-  if (m.phases) {
-    uniqueIds(out, m.phases.list, ['phases', 'list'], 'phase');
-    m.phases.list.forEach((p, i) => requirementRules(p.requires, ['phases', 'list', i, 'requires']));
+  if (modelData.phases) {
+    uniqueIds(out, modelData.phases.list, ['phases', 'list'], 'phase');
+    modelData.phases.list.forEach((p, i) => requirementRules(p.requires, ['phases', 'list', i, 'requires']));
   }
-  if (m.stages) {
-    const stageIds = uniqueIds(out, m.stages.list, ['stages', 'list'], 'stage');
-    if (stageIds.has(m.stages.baseline.id)) out.error(['stages', 'baseline', 'id'], `"${m.stages.baseline.id}" is also the id of a listed stage`);
-    m.stages.list.forEach((s, i) => requirementRules(s.requires, ['stages', 'list', i, 'requires']));
+  if (modelData.stages) {
+    const stageIds = uniqueIds(out, modelData.stages.list, ['stages', 'list'], 'stage');
+    if (stageIds.has(modelData.stages.baseline.id)) out.error(['stages', 'baseline', 'id'], `"${modelData.stages.baseline.id}" is also the id of a listed stage`);
+    modelData.stages.list.forEach((s, i) => requirementRules(s.requires, ['stages', 'list', i, 'requires']));
   }
-  if (m.initiatives.length && !m.roadmap) out.error(['initiatives'], 'a model with initiatives needs a "roadmap:" section with its waves and efforts');
-  if (m.roadmap) {
-    uniqueIds(out, m.roadmap.waves, ['roadmap', 'waves'], 'wave');
-    m.roadmap.waves.forEach((w, i) => {
-      const prev = m.roadmap!.waves[i - 1];
+  if (modelData.initiatives.length && !modelData.roadmap) out.error(['initiatives'], 'a model with initiatives needs a "roadmap:" section with its waves and efforts');
+  if (modelData.roadmap) {
+    uniqueIds(out, modelData.roadmap.waves, ['roadmap', 'waves'], 'wave');
+    modelData.roadmap.waves.forEach((w, i) => {
+      const prev = modelData.roadmap!.waves[i - 1];
       if (prev && w.fromMonth !== prev.toMonth) out.error(['roadmap', 'waves', i, 'fromMonth'], `must be ${prev.toMonth}, where the previous wave ends`);
     });
   }
-  const efforts = uniqueIds(out, m.roadmap?.efforts ?? [], ['roadmap', 'efforts'], 'effort');
-  const inits = uniqueIds(out, m.initiatives, ['initiatives'], 'initiative');
-  const outcomes = uniqueIds(out, m.outcomes, ['outcomes'], 'outcome');
+  const efforts = uniqueIds(out, modelData.roadmap?.efforts ?? [], ['roadmap', 'efforts'], 'effort');
+  const inits = uniqueIds(out, modelData.initiatives, ['initiatives'], 'initiative');
+  const outcomes = uniqueIds(out, modelData.outcomes, ['outcomes'], 'outcome');
   const edges = new Map<string, string[]>();
-  m.initiatives.forEach((it, i) => {
-    if (m.roadmap && !efforts.has(it.effort)) out.error(['initiatives', i, 'effort'], unknown('effort', it.effort, efforts));
+  modelData.initiatives.forEach((it, i) => {
+    if (modelData.roadmap && !efforts.has(it.effort)) out.error(['initiatives', i, 'effort'], unknown('effort', it.effort, efforts));
     it.raises.forEach((r, j) => {
       if (!dims.has(r.dimension)) out.error(['initiatives', i, 'raises', j, 'dimension'], unknown('dimension', r.dimension, dims));
       if (r.from < minLevel || r.to > maxLevel) out.error(['initiatives', i, 'raises', j], `levels must lie between ${minLevel} and ${maxLevel}`);
@@ -183,15 +183,15 @@ export function modelRules(f: YamlFile, m: Model): Problem[] {
   });
   const cycle = findCycle(edges);
   if (cycle) {
-    const i = m.initiatives.findIndex((x) => x.id === cycle[0]);
+    const i = modelData.initiatives.findIndex((x) => x.id === cycle[0]);
     out.error(['initiatives', i, 'dependsOn'], `dependency cycle: ${cycle.join(' -> ')}; remove one of these dependencies`);
   }
   return out.problems;
 }
 
-export function questionnaireRules(f: YamlFile, q: Questionnaire, model: Model | undefined, where?: Locator): Problem[] {
-  const out = new Findings(f, where);
-  uniqueIds(out, q.sections, ['sections'], 'section');
+export function questionnaireRules(yamlFile: YamlFile, questionnaire: Questionnaire, model: Model | undefined, where?: Locator): Problem[] {
+  const out = new Findings(yamlFile, where);
+  uniqueIds(out, questionnaire.sections, ['sections'], 'section');
   const dims = new Set(model?.dimensions.map((d) => d.id) ?? []);
   const levels = new Set(model?.scale.map((s) => s.level) ?? []);
   const earlier = new Map<string, Set<string>>();
@@ -202,7 +202,7 @@ export function questionnaireRules(f: YamlFile, q: Questionnaire, model: Model |
       const opts = earlier.get(leaf.question);
       if (!opts) {
         if (leaf.question === self) out.error([...at, 'question'], 'a question cannot depend on its own answer');
-        else if (seen.has(leaf.question) || q.sections.some((s) => s.questions.some((x) => x.id === leaf.question)))
+        else if (seen.has(leaf.question) || questionnaire.sections.some((s) => s.questions.some((x) => x.id === leaf.question)))
           out.error([...at, 'question'], `"${leaf.question}" comes later; conditions may only look at earlier questions`);
         else out.error([...at, 'question'], unknown('question', leaf.question, earlier.keys()));
         continue;
@@ -212,7 +212,7 @@ export function questionnaireRules(f: YamlFile, q: Questionnaire, model: Model |
       });
     }
   };
-  q.sections.forEach((s, si) => {
+  questionnaire.sections.forEach((s, si) => {
     if (s.when) checkCondition(s.when, ['sections', si, 'when']);
     s.questions.forEach((qu, qi) => {
       const path: Path = ['sections', si, 'questions', qi];
@@ -243,38 +243,38 @@ export function questionnaireRules(f: YamlFile, q: Questionnaire, model: Model |
   return out.problems;
 }
 
-export function answersRules(f: YamlFile, a: Answers, q: Questionnaire | undefined, model: Model | undefined): Problem[] {
-  const out = new Findings(f);
-  const capacity = a.roadmap?.capacity;
+export function answersRules(yamlFile: YamlFile, answersData: Answers, questionnaireData: Questionnaire | undefined, model: Model | undefined): Problem[] {
+  const out = new Findings(yamlFile);
+  const capacity = answersData.roadmap?.capacity;
   if (capacity !== undefined && !Number.isInteger(capacity)) out.error(['roadmap', 'capacity'], `must be a whole number of initiatives run at once, not ${capacity}`);
-  if (q) {
-    if (a.questionnaire.id !== q.id) {
-      out.error(['questionnaire', 'id'], `answers are for questionnaire "${a.questionnaire.id}", but "${q.id}" was given`);
+  if (questionnaireData) {
+    if (answersData.questionnaire.id !== questionnaireData.id) {
+      out.error(['questionnaire', 'id'], `answers are for questionnaire "${answersData.questionnaire.id}", but "${questionnaireData.id}" was given`);
       return out.problems;
     }
-    if (a.questionnaire.version !== q.version) {
+    if (answersData.questionnaire.version !== questionnaireData.version) {
       out.error(
         ['questionnaire', 'version'],
-        migrationRulesPath(q.id, a.questionnaire.version)
-          ? `answers were given against ${q.id} version ${a.questionnaire.version}, but the questionnaire is version ${q.version}; carry them over with \`itaas migrate ${f.file}\` (it keeps the answers that still mean the same and lists the questions to ask again)`
-          : `answers were given against ${q.id} version ${a.questionnaire.version}, but the questionnaire is version ${q.version}; use the questionnaire file of version ${a.questionnaire.version} (--questionnaire FILE), or migrate the answers`,
+        migrationRulesPath(questionnaireData.id, answersData.questionnaire.version)
+          ? `answers were given against ${questionnaireData.id} version ${answersData.questionnaire.version}, but the questionnaire is version ${questionnaireData.version}; carry them over with \`itaas migrate ${yamlFile.file}\` (it keeps the answers that still mean the same and lists the questions to ask again)`
+          : `answers were given against ${questionnaireData.id} version ${answersData.questionnaire.version}, but the questionnaire is version ${questionnaireData.version}; use the questionnaire file of version ${answersData.questionnaire.version} (--questionnaire FILE), or migrate the answers`,
       );
       return out.problems;
     }
-    const hash = a.questionnaire.hash;
-    if (hash !== undefined && hash !== questionnaireHash(q)) {
+    const hash = answersData.questionnaire.hash;
+    if (hash !== undefined && hash !== questionnaireHash(questionnaireData)) {
       out.warn(
         ['questionnaire', 'hash'],
-        `answers were given against a different text of ${q.id} version ${q.version}: the questionnaire was changed since, without a new version number; check that the questions still mean what the respondents answered, and give a changed questionnaire a new version`,
+        `answers were given against a different text of ${questionnaireData.id} version ${questionnaireData.version}: the questionnaire was changed since, without a new version number; check that the questions still mean what the respondents answered, and give a changed questionnaire a new version`,
       );
     }
   }
-  const questions = new Map(q?.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)) ?? []);
+  const questions = new Map(questionnaireData?.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)) ?? []);
   const names = new Set<string>();
-  a.respondents.forEach((r, ri) => {
+  answersData.respondents.forEach((r, ri) => {
     if (names.has(r.name)) out.error(['respondents', ri, 'name'], `duplicate respondent name "${r.name}"`);
     names.add(r.name);
-    if (!q) return;
+    if (!questionnaireData) return;
     for (const [qid, ans] of Object.entries(r.answers)) {
       const question = questions.get(qid);
       if (!question) {
@@ -294,11 +294,11 @@ export function answersRules(f: YamlFile, a: Answers, q: Questionnaire | undefin
       }
     }
   });
-  if (a.targets && model) {
+  if (answersData.targets && model) {
     const dims = new Set(model.dimensions.map((d) => d.id));
     const max = Math.max(...model.scale.map((s) => s.level));
     const min = Math.min(...model.scale.map((s) => s.level));
-    for (const [dim, t] of Object.entries(a.targets)) {
+    for (const [dim, t] of Object.entries(answersData.targets)) {
       if (!dims.has(dim)) out.errorAtKey(['targets'], dim, unknown('dimension', dim, dims));
       else if (t < min || t > max) out.error(['targets', dim], `must be between ${min} and ${max}`);
     }

@@ -121,9 +121,9 @@ function tooDeep(node: unknown, limit: number): Node | undefined {
   return undefined;
 }
 
-export function positionOf(f: Pick<YamlFile, 'lineCounter'>, offset: number): { line: number; col: number } {
-  const p = f.lineCounter.linePos(offset);
-  return { line: p.line, col: p.col };
+export function positionOf(yamlFile: Pick<YamlFile, 'lineCounter'>, offset: number): { line: number; col: number } {
+  const linePos = yamlFile.lineCounter.linePos(offset);
+  return { line: linePos.line, col: linePos.col };
 }
 
 /** Parses YAML safely: YAML 1.2 core schema, one document, no duplicate keys, warnings are errors. */
@@ -200,19 +200,19 @@ export function loadYamlFile(file: string): YamlFile {
 }
 
 /** Line and column of the value at a data path, or of the closest parent that exists. */
-export function locate(f: YamlFile, path: ReadonlyArray<PropertyKey>): { line: number; col: number } {
+export function locate(yamlFile: YamlFile, path: ReadonlyArray<PropertyKey>): { line: number; col: number } {
   for (let n = path.length; n >= 0; n--) {
-    const node = f.doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
+    const node = yamlFile.doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
     if (node && typeof node === 'object' && node.range) {
       // Point at the key for a missing child's parent map; at the value otherwise.
-      return positionOf(f, node.range[0]);
+      return positionOf(yamlFile, node.range[0]);
     }
     if (n > 0 && n === path.length) {
       // A key that exists but whose value node is null: look for the pair itself.
-      const parent = f.doc.getIn(path.slice(0, n - 1) as unknown[], true);
+      const parent = yamlFile.doc.getIn(path.slice(0, n - 1) as unknown[], true);
       if (isMap(parent)) {
         const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]);
-        if (pair && isScalar(pair.key) && pair.key.range) return positionOf(f, pair.key.range[0]);
+        if (pair && isScalar(pair.key) && pair.key.range) return positionOf(yamlFile, pair.key.range[0]);
       }
     }
   }
@@ -220,18 +220,18 @@ export function locate(f: YamlFile, path: ReadonlyArray<PropertyKey>): { line: n
 }
 
 /** Position of a map key (for "unknown key" and duplicate-id style messages). */
-export function locateKey(f: YamlFile, path: ReadonlyArray<PropertyKey>, key: string): { line: number; col: number } {
-  const parent = f.doc.getIn(path as unknown[], true);
+export function locateKey(yamlFile: YamlFile, path: ReadonlyArray<PropertyKey>, key: string): { line: number; col: number } {
+  const parent = yamlFile.doc.getIn(path as unknown[], true);
   if (isMap(parent)) {
     const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    if (pair && isScalar(pair.key) && pair.key.range) return positionOf(f, pair.key.range[0]);
+    if (pair && isScalar(pair.key) && pair.key.range) return positionOf(yamlFile, pair.key.range[0]);
   }
-  return locate(f, path);
+  return locate(yamlFile, path);
 }
 
 /** A path into a file's data as people write it: `respondents[0].answers`. */
 export function pathString(path: ReadonlyArray<PropertyKey>): string {
-  let s = '';
-  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
-  return s || '(top level)';
+  let shown = '';
+  for (const p of path) shown += typeof p === 'number' ? `[${p}]` : shown ? `.${String(p)}` : String(p);
+  return shown || '(top level)';
 }

@@ -40,16 +40,16 @@ function selectableInitiatives(model: Model, canSelect: (r: Raise) => boolean, c
   return out;
 }
 
-export function strictModelRules(f: YamlFile, m: Model): Problem[] {
-  const out = new Findings(f);
-  const scale = m.scale.map((s) => s.level);
+export function strictModelRules(yamlFile: YamlFile, model: Model): Problem[] {
+  const out = new Findings(yamlFile);
+  const scale = model.scale.map((s) => s.level);
   // A gap in a step of a dimension that no initiative raises leaves the roadmap silent about it. A model
   // without initiatives has no roadmap to be silent, and a dimension without a target has no gap.
-  if (!m.initiatives.length) return out.problems;
-  m.dimensions.forEach((d, i) => {
+  if (!model.initiatives.length) return out.problems;
+  model.dimensions.forEach((d, i) => {
     if (d.target === undefined) return;
     const target = d.target;
-    const raised = m.initiatives.flatMap((it) => it.raises.filter((r) => r.dimension === d.id));
+    const raised = model.initiatives.flatMap((it) => it.raises.filter((r) => r.dimension === d.id));
     const open = scale.slice(0, -1).filter((l, k) => l < target && !raised.some((r) => r.from <= l && r.to >= scale[k + 1]!));
     if (raised.length === 0) out.warn(['dimensions', i, 'id'], `no initiative raises dimension "${d.id}", so a gap in it never reaches a roadmap`);
     else if (open.length) out.warn(['dimensions', i, 'id'], `no initiative raises dimension "${d.id}" from level ${list(open)} to the next level, so such a gap never reaches a roadmap`);
@@ -65,9 +65,9 @@ interface Visibility {
 }
 
 /** Whether a condition can hold in some complete interview: every shown question answered, no hidden one. */
-function makeSolver(q: Questionnaire): (cond: Condition) => boolean | undefined {
+function makeSolver(questionnaire: Questionnaire): (cond: Condition) => boolean | undefined {
   const vis = new Map<string, Visibility>();
-  for (const s of q.sections) {
+  for (const s of questionnaire.sections) {
     for (const qu of s.questions) {
       const parts = [s.when, qu.when].filter((c): c is Condition => c !== undefined);
       const answerable = [...qu.options.map((o) => o.id), ...(qu.allowNa ? ['na'] : []), ...(qu.allowDontKnow ? ['dontKnow'] : [])];
@@ -111,15 +111,15 @@ function makeSolver(q: Questionnaire): (cond: Condition) => boolean | undefined 
   };
 }
 
-export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: Model, where?: Locator): Problem[] {
-  const out = new Findings(f, where);
-  const top = f.data && typeof f.data === 'object' && 'model' in f.data ? ['model'] : ['extends'];
+export function strictQuestionnaireRules(yamlFile: YamlFile, questionnaireData: Questionnaire, model: Model, where?: Locator): Problem[] {
+  const out = new Findings(yamlFile, where);
+  const top = yamlFile.data && typeof yamlFile.data === 'object' && 'model' in yamlFile.data ? ['model'] : ['extends'];
   const scale = model.scale.map((s) => s.level);
-  const canHold = makeSolver(q);
+  const canHold = makeSolver(questionnaireData);
 
   // Conditions that can never hold, and sections nobody is ever shown.
   const shown = new Set<string>();
-  q.sections.forEach((s, si) => {
+  questionnaireData.sections.forEach((s, si) => {
     const sectionOk = s.when ? canHold(s.when) !== false : true;
     if (!sectionOk) out.warn(['sections', si, 'when'], `this condition can never hold, so section "${s.id}" is never shown; check the option ids it names against the questions it looks at`);
     let any = false;
@@ -143,7 +143,7 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
   // Options that leave levels of the scale uncovered. Where a dimension is scored by level, an option
   // is worth a share of its question's level instead, so it need not span the scale.
   if (model.scoring.dimension !== 'levels')
-    q.sections.forEach((s, si) =>
+    questionnaireData.sections.forEach((s, si) =>
       s.questions.forEach((qu, qi) => {
         const have = new Set(qu.options.map((o) => o.level));
         const missing = scale.filter((l) => !have.has(l));
@@ -160,12 +160,12 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
   const dims = new Map(model.dimensions.map((d) => [d.id, d]));
   // A plain string is in its file's language.
   const texts = (t: Text | undefined, lang: string): Array<[string, string]> => (t === undefined ? [] : typeof t === 'string' ? [[lang, t]] : Object.entries(t));
-  q.sections.forEach((s, si) =>
+  questionnaireData.sections.forEach((s, si) =>
     s.questions.forEach((qu, qi) => {
       const levels = dims.get(qu.dimension)?.levels;
       qu.options.forEach((o, oi) => {
         const descriptor = new Map(texts(levels?.[String(o.level)], model.language));
-        for (const [lang, label] of texts(o.label, q.language ?? 'en')) {
+        for (const [lang, label] of texts(o.label, questionnaireData.language ?? 'en')) {
           const d = descriptor.get(lang);
           if (d === undefined) continue;
           for (const c of contradictingRanges(label, d)) {
@@ -181,13 +181,15 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
 
   // Dimensions measured by fewer than two questions.
   const measuring = new Map<string, Array<[number, number]>>();
-  q.sections.forEach((s, si) => s.questions.forEach((qu, qi) => measuring.set(qu.dimension, [...(measuring.get(qu.dimension) ?? []), [si, qi]])));
+  questionnaireData.sections.forEach((s, si) => s.questions.forEach((qu, qi) => measuring.set(qu.dimension, [...(measuring.get(qu.dimension) ?? []), [si, qi]])));
   // Unmeasured dimensions in one warning: a questionnaire that covers a few dimensions of a large
   // model would otherwise get a screenful of the same advice.
   const unmeasured = model.dimensions.filter((d) => !measuring.has(d.id)).map((d) => d.id);
   if (unmeasured.length) {
-    const n = model.initiatives.filter((it) => it.raises.every((r) => !measuring.has(r.dimension))).length;
-    const selectNone = n ? ` and no gap can select the ${n} initiative${n === 1 ? '' : 's'} that raise${n === 1 ? 's' : ''} ${unmeasured.length === 1 ? 'it' : 'only them'}` : '';
+    const unreachable = model.initiatives.filter((it) => it.raises.every((r) => !measuring.has(r.dimension))).length;
+    const selectNone = unreachable
+      ? ` and no gap can select the ${unreachable} initiative${unreachable === 1 ? '' : 's'} that raise${unreachable === 1 ? 's' : ''} ${unmeasured.length === 1 ? 'it' : 'only them'}`
+      : '';
     out.warn(
       top,
       unmeasured.length === 1
@@ -201,14 +203,14 @@ export function strictQuestionnaireRules(f: YamlFile, q: Questionnaire, model: M
       const [si, qi] = at[0]!;
       out.warn(
         ['sections', si, 'questions', qi, 'dimension'],
-        `"${q.sections[si]!.questions[qi]!.id}" is the only question measuring dimension "${d.id}", so one answer decides its score; add a second question`,
+        `"${questionnaireData.sections[si]!.questions[qi]!.id}" is the only question measuring dimension "${d.id}", so one answer decides its score; add a second question`,
       );
     }
   }
 
   // Initiatives the model could select but that no gap can select with these questions.
   const lowest = new Map<string, number>();
-  for (const s of q.sections) {
+  for (const s of questionnaireData.sections) {
     for (const qu of s.questions) {
       if (!shown.has(qu.id)) continue;
       for (const o of qu.options) lowest.set(qu.dimension, Math.min(lowest.get(qu.dimension) ?? Infinity, o.level));
