@@ -76,23 +76,29 @@ export function strengths(ctx: ReportContext): Strength[] {
   }));
 }
 
-/** Initiatives in place that rest on the same answers, listed together so the evidence is shown once. */
-export interface StrengthGroup {
+/** One question's answers, printed once, with the initiatives in place they help show. */
+export interface EvidenceGroup {
   ids: string[];
   titles: string[];
-  evidence: Strength['evidence'];
+  evidence: Strength['evidence'][number];
 }
 
-export function strengthGroups(list: Strength[]): StrengthGroup[] {
-  const groups = new Map<string, StrengthGroup>();
-  for (const s of list) {
-    const key = s.evidence.map((e) => e.question).join('\u0000');
-    const g = groups.get(key);
-    if (g) {
-      g.ids.push(s.id);
-      g.titles.push(s.title);
-    } else groups.set(key, { ids: [s.id], titles: [s.title], evidence: s.evidence });
-  }
+/**
+ * The evidence by question: each question that shows an initiative in place once, in the order the
+ * initiatives come, naming every initiative it helps show (one that rests on several answers is named at each).
+ */
+export function evidenceGroups(list: Strength[]): EvidenceGroup[] {
+  const groups = new Map<string, EvidenceGroup>();
+  for (const s of list)
+    for (const e of s.evidence) {
+      const g = groups.get(e.question);
+      if (g) {
+        if (!g.ids.includes(s.id)) {
+          g.ids.push(s.id);
+          g.titles.push(s.title);
+        }
+      } else groups.set(e.question, { ids: [s.id], titles: [s.title], evidence: e });
+    }
   return [...groups.values()];
 }
 

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import type { DimensionScore } from '../core/score.js';
 import { gapText, scoreGroups, targetText } from './context.js';
 import type { ReportContext } from './context.js';
-import { roadmapByOutcome, strengthGroups, strengths, summary } from './summary.js';
+import { evidenceGroups, roadmapByOutcome, strengths, summary } from './summary.js';
 
 /** The templates shipped with itaas; `--templates DIR` replaces them file by file. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -33,8 +33,8 @@ export function templateData(ctx: ReportContext) {
     outcomes: roadmapByOutcome(ctx),
     /** Initiatives already in place, with the answers that show it. */
     strengths: strengths(ctx),
-    /** The same, those resting on the same answers together. */
-    strengthGroups: strengthGroups(strengths(ctx)),
+    /** Their evidence by question, each question once with the initiatives it helps show. */
+    evidenceGroups: evidenceGroups(strengths(ctx)),
     a: ctx.answers.assessment,
     model: ctx.model,
     questionnaire: ctx.questionnaire,

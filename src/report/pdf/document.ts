@@ -3,7 +3,7 @@ import { COLORS, placementFigure, radarFigure, timelineFigure } from '../charts.
 import { gapText, scoreGroups, targetText } from '../context.js';
 import type { ReportContext } from '../context.js';
 import type { RenderOptions } from '../formats.js';
-import { roadmapByOutcome, strengthGroups, strengths, summary } from '../summary.js';
+import { evidenceGroups, roadmapByOutcome, strengths, summary } from '../summary.js';
 import { Layout, PAPER } from './layout.js';
 import type { Doc } from './layout.js';
 
@@ -268,11 +268,10 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     const credited = strengths(ctx);
     section(r.inPlaceTitle, 'in-place', 120);
     l.paragraph(credited.length ? r.inPlaceIntro : r.noneInPlace);
-    for (const g of strengthGroups(credited)) {
-      const evidence = g.evidence.map(
-        (e) => `${e.text} ${e.answer ?? '–'} (${e.responses.map((x) => `${x.respondent}: ${x.answer}${x.noteNumber ? `, ${r.noteRef(x.noteNumber)}` : ''}`).join('; ')})`,
-      );
-      l.paragraph([{ text: `${g.titles.join('; ')}: `, bold: true }, { text: evidence.join('; ') }], { size: 9.5, after: 5 });
+    for (const g of evidenceGroups(credited)) {
+      const e = g.evidence;
+      const evidence = `${e.text} ${e.answer ?? '–'} (${e.responses.map((x) => `${x.respondent}: ${x.answer}${x.noteNumber ? `, ${r.noteRef(x.noteNumber)}` : ''}`).join('; ')})`;
+      l.paragraph([{ text: `${g.titles.join('; ')}: `, bold: true }, { text: evidence }], { size: 9.5, after: 5 });
     }
   }
 
