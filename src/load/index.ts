@@ -25,13 +25,16 @@ export type { Inspection, LoadedQuestionnaire } from './inspection.js';
  * runs it and returns every problem (for `itaas validate`); each loader is inspect plus a throw.
  */
 
+/** A kind of file as a sentence names it: "a model", "an answers file". */
+const aKind = (kind: FileKind): string => (kind === 'answers' ? 'an answers file' : `a ${kind}`);
+
 /** A file of one kind where another was expected: said the same way for every loader. */
 function wrongKind(yamlFile: YamlFile, found: FileKind, wanted: FileKind): Problem {
   return {
     file: yamlFile.file,
     line: 1,
     col: 1,
-    message: `is ${found === 'answers' ? 'an answers file' : `a ${found}`}, but a ${wanted === 'answers' ? 'answers file' : wanted} was expected here`,
+    message: `is ${aKind(found)}, but ${aKind(wanted)} was expected here`,
     severity: 'error',
   };
 }

@@ -46,6 +46,14 @@ describe.each(['validate', 'report'])('itaas %s on malformed input', (command) =
   }
 });
 
+describe('a file of another kind', () => {
+  it('is named with its kind and the kind expected, in plain English', () => {
+    const r = itaas(['report', 'models/itaas.yaml', '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('models/itaas.yaml:1:1: is a model, but an answers file was expected here');
+  });
+});
+
 describe('the safe YAML loader, through validate', () => {
   it('accepts a byte-order mark and CRLF line ends', () => {
     const d = tempDir();
