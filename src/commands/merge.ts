@@ -70,7 +70,7 @@ export async function mergeCommand(target: string, inputs: string[], opts: Merge
   if (opts.json) process.stdout.write(`${terminalSafeJson(JSON.stringify(mergeJson(s, opts.dryRun), null, 2))}\n`);
   if (open.length) {
     throw new UserError(
-      `${open.length} answer${open.length === 1 ? '' : 's'} differ between ${target} and the inputs; nothing was written:\n` +
+      `${open.length === 1 ? '1 answer differs' : `${open.length} answers differ`} between ${target} and the inputs; nothing was written:\n` +
         open.map((c) => `  ${quoted(c.respondent)} · ${c.field}: ${c.ours.source} has ${quoted(c.ours.value)}, ${c.theirs.source} has ${quoted(c.theirs.value)}`).join('\n') +
         `\nKeep one side with --prefer target, --prefer input or --prefer newer (the later "updated" stamp), or make the answers agree by hand.`,
     );

@@ -76,6 +76,17 @@ describe('itaas merge', () => {
     expect(readFileSync(target, 'utf8')).toBe(before);
   });
 
+  it('says "1 answer differs" when one answer is in conflict', () => {
+    const dir = tempDir();
+    const target = variant(dir, 'target.yaml', [0]);
+    const input = variant(dir, 'other.yaml', [0], (d) => {
+      d.respondents[0]!.answers['server-virtualization-share'] = 'half';
+    });
+    const r = itaas(['merge', target, input]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/1 answer differs between .*target\.yaml and the inputs; nothing was written/);
+  });
+
   it('--json prints what was merged, and each conflict, as one JSON document for scripts', () => {
     const dir = tempDir();
     const target = variant(dir, 'target.yaml', [0]);
