@@ -158,7 +158,7 @@ export const de: Messages = {
     outcomeInPlace: (count: number) => `${count} bereits umgesetzt`,
     inPlaceTitle: 'Bereits umgesetzt',
     inPlaceIntro:
-      'Die Antworten zeigen, dass diese Initiativen des Modells bereits erledigt sind; die Roadmap schlägt sie daher nicht vor. Jede Frage steht einmal, nach den Initiativen, die ihre Antworten belegen (eine Initiative, die auf mehreren Fragen beruht, steht bei jeder): zuerst die Antwort, die für die Befragten steht (der Median), dann die Antwort jeder befragten Person; eine Notiz steht unter der genannten Nummer im Anhang.',
+      'Die Antworten zeigen, dass diese Initiativen des Modells bereits erledigt sind; die Roadmap schlägt sie daher nicht vor. Jede Frage steht einmal, nach den Initiativen, die ihre Antworten belegen (eine Initiative, die auf mehreren Fragen beruht, steht bei jeder): zuerst die Antwort, die für die Befragten steht (der Median), mit den Personen, die sie gegeben haben, dann jede andere Antwort mit den Personen, die sie gegeben haben; eine Notiz steht unter der genannten Nummer im Anhang.',
     noneInPlace: 'Die Antworten zeigen noch keine Initiative des Modells als umgesetzt.',
     why: 'Warum:',
     after: 'Nach:',

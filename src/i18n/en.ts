@@ -178,7 +178,7 @@ export const en = {
     outcomeInPlace: (count: number) => `${count} already in place`,
     inPlaceTitle: 'Already in place',
     inPlaceIntro:
-      "The answers show that these initiatives of the model are done already, so the roadmap does not propose them. Each question is given once, after the initiatives its answers help show (an initiative that rests on several questions is named at each): the answer that stands for the respondents (the median one), then each respondent's answer; a note is in the appendix under the number given.",
+      'The answers show that these initiatives of the model are done already, so the roadmap does not propose them. Each question is given once, after the initiatives its answers help show (an initiative that rests on several questions is named at each): the answer that stands for the respondents (the median one) with who gave it, then any other answer with who gave that; a note is in the appendix under the number given.',
     noneInPlace: "The answers show none of the model's initiatives in place yet.",
     why: 'Why:',
     after: 'After:',

@@ -76,6 +76,19 @@ export function strengths(ctx: ReportContext): Strength[] {
   }));
 }
 
+/** One question's answers by answer: the one that stands for all (the median) first, each with who gave it. */
+export function byAnswer(e: Strength['evidence'][number]): Array<{ answer: string; respondents: Array<{ name: string; noteNumber: number | null }> }> {
+  const out: Array<{ answer: string; respondents: Array<{ name: string; noteNumber: number | null }> }> = [];
+  for (const r of e.responses) {
+    const g = out.find((x) => x.answer === r.answer);
+    if (g) g.respondents.push({ name: r.respondent, noteNumber: r.noteNumber });
+    else out.push({ answer: r.answer, respondents: [{ name: r.respondent, noteNumber: r.noteNumber }] });
+  }
+  const median = out.findIndex((g) => g.answer === e.answer);
+  if (median > 0) out.unshift(...out.splice(median, 1));
+  return out;
+}
+
 /** One question's answers, printed once, with the initiatives in place they help show. */
 export interface EvidenceGroup {
   ids: string[];

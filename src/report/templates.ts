@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import type { DimensionScore } from '../core/score.js';
 import { gapText, scoreGroups, targetText } from './context.js';
 import type { ReportContext } from './context.js';
-import { evidenceGroups, roadmapByOutcome, strengths, summary } from './summary.js';
+import { byAnswer, evidenceGroups, roadmapByOutcome, strengths, summary } from './summary.js';
 
 /** The templates shipped with itaas; `--templates DIR` replaces them file by file. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -35,6 +35,8 @@ export function templateData(ctx: ReportContext) {
     strengths: strengths(ctx),
     /** Their evidence by question, each question once with the initiatives it helps show. */
     evidenceGroups: evidenceGroups(strengths(ctx)),
+    /** One question's answers, each answer once with who gave it, the median one first. */
+    byAnswer,
     a: ctx.answers.assessment,
     model: ctx.model,
     questionnaire: ctx.questionnaire,

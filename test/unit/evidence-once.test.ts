@@ -54,4 +54,16 @@ describe('Already in place', () => {
     expect(using.length).toBeGreaterThan(1);
     for (const p of using) expect(line[0]).toContain(`**${ctx.initiativeTitle(p.id)}**`);
   });
+
+  it('prints each answer once per question, with the respondents who gave it', () => {
+    const ctx = context(meridian, 'en');
+    const md = between(renderMarkdown(ctx), '## Already in place', '\n## ');
+    const text = ctx.questionText('itsm-tool');
+    const line = md.split('\n').find((l) => l.includes(text))!;
+    expect(line).toContain('*One ITSM platform, integrated with everything else*: Adaeze Okafor, Henrik Lund, Chloé Martin');
+    expect(count(line, 'One ITSM platform, integrated with everything else')).toBe(1);
+    // A disagreement: the median answer first, the other one after it, each with who gave it and their notes.
+    const cmdb = md.split('\n').find((l) => l.includes(ctx.questionText('cmdb-accuracy')))!;
+    expect(cmdb).toMatch(/\*A CMDB fed by discovery\*: Adaeze Okafor, Chloé Martin; \*Automatically maintained service maps\*: Henrik Lund \(note 15\)/);
+  });
 });

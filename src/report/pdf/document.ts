@@ -3,7 +3,7 @@ import { COLORS, placementFigure, radarFigure, timelineFigure } from '../charts.
 import { gapText, scoreGroups, targetText } from '../context.js';
 import type { ReportContext } from '../context.js';
 import type { RenderOptions } from '../formats.js';
-import { evidenceGroups, roadmapByOutcome, strengths, summary } from '../summary.js';
+import { byAnswer, evidenceGroups, roadmapByOutcome, strengths, summary } from '../summary.js';
 import { Layout, PAPER } from './layout.js';
 import type { Doc } from './layout.js';
 
@@ -270,7 +270,9 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     l.paragraph(credited.length ? r.inPlaceIntro : r.noneInPlace);
     for (const g of evidenceGroups(credited)) {
       const e = g.evidence;
-      const evidence = `${e.text} ${e.answer ?? '–'} (${e.responses.map((x) => `${x.respondent}: ${x.answer}${x.noteNumber ? `, ${r.noteRef(x.noteNumber)}` : ''}`).join('; ')})`;
+      const evidence = `${e.text} ${byAnswer(e)
+        .map((a) => `${a.answer}: ${a.respondents.map((x) => `${x.name}${x.noteNumber ? ` (${r.noteRef(x.noteNumber)})` : ''}`).join(', ')}`)
+        .join('; ')}`;
       l.paragraph([{ text: `${g.titles.join('; ')}: `, bold: true }, { text: evidence }], { size: 9.5, after: 5 });
     }
   }
