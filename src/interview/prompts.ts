@@ -178,7 +178,9 @@ export async function textPrompt(config: TextConfig, context: PromptContext = {}
             return config.save(t);
           } catch (error) {
             failure = { error };
-            abort.abort();
+            // End the prompt once it has handled this refusal: aborting now would close its line
+            // editor before it restores the typed text, an unhandled rejection on newer Node.
+            setImmediate(() => abort.abort());
             return ' ';
           }
         },
