@@ -1,57 +1,28 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bin, itaas, tempDir } from '../helpers.js';
+import { itaas, tempDir } from '../helpers.js';
 import { mini } from '../interview-fixtures.js';
+import { terminal } from './terminal.js';
 
 /**
  * Drives the real `itaas assess` in a real terminal (tmux, 80x24), as a consultant would: keys in,
  * screen out. tmux is required (.ci/run installs it); without it this test fails rather than skips.
  */
 
-const socket = `itaas-e2e-${process.pid}`;
+const term = terminal('e2e');
+const { waitFor, keys, type } = term;
 
-function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-  if (r.error) throw new Error(`tmux is needed for this test (apt-get install tmux): ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-/** Starts `itaas assess` in a fresh 80x24 terminal; the shell prints its exit code when it ends. */
-function start(name: string, args: string[], cwd: string): void {
-  const cmd = `cd ${q(cwd)} && env NO_COLOR=1 ${q(process.execPath)} ${q(bin)} assess ${args.map(q).join(' ')}; echo "EXIT=$?"; sleep 120`;
-  tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', cmd);
-}
-
-const screen = (name: string) => tmux('capture-pane', '-p', '-t', name);
-
-async function waitFor(name: string, want: string | RegExp, timeoutMs = 60_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < until) {
-    last = screen(name);
-    if (typeof want === 'string' ? last.includes(want) : want.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${last}`);
-}
-
-const keys = (name: string, ...k: string[]) => tmux('send-keys', '-t', name, ...k);
-const type = (name: string, text: string) => tmux('send-keys', '-t', name, '-l', text);
+/** Starts `itaas assess ARGS` in a fresh 80x24 terminal; the shell prints its exit code when it ends. */
+const start = (name: string, args: string[], cwd: string) => term.start(name, ['assess', ...args], cwd);
 
 /** Picks an option by its key: one key answers and moves on. */
 async function answerWithoutNote(name: string, key: string): Promise<void> {
   keys(name, key);
 }
 
-afterAll(() => {
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
-});
+afterAll(() => term.closeAll());
 
 function answersOf(file: string) {
   return parse(readFileSync(file, 'utf8')) as {

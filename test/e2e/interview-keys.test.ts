@@ -1,39 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bin, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
+import { terminal } from './terminal.js';
 
 /**
  * What the interview costs in keys, in a real terminal (tmux, 80x30): one key per answer, a note on
  * its own key with the question in view, the section list closed with Esc or q, one line per question.
  */
 
-const socket = `itaas-keys-${process.pid}`;
-
-function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-  if (r.error) throw new Error(`tmux is needed for this test (apt-get install tmux): ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-const screen = (name: string) => tmux('capture-pane', '-p', '-t', name);
-const keys = (name: string, ...k: string[]) => tmux('send-keys', '-t', name, ...k);
-const type = (name: string, text: string) => tmux('send-keys', '-t', name, '-l', text);
-
-async function waitFor(name: string, want: string | RegExp, timeoutMs = 20_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < until) {
-    last = screen(name);
-    if (typeof want === 'string' ? last.includes(want) : want.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${last}`);
-}
+const term = terminal('keys');
+const { screen, keys, type } = term;
+const waitFor = (name: string, want: string | RegExp) => term.waitFor(name, want, 20_000);
 
 /** An answers file with its details filled in, so the interview starts at the first question of the built-in questionnaire. */
 function start(name: string): string {
@@ -54,16 +33,13 @@ function start(name: string): string {
       '',
     ].join('\n'),
   );
-  const cmd = `cd ${q(dir)} && env NO_COLOR=1 ${q(process.execPath)} ${q(bin)} assess --answers acme.yaml --respondent Dana; echo "EXIT=$?"; sleep 120`;
-  tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '30', cmd);
+  term.start(name, ['assess', '--answers', 'acme.yaml', '--respondent', 'Dana'], dir, { rows: 30 });
   return join(dir, 'acme.yaml');
 }
 
 const answersOf = (file: string) => (parse(readFileSync(file, 'utf8')) as { respondents: Array<{ answers: Record<string, unknown> }> }).respondents[0]!.answers;
 
-afterAll(() => {
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
-});
+afterAll(() => term.closeAll());
 
 it('answers ten questions with exactly ten key presses, each saved as it is given', async () => {
   const file = start('ten');
