@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LATER_WAVE, planRoadmap } from '../../src/core/roadmap.js';
-import type { Roadmap } from '../../src/core/roadmap.js';
-import type { DimensionScore } from '../../src/core/score.js';
-import { buildModel } from '../fixtures/build.js';
-
-function dimScores(s: Record<string, [score: number | null, target: number, weight?: number]>): DimensionScore[] {
-  return Object.entries(s).map(([id, [score, target, weight]]) => ({
-    id,
-    axis: 'main',
-    weight: weight ?? 1,
-    score,
-    level: score === null ? null : Math.floor(score),
-    target,
-    targetSource: 'model',
-    gap: score === null ? null : Math.max(0, target - score),
-    spread: 0,
-    coverage: { questions: 1, asked: 1, answered: 1, scored: 1, na: 0, dontKnow: 0, skipped: 0, ratio: 1, answerRatio: 1 },
-  }));
-}
-
-const items = (r: Roadmap) => r.waves.flatMap((w) => w.items);
-const ids = (r: Roadmap) => items(r).map((i) => i.id);
-const item = (r: Roadmap, id: string) => items(r).find((i) => i.id === id)!;
+import { buildModel, dimScores, roadmapIds as ids, roadmapItem as item, roadmapItems as items } from '../fixtures/build.js';
 
 const model = buildModel({
   dims: [{ id: 'auto', weight: 2 }, { id: 'svc' }, { id: 'cost' }, { id: 'virt' }],
