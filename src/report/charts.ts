@@ -99,7 +99,7 @@ export const NARROW_WIDTH = 340;
  * each dimension gets a row with its name above a bar for the current score and a mark at the target.
  */
 export function scoreBarsFigure(ctx: ReportContext): Figure {
-  const t = ctx.t.report;
+  const t = ctx.messages.report;
   const max = Math.max(...ctx.model.scale.map((s) => s.level));
   const width = NARROW_WIDTH;
   const valueW = 64;
@@ -181,7 +181,7 @@ export function scoreBarsFigure(ctx: ReportContext): Figure {
 
 /** Radar chart of current score and target per dimension. */
 export function radarFigure(ctx: ReportContext): Figure {
-  const t = ctx.t.report;
+  const t = ctx.messages.report;
   const max = Math.max(...ctx.model.scale.map((s) => s.level));
   const dims = ctx.result.dimensions;
   const width = 720;
@@ -254,14 +254,14 @@ export function radarFigure(ctx: ReportContext): Figure {
 /** The placement chart's title: the model's names for what it places. */
 export function placementTitle(ctx: ReportContext): string {
   const { phase, operatingModel } = ctx.result;
-  return ctx.t.report.placementTitle([...(phase ? [ctx.words.phasesTitle] : []), ...(operatingModel ? [ctx.words.stagesTitle] : [])]);
+  return ctx.messages.report.placementTitle([...(phase ? [ctx.words.phasesTitle] : []), ...(operatingModel ? [ctx.words.stagesTitle] : [])]);
 }
 
 /** The placement chart in words. */
 export function placementAlt(ctx: ReportContext): string {
   const { phase, operatingModel } = ctx.result;
   const w = ctx.words;
-  return ctx.t.report.placementAlt(
+  return ctx.messages.report.placementAlt(
     phase && { title: w.phasesTitle, noun: w.phase, reached: ctx.phaseTitle(phase.reached) },
     operatingModel && { title: w.stagesTitle, noun: w.stage, predominant: ctx.stageTitle(operatingModel.predominant) },
   );
@@ -272,7 +272,7 @@ export function placementAlt(ctx: ReportContext): string {
  * Narrower than 500 units, the phases stack and each stage's name sits above its bar.
  */
 export function placementFigure(ctx: ReportContext, width = 720): Figure {
-  const t = ctx.t.report;
+  const t = ctx.messages.report;
   const { phase, operatingModel } = ctx.result;
   const narrow = width < 500;
   const shapes: Shape[] = [];
@@ -356,7 +356,7 @@ export function placementFigure(ctx: ReportContext, width = 720): Figure {
  * branch cannot be mistaken for two lines crossing.
  */
 export function timelineFigure(ctx: ReportContext, width = 720): Figure {
-  const t = ctx.t.report;
+  const t = ctx.messages.report;
   const roadmap = ctx.result.roadmap ?? { waves: [], months: 0 };
   const narrow = width < 500;
   const labelW = narrow ? 0 : 260;

@@ -17,14 +17,20 @@ import type { Words } from '../i18n/model-words.js';
 export interface ReportContext {
   lang: string;
   /** The fixed wording of the reports in `lang` (English where there is no catalogue for it). */
+  messages: Messages;
+  /** @deprecated The name templates written for itaas 0.1 use for `messages`; still served to them. */
   t: Messages;
   model: Model;
   questionnaire: Questionnaire;
   answers: Answers;
   result: Result;
   /** Model text in the report language. */
-  m: (t: Text | undefined) => string;
+  modelText: (t: Text | undefined) => string;
   /** Questionnaire text in the report language. */
+  questionnaireText: (t: Text | undefined) => string;
+  /** @deprecated The name templates written for itaas 0.1 use for `modelText`; still served to them. */
+  m: (t: Text | undefined) => string;
+  /** @deprecated The name templates written for itaas 0.1 use for `questionnaireText`; still served to them. */
   q: (t: Text | undefined) => string;
   dimTitle: (id: string) => string;
   axisTitle: (id: string) => string;
@@ -113,15 +119,15 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     seen.add(typeof t === 'string' ? t : (t[used] ?? ''));
     fallbacks.set(used, seen);
   };
-  const m = (t: Text | undefined) => resolveText(t, language, model.language, (used) => fellBack(t!, used));
-  const q = (t: Text | undefined) => resolveText(t, language, questionnaire.language, (used) => fellBack(t!, used));
+  const modelText = (t: Text | undefined) => resolveText(t, language, model.language, (used) => fellBack(t!, used));
+  const questionnaireText = (t: Text | undefined) => resolveText(t, language, questionnaire.language, (used) => fellBack(t!, used));
   const dims = new Map(model.dimensions.map((d) => [d.id, d]));
   const inits = new Map(model.initiatives.map((i) => [i.id, i]));
   const questions = new Map(questionnaire.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
-  const t = messages(language);
+  const catalogue = messages(language);
   const precision = model.scoring?.precision ?? 1;
-  const num = (x: number | null, digits = precision) => formatNumber(x, digits, t.decimal);
-  const words = modelWords(t, model.terms ?? {}, m);
+  const num = (x: number | null, digits = precision) => formatNumber(x, digits, catalogue.decimal);
+  const words = modelWords(catalogue, model.terms ?? {}, modelText);
   const roadmapStart = result.roadmap?.start ?? answers.assessment.date.slice(0, 7);
   const notes = new Map<string, number>();
   for (const r of answers.respondents) {
@@ -132,27 +138,30 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
   }
   const ctx: ReportContext = {
     lang: language,
-    t,
+    messages: catalogue,
     num,
-    pct: (percent) => t.percent(percent),
+    pct: (percent) => catalogue.percent(percent),
     noteNumber: (respondent, question) => notes.get(`${respondent}\u0000${question}`),
     model,
     questionnaire,
     answers,
     result,
-    m,
-    q,
+    modelText,
+    questionnaireText,
+    t: catalogue,
+    m: modelText,
+    q: questionnaireText,
     fallbacks,
     words,
-    valueText: (x) => (x === undefined ? '–' : String(x).replace('.', t.decimal)),
+    valueText: (x) => (x === undefined ? '–' : String(x).replace('.', catalogue.decimal)),
     hasTargets: result.dimensions.some((d) => d.target !== null),
-    apart: t.apart(result.scoring.disagreement, num(result.scoring.disagreement, Number.isInteger(result.scoring.disagreement) ? 0 : undefined)),
-    overallLine: t.report.overallLine(words.overallScore, num(result.overall), num(Math.min(...model.scale.map((s) => s.level)), 0), num(Math.max(...model.scale.map((s) => s.level)), 0)),
-    dimTitle: (id) => m(dims.get(id)?.title) || id,
-    axisTitle: (id) => m(model.axes.find((a) => a.id === id)?.title) || id,
-    phaseTitle: (n) => (n === 0 ? m(model.phases?.none.title) : m(model.phases?.list[n - 1]?.title)),
-    stageTitle: (id) => (id === model.stages?.baseline.id ? m(model.stages.baseline.title) : m(model.stages?.list.find((s) => s.id === id)?.title) || id),
-    initiativeTitle: (id) => m(inits.get(id)?.title) || id,
+    apart: catalogue.apart(result.scoring.disagreement, num(result.scoring.disagreement, Number.isInteger(result.scoring.disagreement) ? 0 : undefined)),
+    overallLine: catalogue.report.overallLine(words.overallScore, num(result.overall), num(Math.min(...model.scale.map((s) => s.level)), 0), num(Math.max(...model.scale.map((s) => s.level)), 0)),
+    dimTitle: (id) => modelText(dims.get(id)?.title) || id,
+    axisTitle: (id) => modelText(model.axes.find((a) => a.id === id)?.title) || id,
+    phaseTitle: (n) => (n === 0 ? modelText(model.phases?.none.title) : modelText(model.phases?.list[n - 1]?.title)),
+    stageTitle: (id) => (id === model.stages?.baseline.id ? modelText(model.stages.baseline.title) : modelText(model.stages?.list.find((s) => s.id === id)?.title) || id),
+    initiativeTitle: (id) => modelText(inits.get(id)?.title) || id,
     waveTitle: (id) => {
       const waves = result.roadmap?.waves ?? [];
       const n = waves.findIndex((w) => w.id === id);
@@ -160,23 +169,25 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
       const w = waves[n]!;
       const from = ctx.monthLabel(w.fromMonth);
       const to = ctx.monthLabel(Math.max(w.fromMonth, w.toMonth - 1));
-      return id === LATER_WAVE ? t.report.laterWaveTitle(result.roadmap!.horizon, from, to) : t.report.waveTitle(m(model.roadmap?.waves.find((x) => x.id === id)?.title) || id, from, to);
+      return id === LATER_WAVE
+        ? catalogue.report.laterWaveTitle(result.roadmap!.horizon, from, to)
+        : catalogue.report.waveTitle(modelText(model.roadmap?.waves.find((x) => x.id === id)?.title) || id, from, to);
     },
-    outcomeTitle: (id) => m(model.outcomes.find((o) => o.id === id)?.title) || id,
+    outcomeTitle: (id) => modelText(model.outcomes.find((o) => o.id === id)?.title) || id,
     monthLabel: (offset) => {
       const { year, month } = monthAt(roadmapStart, offset);
-      return t.monthYear(month, year);
+      return catalogue.monthYear(month, year);
     },
     period: (start, end) => (end - 1 <= start ? ctx.monthLabel(start) : `${ctx.monthLabel(start)} – ${ctx.monthLabel(end - 1)}`),
     monthDate: (offset) => {
       const { year, month } = monthAt(roadmapStart, offset);
       return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
     },
-    effortLabel: (id) => m(model.roadmap?.efforts.find((e) => e.id === id)?.label) || id,
-    levelLabel: (level) => (level === null ? t.notAssessed : m(model.scale.find((s) => s.level === level)?.label) || String(level)),
-    levelDescriptor: (dimension, level) => (level === null ? '' : m(dims.get(dimension)?.levels[String(level)])),
-    questionText: (id) => q(questions.get(id)?.text) || id,
-    optionLabel: (question, option) => answerLabel(questions.get(question), option, { text: q, notApplicable: t.notApplicable, dontKnow: t.dontKnow }),
+    effortLabel: (id) => modelText(model.roadmap?.efforts.find((e) => e.id === id)?.label) || id,
+    levelLabel: (level) => (level === null ? catalogue.notAssessed : modelText(model.scale.find((s) => s.level === level)?.label) || String(level)),
+    levelDescriptor: (dimension, level) => (level === null ? '' : modelText(dims.get(dimension)?.levels[String(level)])),
+    questionText: (id) => questionnaireText(questions.get(id)?.text) || id,
+    optionLabel: (question, option) => answerLabel(questions.get(question), option, { text: questionnaireText, notApplicable: catalogue.notApplicable, dontKnow: catalogue.dontKnow }),
     reasonText: (item) => {
       const parts: string[] = [];
       for (const g of mergeSteps(item.reason.gaps)) {
@@ -187,7 +198,7 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
           const at = shortOf(need.score, need.min, precision);
           const whole = Math.abs(g.from - need.score) < 1e-9 && Math.abs(g.to - need.min) < 1e-9;
           parts.push(
-            t.reason.phaseGap(
+            catalogue.reason.phaseGap(
               ctx.dimTitle(g.dimension),
               num(need.score, at),
               num(need.min - need.score, at),
@@ -197,11 +208,14 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
               whole ? null : { from: num(g.from), to: num(g.to) },
             ),
           );
-        } else parts.push(others.length ? t.reason.closesWith(others, ctx.dimTitle(g.dimension), num(g.from), num(g.to)) : t.reason.closesGap(ctx.dimTitle(g.dimension), num(g.from), num(g.to)));
+        } else
+          parts.push(
+            others.length ? catalogue.reason.closesWith(others, ctx.dimTitle(g.dimension), num(g.from), num(g.to)) : catalogue.reason.closesGap(ctx.dimTitle(g.dimension), num(g.from), num(g.to)),
+          );
       }
-      if (item.alternatives.length) parts.push(t.reason.alternativeTo(item.alternatives.map((id) => ctx.initiativeTitle(id))));
-      if (item.reason.requiredBy.length) parts.push(t.reason.neededFirstBy(item.reason.requiredBy.map((id) => ctx.initiativeTitle(id))));
-      return t.reason.sentence(parts);
+      if (item.alternatives.length) parts.push(catalogue.reason.alternativeTo(item.alternatives.map((id) => ctx.initiativeTitle(id))));
+      if (item.reason.requiredBy.length) parts.push(catalogue.reason.neededFirstBy(item.reason.requiredBy.map((id) => ctx.initiativeTitle(id))));
+      return catalogue.reason.sentence(parts);
     },
   };
   return ctx;
@@ -218,12 +232,12 @@ export interface ScoreGroup {
 }
 
 export function scoreGroups(ctx: ReportContext): ScoreGroup[] {
-  const { result, model, t } = ctx;
+  const { result, model, messages: t } = ctx;
   if (!result.axes.length) return [{ id: null, title: null, description: '', line: '', dimensions: result.dimensions.map((d) => d.id) }];
   return result.axes.map((axis) => ({
     id: axis.id,
     title: ctx.axisTitle(axis.id),
-    description: ctx.m(model.axes.find((x) => x.id === axis.id)?.description),
+    description: ctx.modelText(model.axes.find((x) => x.id === axis.id)?.description),
     line: axis.target === null ? t.report.axisScoreLine(ctx.num(axis.score)) : t.report.axisLine(ctx.num(axis.score), ctx.num(axis.target), axis.belowTarget, axis.dimensions.length),
     dimensions: [...axis.dimensions],
   }));
@@ -233,4 +247,4 @@ export function scoreGroups(ctx: ReportContext): ScoreGroup[] {
 export const targetText = (d: DimensionScore): string => (d.target === null ? '–' : `${d.target}${d.targetSource === 'assessment' ? '*' : ''}`);
 
 /** A dimension's gap as the tables show it: the gap, "met", or '–' when there is nothing to compare. */
-export const gapText = (ctx: ReportContext, d: DimensionScore): string => (d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : ctx.t.met);
+export const gapText = (ctx: ReportContext, d: DimensionScore): string => (d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : ctx.messages.met);

@@ -57,7 +57,7 @@ function chart(wide: Figure, narrow: Figure, id: string, title: string, desc: st
 
 /** What the HTML template sees as `it`. `<%= %>` escapes HTML; `<%~ %>` is for the SVG and helper output. */
 export function htmlData(ctx: ReportContext, css: string) {
-  const t = ctx.t.report;
+  const t = ctx.messages.report;
   const org = ctx.answers.assessment.organisation;
   const items = ctx.result.roadmap?.waves.flatMap((w) => w.items) ?? [];
   const cssHash = createHash('sha256').update(css, 'utf8').digest('base64');

@@ -95,7 +95,7 @@ export function buildJsonReport(ctx: ReportContext): JsonReport {
               items: w.items.map((it) => ({
                 id: it.id,
                 title: ctx.initiativeTitle(it.id),
-                rationale: ctx.m(inits.get(it.id)?.rationale),
+                rationale: ctx.modelText(inits.get(it.id)?.rationale),
                 effort: it.effort,
                 start: it.start,
                 end: it.end,

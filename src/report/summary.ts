@@ -124,7 +124,7 @@ export interface Summary {
 
 /** The executive summary in plain words, shared by every report format. */
 export function summary(ctx: ReportContext): Summary {
-  const { result, answers, t } = ctx;
+  const { result, answers, messages: t } = ctx;
   const w = t.summary;
   const org = answers.assessment.organisation;
   const paragraphs: string[] = [];

@@ -25,10 +25,21 @@ export interface TemplateOptions {
 
 /** What every report template sees in `it`, whatever its format. */
 export function templateData(ctx: ReportContext) {
+  const assessmentSummary = summary(ctx);
   return {
     ctx,
-    t: ctx.t,
-    s: summary(ctx),
+    /** The fixed wording of the reports in the report language. */
+    messages: ctx.messages,
+    /** The executive summary: its paragraphs, the largest gaps, the first wave and warnings. */
+    summary: assessmentSummary,
+    /** The answers file's assessment block: organisation, scope, date, assessor, language. */
+    assessment: ctx.answers.assessment,
+    /** @deprecated The name templates written for itaas 0.1 use for `messages`; still served to them. */
+    t: ctx.messages,
+    /** @deprecated The name templates written for itaas 0.1 use for `summary`; still served to them. */
+    s: assessmentSummary,
+    /** @deprecated The name templates written for itaas 0.1 use for `assessment`; still served to them. */
+    a: ctx.answers.assessment,
     /** The roadmap summarised by outcome. */
     outcomes: roadmapByOutcome(ctx),
     /** Initiatives already in place, with the answers that show it. */
@@ -37,7 +48,6 @@ export function templateData(ctx: ReportContext) {
     evidenceGroups: evidenceGroups(strengths(ctx)),
     /** One question's answers, each answer once with who gave it, the median one first. */
     byAnswer,
-    a: ctx.answers.assessment,
     model: ctx.model,
     questionnaire: ctx.questionnaire,
     answers: ctx.answers,
@@ -48,7 +58,7 @@ export function templateData(ctx: ReportContext) {
     targetText,
     gapText: (d: DimensionScore) => gapText(ctx, d),
     /** A column heading from one of the model's nouns ("phase" -> "Phase"). */
-    cap: ctx.t.cap,
+    cap: ctx.messages.cap,
   };
 }
 

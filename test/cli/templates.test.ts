@@ -22,6 +22,37 @@ describe('report templates', () => {
     expect(md).toBe('# Acme Consulting\n\nClient: &lt;script&gt;alert(1)&lt;/script&gt; Northwind & Söhne "&gt;&lt;img src=x onerror=alert(1)&gt;\n');
   });
 
+  it('serves a template written with the 0.1 names (it.t, it.s, it.a, ctx.m, ctx.q, ctx.t) the same text as the current names', () => {
+    const lines = (names: string[]) => `${names.join('\n')}\n`;
+    const current = lines([
+      '<%= it.ctx.modelText(it.model.title) %>',
+      '<%= it.ctx.questionnaireText(it.questionnaire.title) %>',
+      '<%= it.messages.report.executiveSummary %> / <%= it.ctx.messages.yes %>',
+      '<%= it.assessment.organisation %>',
+      '<%= it.summary.paragraphs[0] %>',
+    ]);
+    const old = lines([
+      '<%= it.ctx.m(it.model.title) %>',
+      '<%= it.ctx.q(it.questionnaire.title) %>',
+      '<%= it.t.report.executiveSummary %> / <%= it.ctx.t.yes %>',
+      '<%= it.a.organisation %>',
+      '<%= it.s.paragraphs[0] %>',
+    ]);
+    const rendered = (body: string, lang: string) => {
+      const out = tempDir();
+      const r = itaas(['report', example, '--out', out, '--format', 'md', '--lang', lang, '--templates', templatesWith({ 'report.md.eta': body })]);
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(join(out, 'northwind-logistics.md'), 'utf8');
+    };
+    for (const lang of ['en', 'de']) {
+      const text = rendered(current, lang);
+      expect(text).not.toMatch(/undefined|\[object/);
+      expect(text.split('\n').filter(Boolean)).toHaveLength(5);
+      expect(rendered(old, lang)).toBe(text);
+    }
+    expect(rendered(current, 'de')).toContain('Zusammenfassung');
+  });
+
   it('falls back to the built-in template for a format the folder does not override', () => {
     const dir = templatesWith({ 'report.html.eta': 'x' });
     const out = tempDir();

@@ -32,12 +32,12 @@ export function pdfDate(assessmentDate: string, epoch = process.env.SOURCE_DATE_
 }
 
 export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Promise<Buffer> {
-  const t = ctx.t;
+  const t = ctx.messages;
   const r = t.report;
   const { result, model, answers } = ctx;
   const a = answers.assessment;
   const s = summary(ctx);
-  const title = r.title(ctx.m(model.title), a.organisation);
+  const title = r.title(ctx.modelText(model.title), a.organisation);
   const date = pdfDate(a.date, opts.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH);
   // pdfkit's types describe a CommonJS export; under ESM the class is the default export.
   const Ctor = ((await import('pdfkit')) as unknown as { default: new (o: PDFKit.PDFDocumentOptions) => Doc }).default;
@@ -50,7 +50,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
     pdfVersion: '1.7',
     lang: ctx.lang,
     displayTitle: true,
-    info: { Title: title, Author: a.assessor ?? '', Subject: ctx.m(model.title), Creator: 'itaas', Producer: 'itaas', CreationDate: date, ModDate: date },
+    info: { Title: title, Author: a.assessor ?? '', Subject: ctx.modelText(model.title), Creator: 'itaas', Producer: 'itaas', CreationDate: date, ModDate: date },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -77,7 +77,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
   l.newPage();
   doc.rect(0, 0, l.width, 10).fillColor(COLORS.current).fill();
   l.y = 150;
-  l.paragraph(ctx.m(model.title).toUpperCase(), { size: 11, color: '#444444', after: 10 });
+  l.paragraph(ctx.modelText(model.title).toUpperCase(), { size: 11, color: '#444444', after: 10 });
   l.paragraph([{ text: a.organisation, bold: true }], { size: 26, lineHeight: 32, after: 24 });
   const meta: Array<[string, string]> = [];
   if (a.scope) meta.push([r.scope, a.scope]);
@@ -255,7 +255,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
         if (it.dependsOn.length) l.paragraph([{ text: `${r.after} `, bold: true }, { text: it.dependsOn.map((d) => ctx.initiativeTitle(d)).join('; ') }], { size: 9, after: 3 });
         l.paragraph(
           ctx
-            .m(model.initiatives.find((i) => i.id === it.id)?.rationale)
+            .modelText(model.initiatives.find((i) => i.id === it.id)?.rationale)
             .replace(/\s+/g, ' ')
             .trim(),
           { size: 9, after: 9 },
