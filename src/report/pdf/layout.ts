@@ -4,6 +4,8 @@ import { fontMetrics } from './font-metrics.js';
 import { breakPoints } from './hyphenate.js';
 import { plainShaper } from './shape.js';
 import type { Run } from './shape.js';
+import { embedFromBytes } from './subset.js';
+import type { EmbeddingFont, TrueTypeSource } from './subset.js';
 import type { Figure } from '../charts.js';
 
 /*
@@ -19,11 +21,12 @@ const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 export type Doc = PDFKit.PDFDocument;
-type FontkitFont = Parameters<typeof plainShaper>[1] & {
-  hasGlyphForCodePoint(cp: number): boolean;
-};
+type FontkitFont = Parameters<typeof plainShaper>[1] &
+  TrueTypeSource & {
+    hasGlyphForCodePoint(cp: number): boolean;
+  };
 /** pdfkit's embedded font: the fontkit font, the shaped runs of every word it has laid out, and how it shapes one. */
-interface EmbeddedFont {
+interface EmbeddedFont extends EmbeddingFont<FontkitFont> {
   id: string;
   ascender: number;
   font: FontkitFont;
@@ -117,6 +120,7 @@ export class Layout {
       embedded.layoutRun = function (text, features) {
         return (features === undefined && plain(text)) || fontkitRun.call(this, text, features);
       };
+      embedFromBytes(embedded);
       this.embedded[name] = embedded;
       return embedded.font;
     };
