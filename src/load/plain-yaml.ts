@@ -89,6 +89,52 @@ function scalar(src: string): unknown {
 }
 
 /**
+ * A further line of a multi-line plain scalar. Unlike its first line it may begin with a quote or most other
+ * indicators (yaml's lexer reads on to the line's end, as YAML 1.2 does); a comment, a key or what looks like a
+ * sequence entry or an explicit key is left to the safe loader.
+ */
+function continuation(text: string): string {
+  if (/^(?:#|[-?:](?: |$))|: |:$|\s#/.test(text) || UNUSUAL.test(text)) notPlain();
+  return text;
+}
+
+/** Where the quoted scalar that `text` begins with ends (the index of its closing quote), or -1 if not on this line. */
+function closingQuote(text: string): number {
+  const quote = text[0]!;
+  for (let i = 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A quoted scalar under a key whose text goes on over the next, more indented lines, as yaml's writer folds a long one.
+ * The lines are joined by a space (YAML's line folding); blank or comment lines inside, trailing spaces and escaped
+ * line breaks are left to the safe loader. Returns the value and the next line to read.
+ */
+function quotedLines(src: Source, first: string, at: number, indent: number): [unknown, number] {
+  const lines = src.lines;
+  let text = first;
+  let i = at + 1;
+  for (;;) {
+    const prev = lines[i - 1]!;
+    if (src.raw[prev.at]!.trimEnd() !== src.raw[prev.at] || /\\$/.test(prev.text)) notPlain();
+    const line = lines[i];
+    if (!line || line.indent <= indent || line.at !== prev.at + 1) notPlain();
+    text += ` ${line!.text}`;
+    i++;
+    if (closingQuote(text) >= 0) break;
+  }
+  const v = scalar(text);
+  if (closingQuote(text) !== text.length - 1) notPlain();
+  return [v, i];
+}
+
+/**
  * A folded (>) or literal (|) block scalar under a key at `indent`, clipped or stripped, whose lines all have the
  * same indentation (a more indented line, a keep indicator or an explicit indentation is left to the safe loader).
  * Returns the text and the index of its last line.
@@ -182,6 +228,13 @@ function block(src: Source, at: number, indent: number, depth: number): [unknown
       while (i < lines.length && lines[i]!.at <= end) i++;
       continue;
     }
+    if (/^["']/.test(rest) && closingQuote(rest) < 0) {
+      const [v, next] = quotedLines(src, rest, i - 1, indent);
+      map[key] = v;
+      i = next;
+      if (i < lines.length && lines[i]!.indent > indent) notPlain();
+      continue;
+    }
     if (rest && !rest.startsWith('#')) {
       let v = scalar(rest);
       // A plain scalar may go on over more indented lines, joined by spaces.
@@ -189,9 +242,7 @@ function block(src: Source, at: number, indent: number, depth: number): [unknown
         while (i < lines.length && lines[i]!.indent > indent && lines[i]!.at === lines[i - 1]!.at + 1) {
           // After a comment the scalar has ended; a comment inside the lines is not worth being sure of.
           if (/\s#/.test(rest) || /\s#/.test(lines[i]!.text)) notPlain();
-          const more = scalar(lines[i]!.text);
-          if (typeof more !== 'string' || /^[-?:,[\]{}#&*!|>'"%@`]/.test(lines[i]!.text)) notPlain();
-          v = `${v} ${more}`;
+          v = `${v} ${continuation(lines[i]!.text)}`;
           i++;
         }
       }
