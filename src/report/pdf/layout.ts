@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { COLORS } from '../charts.js';
+import { collectPageContent, plainDestinationOrder } from './content.js';
 import { fontMetrics } from './font-metrics.js';
 import { breakPoints } from './hyphenate.js';
 import { plainShaper } from './shape.js';
@@ -103,6 +104,8 @@ export class Layout {
     [this.width, this.height] = paper;
     this.right = this.width - 56;
     this.bottom = this.height - 64;
+    collectPageContent(doc as unknown as Parameters<typeof collectPageContent>[0]);
+    plainDestinationOrder(doc as unknown as Parameters<typeof plainDestinationOrder>[0]);
     const font = (name: 'body' | 'bold', file: string) => {
       // A fontkit font object is taken as is (see pdfkit's PDFFontFactory.open): no reading and parsing per document.
       let fonts = shared[name];
