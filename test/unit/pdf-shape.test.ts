@@ -41,6 +41,8 @@ function corpus(): string[] {
   return [...words];
 }
 
+const words = corpus();
+
 describe('PDF text shaping', () => {
   it('the committed font tables are the ones the installed fonts give (run `npm run build && npm run font-metrics` if not)', async () => {
     // @ts-expect-error a plain build script without types
@@ -52,7 +54,6 @@ describe('PDF text shaping', () => {
     const font = fontkit.openSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
     const shape = plainShaper(fontMetrics[name as keyof typeof FONTS], font);
     const scale = 1000 / font.unitsPerEm;
-    const words = corpus();
     let known = 0;
     const differ: string[] = [];
     for (const w of words) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'zod';
@@ -14,12 +15,18 @@ import { root } from '../helpers.js';
 
 const zodFor: Record<SchemaKind, z.ZodType> = { model: Model, questionnaire: Questionnaire, answers: Answers, report: JsonReport };
 
-function ajvFor(kind: (typeof GENERATED_SCHEMAS)[number]) {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  return ajv.compile(jsonSchemaFor(kind));
+// Each schema compiled once and each file parsed once for the whole file (the mutations work on copies).
+const compiled = new Map<SchemaKind, ValidateFunction>();
+function ajvFor(kind: (typeof GENERATED_SCHEMAS)[number]): ValidateFunction {
+  if (!compiled.has(kind)) compiled.set(kind, new Ajv({ strict: false, allErrors: true }).compile(jsonSchemaFor(kind)));
+  return compiled.get(kind)!;
 }
 
-const yamlFile = (p: string): unknown => parse(readFileSync(join(root, p), 'utf8'), { version: '1.2' });
+const parsed = new Map<string, unknown>();
+const yamlFile = (p: string): unknown => {
+  if (!parsed.has(p)) parsed.set(p, parse(readFileSync(join(root, p), 'utf8'), { version: '1.2' }));
+  return structuredClone(parsed.get(p));
+};
 const second = (f: string) => `test/fixtures/second-model/${f}.yaml`;
 
 /** Valid files, and shape-level mutations of them that both schemas must refuse. */
