@@ -1,7 +1,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, itaas, root, tempDir } from '../helpers.js';
+import type { RunResult } from '../helpers.js';
 
 const source = join(fixtures, 'second-model');
 const MODEL = 'data-maturity.yaml';
@@ -35,8 +36,29 @@ function at(path: string, needle: string, nth = 1, into = 0): string {
   return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }
 
+/**
+ * The broken copies of the rule tests below are made when the file is collected and go through one
+ * `itaas validate` run (which prints every problem of every file it is given); each test reads the lines
+ * that name its own copy's folder.
+ */
+const batch: string[] = [];
+let batchRun: RunResult | undefined;
+
+function itBroken(name: string, file: string, edits: Array<[from: string | RegExp, to: string]>, test: (path: string) => void): void {
+  const path = broken(file, edits);
+  batch.push(path);
+  it(name, () => test(path));
+}
+
+/** What `itaas validate` said about one broken copy: the exit code of the whole run, the lines about that copy. */
+function validated(path: string): RunResult {
+  batchRun ??= itaas(['validate', ...batch]);
+  const lines = batchRun.stdout.split('\n').filter((l) => l.includes(`${dirname(path)}/`));
+  return { code: batchRun.code, stdout: lines.map((l) => `${l}\n`).join(''), stderr: batchRun.stderr };
+}
+
 function expectProblem(path: string, where: string, message: RegExp): void {
-  const r = itaas(['validate', path]);
+  const r = validated(path);
   expect(r.code, r.stdout + r.stderr).toBe(2);
   const line = r.stdout.split('\n').find((l) => l.startsWith(`${path}:${where}: `));
   expect(line, `no problem at ${where} in:\n${r.stdout}`).toBeDefined();
@@ -52,131 +74,115 @@ describe('itaas validate', () => {
   });
 
   describe('model rules', () => {
-    it('duplicate ids', () => {
-      const p = broken(MODEL, [['  - id: governance\n', '  - id: storage\n']]);
+    itBroken('duplicate ids', MODEL, [['  - id: governance\n', '  - id: storage\n']], (p) => {
       expectProblem(p, at(p, 'id: storage', 2, 4), /dimensions\[1\]\.id: duplicate dimension id "storage"/);
     });
-    it('a dimension on an unknown axis, with a suggestion', () => {
-      const p = broken(MODEL, [['    axis: value\n    title: Analytics', '    axis: valeu\n    title: Analytics']]);
+    itBroken('a dimension on an unknown axis, with a suggestion', MODEL, [['    axis: value\n    title: Analytics', '    axis: valeu\n    title: Analytics']], (p) => {
       expectProblem(p, at(p, 'valeu'), /unknown axis "valeu"; did you mean "value"\?/);
     });
-    it('a gate naming a dimension that does not exist', () => {
-      const p = broken(MODEL, [['{dimension: analytics, min: 4}', '{dimension: analysis, min: 4}']]);
+    itBroken('a gate naming a dimension that does not exist', MODEL, [['{dimension: analytics, min: 4}', '{dimension: analysis, min: 4}']], (p) => {
       expectProblem(p, at(p, 'dimension: analysis', 1, 11), /phases\.list\[1\]\.requires\[0\]\.dimension: unknown dimension "analysis"/);
     });
-    it('a stage requirement off the scale', () => {
-      const p = broken(MODEL, [['{dimension: storage, min: 3}\n    - id: federated', '{dimension: storage, min: 0}\n    - id: federated']]);
+    itBroken('a stage requirement off the scale', MODEL, [['{dimension: storage, min: 3}\n    - id: federated', '{dimension: storage, min: 0}\n    - id: federated']], (p) => {
       expectProblem(p, at(p, 'min: 0}', 1, 5), /stages\.list\[0\]\.requires\[0\]\.min: must be between 1 and 5/);
     });
-    it('an initiative raising an unknown dimension', () => {
-      const p = broken(MODEL, [['raises: [{dimension: governance, from: 1, to: 3}]', 'raises: [{dimension: govern, from: 1, to: 3}]']]);
+    itBroken('an initiative raising an unknown dimension', MODEL, [['raises: [{dimension: governance, from: 1, to: 3}]', 'raises: [{dimension: govern, from: 1, to: 3}]']], (p) => {
       expectProblem(p, at(p, 'govern,'), /initiatives\[2\]\.raises\[0\]\.dimension: unknown dimension "govern"/);
     });
-    it('a dependency on an initiative that does not exist', () => {
-      const p = broken(MODEL, [['dependsOn: [name-owners, build-warehouse]', 'dependsOn: [name-owner, build-warehouse]']]);
+    itBroken('a dependency on an initiative that does not exist', MODEL, [['dependsOn: [name-owners, build-warehouse]', 'dependsOn: [name-owner, build-warehouse]']], (p) => {
       expectProblem(p, at(p, 'name-owner,'), /unknown initiative "name-owner"; did you mean "name-owners"\?/);
     });
-    it('a dependency cycle, refused at validation', () => {
-      const p = broken(MODEL, [['    effort: small\n  - id: build-warehouse', '    effort: small\n    dependsOn: [standard-reports]\n  - id: build-warehouse']]);
-      // The cycle is reported once, at the dependencies of its first member.
-      expectProblem(p, at(p, '[inventory-data]'), /initiatives\[1\]\.dependsOn: dependency cycle: build-warehouse -> inventory-data -> standard-reports -> build-warehouse; remove one/);
-    });
-    it('a level descriptor missing for a scale level', () => {
-      const p = broken(MODEL, [['"5": Predictive analysis.', '"6": Predictive analysis.']]);
-      const r = itaas(['validate', p]);
+    itBroken(
+      'a dependency cycle, refused at validation',
+      MODEL,
+      [['    effort: small\n  - id: build-warehouse', '    effort: small\n    dependsOn: [standard-reports]\n  - id: build-warehouse']],
+      (p) => {
+        // The cycle is reported once, at the dependencies of its first member.
+        expectProblem(p, at(p, '[inventory-data]'), /initiatives\[1\]\.dependsOn: dependency cycle: build-warehouse -> inventory-data -> standard-reports -> build-warehouse; remove one/);
+      },
+    );
+    itBroken('a level descriptor missing for a scale level', MODEL, [['"5": Predictive analysis.', '"6": Predictive analysis.']], (p) => {
+      const r = validated(p);
       expect(r.stdout).toMatch(/has no descriptor for level 5/);
       expect(r.stdout).toContain(`${p}:${at(p, '"6"')}: dimensions[2].levels.6: level 6 is not on the scale (1, 2, 3, 4, 5)`);
     });
-    it('a schema error points at the value', () => {
-      const p = broken(MODEL, [['    weight: 2\n', '    weight: heavy\n']]);
+    itBroken('a schema error points at the value', MODEL, [['    weight: 2\n', '    weight: heavy\n']], (p) => {
       expectProblem(p, at(p, 'heavy'), /dimensions\[1\]\.weight: must be a number, got string "heavy"/);
     });
-    it('an unknown key points at the key', () => {
-      const p = broken(MODEL, [['  parallel: 2\n', '  parallel: 2\n  paralel: 3\n']]);
+    itBroken('an unknown key points at the key', MODEL, [['  parallel: 2\n', '  parallel: 2\n  paralel: 3\n']], (p) => {
       expectProblem(p, at(p, 'paralel'), /roadmap\.paralel: unknown key "paralel"/);
     });
   });
 
   describe('questionnaire rules', () => {
-    it('a question measuring an unknown dimension', () => {
-      const p = broken(QUESTIONNAIRE, [['dimension: literacy', 'dimension: literate']]);
+    itBroken('a question measuring an unknown dimension', QUESTIONNAIRE, [['dimension: literacy', 'dimension: literate']], (p) => {
       expectProblem(p, at(p, 'literate'), /unknown dimension "literate"; did you mean "literacy"\?/);
     });
-    it('a condition that looks at a later question', () => {
-      const p = broken(QUESTIONNAIRE, [['when: {question: data-owners, notIn: [none]}', 'when: {question: who-uses, in: [few]}']]);
+    itBroken('a condition that looks at a later question', QUESTIONNAIRE, [['when: {question: data-owners, notIn: [none]}', 'when: {question: who-uses, in: [few]}']], (p) => {
       expectProblem(p, at(p, 'who-uses,'), /"who-uses" comes later; conditions may only look at earlier questions/);
     });
-    it('a condition that looks at its own question', () => {
-      const p = broken(QUESTIONNAIRE, [['when: {question: data-owners, notIn: [none]}', 'when: {question: quality-rules, in: ["yes"]}']]);
+    itBroken('a condition that looks at its own question', QUESTIONNAIRE, [['when: {question: data-owners, notIn: [none]}', 'when: {question: quality-rules, in: ["yes"]}']], (p) => {
       expectProblem(p, at(p, 'quality-rules,'), /cannot depend on its own answer/);
     });
-    it('a condition naming an option the earlier question does not have', () => {
-      const p = broken(QUESTIONNAIRE, [['notIn: [none]', 'notIn: [nobody]']]);
+    itBroken('a condition naming an option the earlier question does not have', QUESTIONNAIRE, [['notIn: [none]', 'notIn: [nobody]']], (p) => {
       expectProblem(p, at(p, 'nobody'), /"data-owners" has no option "nobody" \(options: none, some, all, na, dontKnow\)/);
     });
-    it('duplicate question ids across sections', () => {
-      const p = broken(QUESTIONNAIRE, [['      - id: who-uses', '      - id: where-data']]);
+    itBroken('duplicate question ids across sections', QUESTIONNAIRE, [['      - id: who-uses', '      - id: where-data']], (p) => {
       expectProblem(p, at(p, 'where-data', 2), /duplicate question id "where-data" \(first used in section "foundations"\)/);
     });
-    it('an option level that is not on the model scale', () => {
-      const p = broken(QUESTIONNAIRE, [['{id: sheets, level: 1,', '{id: sheets, level: 0,']]);
+    itBroken('an option level that is not on the model scale', QUESTIONNAIRE, [['{id: sheets, level: 1,', '{id: sheets, level: 0,']], (p) => {
       expectProblem(p, at(p, 'level: 0', 1, 7), /0 is not on the model's scale, which runs from 1 to 5/);
     });
-    it('a reserved option id', () => {
-      const p = broken(QUESTIONNAIRE, [['{id: none, level: 1, label: No}', '{id: na, level: 1, label: No}']]);
+    itBroken('a reserved option id', QUESTIONNAIRE, [['{id: none, level: 1, label: No}', '{id: na, level: 1, label: No}']], (p) => {
       expectProblem(p, at(p, 'na,'), /"na" is reserved/);
     });
-    it('a text with a language key that is not a language code points at the key and says what is expected', () => {
-      const p = broken(QUESTIONNAIRE, [
+    itBroken(
+      'a text with a language key that is not a language code points at the key and says what is expected',
+      QUESTIONNAIRE,
+      [
         ['title: Data maturity check', 'title: {english: Data maturity check}'],
         ['    title: Foundations', '    title: {en: Foundations, "en,de": Grundlagen}'],
         ['label: In spreadsheets}', 'label: {EN: In spreadsheets}}'],
-      ]);
-      const r = itaas(['validate', p]);
-      expect(r.code).toBe(2);
-      expect(r.stdout.trim().split('\n')).toEqual([
-        `${p}:${at(p, 'english')}: title: "english" is not a language code; use a code such as "en" or "de"`,
-        `${p}:${at(p, '"en,de"')}: sections[0].title: "en,de" is not a language code; give each language a key of its own (en: ..., de: ...)`,
-        `${p}:${at(p, 'EN:')}: sections[0].questions[0].options[0].label: "EN" is not a language code; did you mean "en"?`,
-      ]);
-    });
-    it('a model reference that does not resolve', () => {
-      const p = broken(QUESTIONNAIRE, [['model: ./data-maturity.yaml', 'model: ./data-maturty.yaml']]);
-      const r = itaas(['validate', p]);
+      ],
+      (p) => {
+        const r = validated(p);
+        expect(r.code).toBe(2);
+        expect(r.stdout.trim().split('\n')).toEqual([
+          `${p}:${at(p, 'english')}: title: "english" is not a language code; use a code such as "en" or "de"`,
+          `${p}:${at(p, '"en,de"')}: sections[0].title: "en,de" is not a language code; give each language a key of its own (en: ..., de: ...)`,
+          `${p}:${at(p, 'EN:')}: sections[0].questions[0].options[0].label: "EN" is not a language code; did you mean "en"?`,
+        ]);
+      },
+    );
+    itBroken('a model reference that does not resolve', QUESTIONNAIRE, [['model: ./data-maturity.yaml', 'model: ./data-maturty.yaml']], (p) => {
+      const r = validated(p);
       expect(r.code).toBe(2);
       expect(r.stdout).toMatch(/data-maturty\.yaml: .*no such file/);
     });
   });
 
   describe('answers rules', () => {
-    it('an answer to a question the questionnaire does not have', () => {
-      const p = broken(ANSWERS, [['      reporting: standard', '      reportng: standard']]);
+    itBroken('an answer to a question the questionnaire does not have', ANSWERS, [['      reporting: standard', '      reportng: standard']], (p) => {
       expectProblem(p, at(p, 'reportng'), /respondents\[2\]\.answers\.reportng: unknown question "reportng"; did you mean "reporting"\?/);
     });
-    it('an option the question does not have', () => {
-      const p = broken(ANSWERS, [['      where-data: sheets', '      where-data: sheet']]);
+    itBroken('an option the question does not have', ANSWERS, [['      where-data: sheets', '      where-data: sheet']], (p) => {
       expectProblem(p, at(p, 'sheet\n'), /"where-data" has no option "sheet"; did you mean "sheets"\? \(options: sheets, databases, warehouse, platform, na, dontKnow\)/);
     });
-    it('an option written in the long form', () => {
-      const p = broken(ANSWERS, [['{option: some, note:', '{option: several, note:']]);
+    itBroken('an option written in the long form', ANSWERS, [['{option: some, note:', '{option: several, note:']], (p) => {
       expectProblem(p, at(p, 'several'), /respondents\[0\]\.answers\.data-owners\.option: "data-owners" has no option "several"/);
     });
-    it('"na" where the question does not allow it', () => {
-      const p = broken(ANSWERS, [['      quality-rules: "yes"\n      reporting: dashboards', '      quality-rules: na\n      reporting: dashboards']]);
+    itBroken('"na" where the question does not allow it', ANSWERS, [['      quality-rules: "yes"\n      reporting: dashboards', '      quality-rules: na\n      reporting: dashboards']], (p) => {
       expectProblem(p, at(p, 'na\n'), /"quality-rules" does not allow "na"/);
     });
-    it('answers for another version of the questionnaire', () => {
-      const p = broken(ANSWERS, [['  version: 1.2.0', '  version: 1.1.0']]);
+    itBroken('answers for another version of the questionnaire', ANSWERS, [['  version: 1.2.0', '  version: 1.1.0']], (p) => {
       expectProblem(p, at(p, '1.1.0'), /answers were given against data-check version 1\.1\.0, but the questionnaire is version 1\.2\.0/);
     });
-    it('a target for an unknown dimension, and one off the scale', () => {
-      const p = broken(ANSWERS, [['  literacy: 4', '  literacy: 9\n  litracy: 3']]);
-      const r = itaas(['validate', p]);
+    itBroken('a target for an unknown dimension, and one off the scale', ANSWERS, [['  literacy: 4', '  literacy: 9\n  litracy: 3']], (p) => {
+      const r = validated(p);
       expect(r.stdout).toContain(`${p}:${at(p, '9')}: targets.literacy: must be between 1 and 5`);
       expect(r.stdout).toContain(`${p}:${at(p, 'litracy')}: targets.litracy: unknown dimension "litracy"`);
     });
-    it('duplicate respondent names', () => {
-      const p = broken(ANSWERS, [['  - name: Jo Park', '  - name: Kim Lee']]);
+    itBroken('duplicate respondent names', ANSWERS, [['  - name: Jo Park', '  - name: Kim Lee']], (p) => {
       expectProblem(p, at(p, 'Kim Lee', 2), /duplicate respondent name "Kim Lee"/);
     });
   });
