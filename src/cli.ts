@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 function readVersion(): string {
   for (const rel of ['../package.json', '../../package.json']) {
     try {
-      const p = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (p.name === 'itaas' && p.version) return p.version;
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'itaas' && pkg.version) return pkg.version;
     } catch {
       // not at this level
     }
@@ -19,17 +19,17 @@ const debug = process.argv.includes('--debug');
 // Any other failure to write (a full disk behind `> file`, /dev/full) is an input/output problem of
 // the caller's making: one line on stderr, exit 2, never a stack trace or the exit code of a failed check.
 for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  stream.on('error', (failure: NodeJS.ErrnoException) => {
+    if (failure.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     // The terminal is gone (a closed window): a hang-up, handled as one by the command that listens for
     // it (assess frees its answers file), else ended by it; there is no one left to tell.
-    if (e.code === 'EIO') {
+    if (failure.code === 'EIO') {
       if (process.listenerCount('SIGHUP')) process.emit('SIGHUP', 'SIGHUP');
       else process.kill(process.pid, 'SIGHUP');
       return;
     }
     if (stream === process.stdout) {
-      const why = e.code === 'ENOSPC' || e.code === 'EDQUOT' ? 'no space left on the device' : (e.message ?? String(e));
+      const why = failure.code === 'ENOSPC' || failure.code === 'EDQUOT' ? 'no space left on the device' : (failure.message ?? String(failure));
       try {
         process.stderr.write(`error: cannot write to standard output: ${why}; the output is incomplete\n`);
       } catch {
@@ -41,29 +41,29 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 /** The one place that turns an error into a message and an exit code. */
-async function report(e: unknown): Promise<void> {
+async function report(thrown: unknown): Promise<void> {
   const { UserError, CheckFailed } = await import('./errors.js');
   const { colors } = await import('./ui.js');
   const { visible } = await import('./io/terminal-text.js');
-  const c = colors();
+  const paint = colors();
   const { CommanderError } = await import('commander');
-  if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  if (thrown instanceof CommanderError) {
+    process.exitCode = thrown.exitCode === 0 ? 0 : 2;
     return;
   }
-  if (e instanceof UserError || e instanceof CheckFailed) {
-    process.stderr.write(`${c.red('error:')} ${visible(e.message)}\n`);
+  if (thrown instanceof UserError || thrown instanceof CheckFailed) {
+    process.stderr.write(`${paint.red('error:')} ${visible(thrown.message)}\n`);
     // A mistake in the input is never a bug: no stack trace, even with --debug.
-    process.exitCode = e.exitCode;
+    process.exitCode = thrown.exitCode;
     return;
   }
-  const err = e as NodeJS.ErrnoException;
+  const err = thrown as NodeJS.ErrnoException;
   if (err && (err.code === 'EACCES' || err.code === 'ENOSPC' || err.code === 'EROFS' || err.code === 'EISDIR' || err.code === 'ENOTDIR')) {
-    process.stderr.write(`${c.red('error:')} ${visible(err.message)}\n`);
+    process.stderr.write(`${paint.red('error:')} ${visible(err.message)}\n`);
     process.exitCode = 2;
     return;
   }
-  process.stderr.write(`${c.red('internal error:')} ${visible(err?.message ?? String(e))}\n`);
+  process.stderr.write(`${paint.red('internal error:')} ${visible(err?.message ?? String(thrown))}\n`);
   process.stderr.write(debug ? `${err?.stack ?? ''}\n` : 'This is a bug in itaas. Run again with --debug for details and report it.\n');
   process.exitCode = 70;
 }

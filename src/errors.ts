@@ -15,10 +15,10 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
-export function formatProblem(p: Problem): string {
-  const where = p.line ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
+export function formatProblem(problem: Problem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}:${problem.col ?? 1}` : problem.file;
   // Problems are printed: a value quoted from a hostile file must not drive the terminal.
-  return visible(`${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
+  return visible(`${where}: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}`);
 }
 
 /**

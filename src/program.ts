@@ -208,9 +208,9 @@ export function buildProgram(version: string): Command {
   program
     .command('schema')
     .description('print the JSON Schema of a file kind (model, questionnaire, answers, report)')
-    .argument('<kind>', 'model, questionnaire, answers or report', (v: string) => {
-      if (!['model', 'questionnaire', 'answers', 'report'].includes(v)) throw new InvalidArgumentError('expected model, questionnaire, answers or report');
-      return v;
+    .argument('<kind>', 'model, questionnaire, answers or report', (value: string) => {
+      if (!['model', 'questionnaire', 'answers', 'report'].includes(value)) throw new InvalidArgumentError('expected model, questionnaire, answers or report');
+      return value;
     })
     .addHelpText('after', examples('itaas schema answers > answers.schema.json'))
     .action(async (kind: string) => (await import('./commands/schema.js')).schemaCommand(kind));

@@ -49,13 +49,13 @@ export function endAsHangUp(): void {
  * A terminal closed under a prompt can surface as an I/O error from setRawMode or the read (EIO),
  * even as an uncaught one from inside the prompt library: that is a hang-up, not a bug.
  */
-export function onLostTerminal(hangUp: () => void, release: () => void): (e: unknown) => void {
-  return (e: unknown) => {
-    if (terminalGone(e)) hangUp();
+export function onLostTerminal(hangUp: () => void, release: () => void): (error: unknown) => void {
+  return (thrown: unknown) => {
+    if (terminalGone(thrown)) hangUp();
     release();
-    const err = e as Error | undefined;
+    const err = thrown as Error | undefined;
     process.stderr.write(
-      `internal error: ${visible(err?.message ?? String(e))}\n${process.argv.includes('--debug') ? `${err?.stack ?? ''}\n` : 'This is a bug in itaas. Run again with --debug for details and report it.\n'}`,
+      `internal error: ${visible(err?.message ?? String(thrown))}\n${process.argv.includes('--debug') ? `${err?.stack ?? ''}\n` : 'This is a bug in itaas. Run again with --debug for details and report it.\n'}`,
     );
     process.exit(70);
   };

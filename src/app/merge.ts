@@ -130,14 +130,14 @@ export function runMerge(target: string, inputs: Array<string | MergeInput>, opt
         { unsaved: true, ...(opts.header ? { header: opts.header } : {}) },
       );
     }
-    const s = store;
-    s.batch(() => {
+    const writer = store;
+    writer.batch(() => {
       for (const change of plan.changes) {
-        const index = change.isNew ? s.addRespondent(change.name, change.role) : s.data.respondents.findIndex((r) => r.name === change.name);
-        if (!change.isNew && change.role !== s.data.respondents[index]!.role) s.setRespondentField(index, 'role', change.role);
-        for (const { question, answer } of change.answers) s.setAnswer(index, question, answer.option, answer.note);
-        s.setCompleted(index, change.completed ?? false);
-        if (change.updated) s.setRespondentField(index, 'updated', change.updated);
+        const index = change.isNew ? writer.addRespondent(change.name, change.role) : writer.data.respondents.findIndex((r) => r.name === change.name);
+        if (!change.isNew && change.role !== writer.data.respondents[index]!.role) writer.setRespondentField(index, 'role', change.role);
+        for (const { question, answer } of change.answers) writer.setAnswer(index, question, answer.option, answer.note);
+        writer.setCompleted(index, change.completed ?? false);
+        if (change.updated) writer.setRespondentField(index, 'updated', change.updated);
       }
     });
     summary.written = true;

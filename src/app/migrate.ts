@@ -60,12 +60,12 @@ function reserialise(yamlFile: YamlFile, plan: MigrationPlan, hash: string): str
   const doc = yamlFile.doc.clone();
   doc.setIn(['questionnaire', 'version'], plan.to);
   doc.setIn(['questionnaire', 'hash'], hash);
-  plan.respondents.forEach((r, i) => {
+  plan.respondents.forEach((migration, i) => {
     const node = doc.getIn(['respondents', i], true);
     if (!isMap(node)) return;
     const answers = node.get('answers', true);
-    if (isMap(answers)) for (const d of r.dropped) takeOut(answers, d.question, droppedComment(plan, d.question, d.option, d.note));
-    if (r.reopened) node.set('completed', false);
+    if (isMap(answers)) for (const dropped of migration.dropped) takeOut(answers, dropped.question, droppedComment(plan, dropped.question, dropped.option, dropped.note));
+    if (migration.reopened) node.set('completed', false);
   });
   const text = doc.toString({ lineWidth: 0 });
   return /\r\n/.test(yamlFile.text) ? text.replace(/\r?\n/g, '\r\n') : text;
@@ -88,8 +88,8 @@ function editInPlace(yamlFile: YamlFile, plan: MigrationPlan, hash: string): str
   const edits: Edit[] = [];
   const lineStart = (at: number) => src.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = (at: number) => {
-    const n = src.indexOf('\n', at);
-    return n < 0 ? src.length : n + 1;
+    const lineEnd = src.indexOf('\n', at);
+    return lineEnd < 0 ? src.length : lineEnd + 1;
   };
   const scalarAt = (path: Array<string | number>) => {
     const node = yamlFile.doc.getIn(path, true);
@@ -108,19 +108,19 @@ function editInPlace(yamlFile: YamlFile, plan: MigrationPlan, hash: string): str
     const indent = src.slice(lineStart(key.range[0]), key.range[0]);
     edits.push({ from: version.range[1], to: version.range[1], text: block.flow ? `, hash: ${hash}` : `${eol}${indent}hash: ${hash}` });
   }
-  for (const [i, r] of plan.respondents.entries()) {
+  for (const [i, migration] of plan.respondents.entries()) {
     const node = yamlFile.doc.getIn(['respondents', i], true);
     if (!isMap(node)) return undefined;
-    if (r.reopened) {
+    if (migration.reopened) {
       const done = scalarAt(['respondents', i, 'completed']);
       if (!done?.range) return undefined;
       edits.push({ from: done.range[0], to: done.range[1], text: 'false' });
     }
     const answers = node.get('answers', true);
-    if (!r.dropped.length) continue;
+    if (!migration.dropped.length) continue;
     if (!isMap(answers) || answers.flow) return undefined;
-    for (const d of r.dropped) {
-      const pair = answers.items.find((p) => isScalar(p.key) && p.key.value === d.question);
+    for (const dropped of migration.dropped) {
+      const pair = answers.items.find((p) => isScalar(p.key) && p.key.value === dropped.question);
       const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
       const valueRange = (pair?.value as { range?: [number, number, number] } | undefined)?.range;
       if (!keyRange || !valueRange) return undefined;
@@ -140,7 +140,7 @@ function editInPlace(yamlFile: YamlFile, plan: MigrationPlan, hash: string): str
   }
   edits.sort((a, b) => b.from - a.from);
   let out = src;
-  for (const e of edits) out = out.slice(0, e.from) + e.text + out.slice(e.to);
+  for (const edit of edits) out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
   return out;
 }
 
@@ -149,10 +149,10 @@ function expected(data: Answers, plan: MigrationPlan, hash: string): Answers {
   const out = structuredClone(data);
   out.questionnaire.version = plan.to;
   out.questionnaire.hash = hash;
-  plan.respondents.forEach((r, i) => {
-    const p = out.respondents[i]!;
-    for (const d of r.dropped) delete p.answers[d.question];
-    if (r.reopened) p.completed = false;
+  plan.respondents.forEach((migration, i) => {
+    const respondent = out.respondents[i]!;
+    for (const dropped of migration.dropped) delete respondent.answers[dropped.question];
+    if (migration.reopened) respondent.completed = false;
   });
   return out;
 }

@@ -30,40 +30,43 @@ export function questionnaireTable(): string[][] {
   return [['ID', 'VERSION', 'TITLE', 'QUESTIONS'], ...rows];
 }
 
-function describeCondition(c: Condition, w: Words): string {
-  if ('all' in c) return c.all.map((x) => describeCondition(x, w)).join(` ${w.and} `);
-  if ('any' in c) return `(${c.any.map((x) => describeCondition(x, w)).join(` ${w.or} `)})`;
-  if ('not' in c) return `${w.not} (${describeCondition(c.not, w)})`;
-  if ('in' in c) return w.answered(c.question, c.in.join(` ${w.or} `));
-  return w.notAnswered(c.question, c.notIn.join(` ${w.or} `));
+function describeCondition(condition: Condition, words: Words): string {
+  if ('all' in condition) return condition.all.map((x) => describeCondition(x, words)).join(` ${words.and} `);
+  if ('any' in condition) return `(${condition.any.map((x) => describeCondition(x, words)).join(` ${words.or} `)})`;
+  if ('not' in condition) return `${words.not} (${describeCondition(condition.not, words)})`;
+  if ('in' in condition) return words.answered(condition.question, condition.in.join(` ${words.or} `));
+  return words.notAnswered(condition.question, condition.notIn.join(` ${words.or} `));
 }
 
 /** A questionnaire (built-in id or file; `extends` resolved) as lines to read: sections, questions, options and levels, and a note on any text that fell back to another language. */
 export function questionnaireText(id: string, opts: { lang?: string }): { lines: string[]; notice: string } {
   const { questionnaire } = loadQuestionnaire(resolveRef(id, 'questionnaires', process.cwd()));
-  const q = questionnaire.data;
-  const lang = opts.lang ?? q.language;
-  const w = messages(lang).show;
+  const data = questionnaire.data;
+  const lang = opts.lang ?? data.language;
+  const words = messages(lang).show;
   const fellBack = new Map<string, number>();
-  const t = (text: Text | undefined) =>
-    resolveText(text, lang, q.language, (used) => fellBack.set(used, (fellBack.get(used) ?? 0) + 1))
+  const localText = (text: Text | undefined) =>
+    resolveText(text, lang, data.language, (used) => fellBack.set(used, (fellBack.get(used) ?? 0) + 1))
       .replace(/\s+/g, ' ')
       .trim();
   const out: string[] = [];
-  out.push(t(q.title), `${q.id} ${q.version} · ${w.model} ${q.model} · ${w.questions(count(q))} · ${w.sections(q.sections.length)} · ${w.writtenIn(languageIn(q.language, lang))}`);
-  if (q.description) out.push('', t(q.description));
-  q.sections.forEach((s, si) => {
-    out.push('', `${si + 1}. ${t(s.title)}  [${s.id}]`);
-    if (s.description) out.push(`   ${t(s.description)}`);
-    if (s.when) out.push(`   ${w.shownWhen}: ${describeCondition(s.when, w)}`);
-    s.questions.forEach((qu, qi) => {
-      out.push('', `   ${si + 1}.${qi + 1} ${t(qu.text)}  [${qu.id}]`);
-      out.push(`       ${w.dimension}: ${qu.dimension}${qu.weight !== 1 ? `, ${w.weight} ${qu.weight}` : ''}`);
-      if (qu.when) out.push(`       ${w.shownWhen}: ${describeCondition(qu.when, w)}`);
-      if (qu.help) out.push(`       ${w.help}: ${t(qu.help)}`);
-      for (const o of qu.options) out.push(`       ${o.level}  ${t(o.label)}${o.description ? ` (${t(o.description)})` : ''}  [${o.id}]`);
-      const extra = [qu.allowNa ? `${w.na} [na]` : '', qu.allowDontKnow ? `${w.dontKnow} [dontKnow]` : ''].filter(Boolean);
-      if (extra.length) out.push(`       ${w.alsoOffered}: ${extra.join(', ')}`);
+  out.push(
+    localText(data.title),
+    `${data.id} ${data.version} · ${words.model} ${data.model} · ${words.questions(count(data))} · ${words.sections(data.sections.length)} · ${words.writtenIn(languageIn(data.language, lang))}`,
+  );
+  if (data.description) out.push('', localText(data.description));
+  data.sections.forEach((section, si) => {
+    out.push('', `${si + 1}. ${localText(section.title)}  [${section.id}]`);
+    if (section.description) out.push(`   ${localText(section.description)}`);
+    if (section.when) out.push(`   ${words.shownWhen}: ${describeCondition(section.when, words)}`);
+    section.questions.forEach((qu, qi) => {
+      out.push('', `   ${si + 1}.${qi + 1} ${localText(qu.text)}  [${qu.id}]`);
+      out.push(`       ${words.dimension}: ${qu.dimension}${qu.weight !== 1 ? `, ${words.weight} ${qu.weight}` : ''}`);
+      if (qu.when) out.push(`       ${words.shownWhen}: ${describeCondition(qu.when, words)}`);
+      if (qu.help) out.push(`       ${words.help}: ${localText(qu.help)}`);
+      for (const option of qu.options) out.push(`       ${option.level}  ${localText(option.label)}${option.description ? ` (${localText(option.description)})` : ''}  [${option.id}]`);
+      const extra = [qu.allowNa ? `${words.na} [na]` : '', qu.allowDontKnow ? `${words.dontKnow} [dontKnow]` : ''].filter(Boolean);
+      if (extra.length) out.push(`       ${words.alsoOffered}: ${extra.join(', ')}`);
     });
   });
   return { lines: out, notice: fallbackNotice(lang, fellBack) };

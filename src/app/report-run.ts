@@ -43,9 +43,9 @@ export interface ReportRunOptions {
 export function planOptions(opts: Pick<ReportRunOptions, 'capacity' | 'start'>): PlanOptions {
   const plan: PlanOptions = {};
   if (opts.capacity !== undefined) {
-    const n = Number(opts.capacity);
-    if (!/^\d+$/.test(opts.capacity.trim()) || n < 1 || n > 50) throw new UsageError(`--capacity ${opts.capacity}: give a whole number of initiatives from 1 to 50`);
-    plan.capacity = n;
+    const parsed = Number(opts.capacity);
+    if (!/^\d+$/.test(opts.capacity.trim()) || parsed < 1 || parsed > 50) throw new UsageError(`--capacity ${opts.capacity}: give a whole number of initiatives from 1 to 50`);
+    plan.capacity = parsed;
   }
   if (opts.start !== undefined) {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.start)) throw new UsageError(`--start ${opts.start}: give the month the roadmap starts as YYYY-MM, e.g. 2025-04`);

@@ -53,10 +53,10 @@ function sheetName(name: string, taken: Set<string>): string {
       .replace(/^'+|'+$/g, '')
       .trim()
       .slice(0, 31) || 'Respondent';
-  let n = base;
-  for (let i = 2; taken.has(n.toLowerCase()) || [ABOUT, LISTS].some((s) => s.toLowerCase() === n.toLowerCase()); i++) n = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
-  taken.add(n.toLowerCase());
-  return n;
+  let candidate = base;
+  for (let i = 2; taken.has(candidate.toLowerCase()) || [ABOUT, LISTS].some((s) => s.toLowerCase() === candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
 }
 
 const colName = (n: number): string => (n > 26 ? colName(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
@@ -64,9 +64,9 @@ const colName = (n: number): string => (n > 26 ? colName(Math.floor((n - 1) / 26
 export async function exportSheet(opts: SheetExportOptions): Promise<{ out: string; respondents: number; questions: number; sheets: string[] }> {
   if (existsSync(opts.out) && !opts.force) throw new UserError(`${opts.out} exists; name another file, or replace it with --force`);
   const src = assessmentSource(opts);
-  const q = src.questionnaire;
-  const lang = opts.lang ?? src.assessment.language ?? q.language;
-  const t = (x: Parameters<typeof resolveText>[0]) => resolveText(x, lang, q.language);
+  const source = src.questionnaire;
+  const lang = opts.lang ?? src.assessment.language ?? source.language;
+  const questionnaireText = (x: Parameters<typeof resolveText>[0]) => resolveText(x, lang, source.language);
   const words = { ...formMessages(lang), ...messages(lang).interview };
   const respondents: Array<Pick<Respondent, 'name' | 'role' | 'completed' | 'answers'>> = [
     ...src.respondents,
@@ -83,23 +83,23 @@ export async function exportSheet(opts: SheetExportOptions): Promise<{ out: stri
   const about = wb.addWorksheet(ABOUT);
   about.columns = [{ width: 16 }, { width: 60 }];
   const info: Record<(typeof ABOUT_KEYS)[number], string> = {
-    questionnaire: q.id,
-    version: q.version,
+    questionnaire: source.id,
+    version: source.version,
     hash: src.hash,
     organisation: src.assessment.organisation,
     scope: src.assessment.scope ?? '',
     date: src.assessment.date,
     assessor: src.assessment.assessor ?? '',
   };
-  about.addRow([t(q.title)]).font = { bold: true, size: 14 };
+  about.addRow([questionnaireText(source.title)]).font = { bold: true, size: 14 };
   for (const k of ABOUT_KEYS) about.addRow([k, info[k]]);
   about.addRow([]);
   about.addRow(['', `${words.yourName} / ${words.yourRole}: rows 1-3 of each answers sheet. ${words.notApplicable} / ${words.dontKnow} count as answers.`]);
   await about.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
   const lists = wb.addWorksheet(LISTS, { state: 'veryHidden' });
-  const questions = q.sections.flatMap((s) => s.questions.map((x) => ({ section: s, question: x })));
-  const choiceLabels = (x: Question) => [...x.options.map((o) => t(o.label)), ...(x.allowNa ? [words.notApplicable] : []), ...(x.allowDontKnow ? [words.dontKnow] : [])];
+  const questions = source.sections.flatMap((s) => s.questions.map((x) => ({ section: s, question: x })));
+  const choiceLabels = (x: Question) => [...x.options.map((o) => questionnaireText(o.label)), ...(x.allowNa ? [words.notApplicable] : []), ...(x.allowDontKnow ? [words.dontKnow] : [])];
   questions.forEach(({ question }, i) => (lists.getRow(i + 1).values = [question.id, ...choiceLabels(question)]));
   const yesNoRow = questions.length + 1;
   lists.getRow(yesNoRow).values = ['completed', yes(lang), no(lang)];
@@ -114,42 +114,42 @@ export async function exportSheet(opts: SheetExportOptions): Promise<{ out: stri
       const row = ws.getRow(FIRST_ROW + i);
       row.values = [
         question.id,
-        t(section.title),
-        t(question.text),
-        question.help ? t(question.help) : '',
-        ...people.flatMap((p) => {
-          const a = p.answers[question.id];
-          if (a === undefined) return ['', ''];
-          const { option, note } = answerParts(a);
-          const label = option === 'na' ? words.notApplicable : option === 'dontKnow' ? words.dontKnow : t(question.options.find((o) => o.id === option)?.label ?? option);
+        questionnaireText(section.title),
+        questionnaireText(question.text),
+        question.help ? questionnaireText(question.help) : '',
+        ...people.flatMap((person) => {
+          const answer = person.answers[question.id];
+          if (answer === undefined) return ['', ''];
+          const { option, note } = answerParts(answer);
+          const label = option === 'na' ? words.notApplicable : option === 'dontKnow' ? words.dontKnow : questionnaireText(question.options.find((o) => o.id === option)?.label ?? option);
           return [label, note ?? ''];
         }),
       ];
       const last = colName(1 + choiceLabels(question).length);
       people.forEach((_, pi) => {
-        const c = FIRST_COL + pi * 2;
-        const answer = row.getCell(c);
+        const column = FIRST_COL + pi * 2;
+        const answer = row.getCell(column);
         answer.dataValidation = {
           type: 'list',
           allowBlank: true,
           formulae: [`${LISTS}!$B$${i + 1}:$${last}$${i + 1}`],
           showErrorMessage: true,
-          errorTitle: t(question.text).slice(0, 32),
+          errorTitle: questionnaireText(question.text).slice(0, 32),
           error: `${words.chooseHint}`,
         };
         answer.protection = { locked: false };
-        row.getCell(c + 1).protection = { locked: false };
+        row.getCell(column + 1).protection = { locked: false };
       });
       row.alignment = { vertical: 'top', wrapText: true };
     });
     people.forEach((_, pi) => {
-      const c = FIRST_COL + pi * 2;
-      for (const r of [1, 2, 3]) ws.getCell(r, c).protection = { locked: false };
-      ws.getCell(3, c).dataValidation = { type: 'list', allowBlank: true, formulae: [`${LISTS}!$B$${yesNoRow}:$C$${yesNoRow}`] };
+      const column = FIRST_COL + pi * 2;
+      for (const row of [1, 2, 3]) ws.getCell(row, column).protection = { locked: false };
+      ws.getCell(3, column).dataValidation = { type: 'list', allowBlank: true, formulae: [`${LISTS}!$B$${yesNoRow}:$C$${yesNoRow}`] };
     });
-    for (const r of [1, 2, 3]) {
-      ws.getRow(r).font = { bold: r === 1 };
-      ws.getRow(r).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+    for (const headerRow of [1, 2, 3]) {
+      ws.getRow(headerRow).font = { bold: headerRow === 1 };
+      ws.getRow(headerRow).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
     }
     return ws;
   };
@@ -172,19 +172,19 @@ export async function exportSheet(opts: SheetExportOptions): Promise<{ out: stri
 
 /** A cell as plain text: a formula is its text, never its result; control characters are dropped. */
 export function cellText(cell: Cell): string {
-  const v = cell.value as unknown;
-  let s: string;
-  if (v === null || v === undefined) s = '';
-  else if (typeof v === 'string') s = v;
-  else if (typeof v === 'number' || typeof v === 'boolean') s = String(v);
-  else if (v instanceof Date) s = v.toISOString().slice(0, 10);
-  else if (typeof v === 'object' && 'formula' in v) s = `=${String((v as { formula: unknown }).formula)}`;
-  else if (typeof v === 'object' && 'sharedFormula' in v) s = `=${String((v as { sharedFormula: unknown }).sharedFormula)}`;
-  else if (typeof v === 'object' && 'richText' in v) s = ((v as { richText: Array<{ text?: string }> }).richText ?? []).map((r) => r.text ?? '').join('');
-  else if (typeof v === 'object' && 'text' in v) s = String((v as { text: unknown }).text);
-  else if (typeof v === 'object' && 'error' in v) s = String((v as { error: unknown }).error);
-  else s = '';
-  return s
+  const value = cell.value as unknown;
+  let shown: string;
+  if (value === null || value === undefined) shown = '';
+  else if (typeof value === 'string') shown = value;
+  else if (typeof value === 'number' || typeof value === 'boolean') shown = String(value);
+  else if (value instanceof Date) shown = value.toISOString().slice(0, 10);
+  else if (typeof value === 'object' && 'formula' in value) shown = `=${String((value as { formula: unknown }).formula)}`;
+  else if (typeof value === 'object' && 'sharedFormula' in value) shown = `=${String((value as { sharedFormula: unknown }).sharedFormula)}`;
+  else if (typeof value === 'object' && 'richText' in value) shown = ((value as { richText: Array<{ text?: string }> }).richText ?? []).map((r) => r.text ?? '').join('');
+  else if (typeof value === 'object' && 'text' in value) shown = String((value as { text: unknown }).text);
+  else if (typeof value === 'object' && 'error' in value) shown = String((value as { error: unknown }).error);
+  else shown = '';
+  return shown
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
     .trim();
@@ -193,19 +193,19 @@ export function cellText(cell: Cell): string {
 const where = (ws: Worksheet, cell: Cell) => `${/^[A-Za-z0-9_]+$/.test(ws.name) ? ws.name : `'${ws.name.replace(/'/g, "''")}'`}!${cell.address}`;
 
 /** Every word a cell may hold for each answer of a question: option ids, labels in every language, the built-in answers. */
-function answerWords(x: Question, q: Questionnaire): Map<string, string> {
-  const m = new Map<string, string>();
-  const put = (word: string, id: string) => m.set(word.trim().toLowerCase(), id);
-  for (const o of x.options) {
-    put(o.id, o.id);
-    const labels = typeof o.label === 'string' ? [o.label] : Object.values(o.label);
-    for (const l of labels) put(l, o.id);
-    put(resolveText(o.label, q.language, q.language), o.id);
+function answerWords(question: Question, questionnaire: Questionnaire): Map<string, string> {
+  const byLabel = new Map<string, string>();
+  const put = (word: string, id: string) => byLabel.set(word.trim().toLowerCase(), id);
+  for (const option of question.options) {
+    put(option.id, option.id);
+    const labels = typeof option.label === 'string' ? [option.label] : Object.values(option.label);
+    for (const label of labels) put(label, option.id);
+    put(resolveText(option.label, questionnaire.language, questionnaire.language), option.id);
   }
   const langs = ['en', 'de'];
-  if (x.allowNa) for (const w of ['na', 'n/a', ...langs.flatMap((l) => [formMessages(l).notApplicable, messages(l).interview.notApplicable])]) put(w, 'na');
-  if (x.allowDontKnow) for (const w of ['dontKnow', ...langs.flatMap((l) => [formMessages(l).dontKnow, messages(l).interview.dontKnow])]) put(w, 'dontKnow');
-  return m;
+  if (question.allowNa) for (const spelling of ['na', 'n/a', ...langs.flatMap((l) => [formMessages(l).notApplicable, messages(l).interview.notApplicable])]) put(spelling, 'na');
+  if (question.allowDontKnow) for (const spelling of ['dontKnow', ...langs.flatMap((l) => [formMessages(l).dontKnow, messages(l).interview.dontKnow])]) put(spelling, 'dontKnow');
+  return byLabel;
 }
 
 export interface SheetImportOptions extends MergeOptions {
@@ -243,8 +243,8 @@ export async function readSheet(path: string, questionnaire?: string): Promise<{
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(info.date!)) throw new UserError(`${path}: the date on the "${ABOUT}" sheet is ${JSON.stringify(info.date)}; write it as YYYY-MM-DD`);
   const qPath = resolveRef(questionnaire ?? info.questionnaire!, 'questionnaires', process.cwd());
-  const q = loadQuestionnaire(qPath).questionnaire.data;
-  const byId = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
+  const questionnaireData = loadQuestionnaire(qPath).questionnaire.data;
+  const byId = new Map(questionnaireData.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const problems: string[] = [];
   const respondents: Respondent[] = [];
   const seen = new Map<string, string>();
@@ -255,30 +255,31 @@ export async function readSheet(path: string, questionnaire?: string): Promise<{
       continue;
     }
     const rows: Array<{ row: number; question: Question }> = [];
-    for (let r = FIRST_ROW; r <= ws.rowCount; r++) {
-      const cell = ws.getCell(r, 1);
+    for (let rowNumber = FIRST_ROW; rowNumber <= ws.rowCount; rowNumber++) {
+      const cell = ws.getCell(rowNumber, 1);
       const id = cellText(cell);
       if (!id) continue;
       const question = byId.get(id);
-      if (!question) problems.push(`${where(ws, cell)}: no question "${id}" in ${q.id} ${q.version}`);
-      else rows.push({ row: r, question });
+      if (!question) problems.push(`${where(ws, cell)}: no question "${id}" in ${questionnaireData.id} ${questionnaireData.version}`);
+      else rows.push({ row: rowNumber, question });
     }
-    for (let c = FIRST_COL; c <= ws.columnCount; c += 2) {
-      const nameCell = ws.getCell(1, c);
+    for (let column = FIRST_COL; column <= ws.columnCount; column += 2) {
+      const nameCell = ws.getCell(1, column);
       const name = cellText(nameCell);
       const answers: Record<string, Respondent['answers'][string]> = {};
       for (const { row, question } of rows) {
-        const cell = ws.getCell(row, c);
+        const cell = ws.getCell(row, column);
         const text = cellText(cell);
-        const note = cellText(ws.getCell(row, c + 1));
+        const note = cellText(ws.getCell(row, column + 1));
         if (!text) {
-          if (note) problems.push(`${where(ws, ws.getCell(row, c + 1))}: a note without an answer to "${question.id}"; choose an answer in ${where(ws, cell)}, or "${formMessages('en').dontKnow}"`);
+          if (note)
+            problems.push(`${where(ws, ws.getCell(row, column + 1))}: a note without an answer to "${question.id}"; choose an answer in ${where(ws, cell)}, or "${formMessages('en').dontKnow}"`);
           continue;
         }
-        const id = answerWords(question, q).get(text.toLowerCase());
+        const id = answerWords(question, questionnaireData).get(text.toLowerCase());
         if (!id) {
           const choices = [
-            ...question.options.map((o) => resolveText(o.label, q.language, q.language)),
+            ...question.options.map((o) => resolveText(o.label, questionnaireData.language, questionnaireData.language)),
             ...(question.allowNa ? [formMessages('en').notApplicable] : []),
             ...(question.allowDontKnow ? [formMessages('en').dontKnow] : []),
           ];
@@ -297,16 +298,16 @@ export async function readSheet(path: string, questionnaire?: string): Promise<{
         continue;
       }
       seen.set(name, where(ws, nameCell));
-      const role = cellText(ws.getCell(2, c));
-      const done = cellText(ws.getCell(3, c)).toLowerCase();
-      if (done && !['yes', 'no', 'ja', 'nein', 'true', 'false'].includes(done)) problems.push(`${where(ws, ws.getCell(3, c))}: "completed" is yes or no`);
+      const role = cellText(ws.getCell(2, column));
+      const done = cellText(ws.getCell(3, column)).toLowerCase();
+      if (done && !['yes', 'no', 'ja', 'nein', 'true', 'false'].includes(done)) problems.push(`${where(ws, ws.getCell(3, column))}: "completed" is yes or no`);
       respondents.push({ name, ...(role ? { role: role.slice(0, 200) } : {}), completed: ['yes', 'ja', 'true'].includes(done), answers });
     }
   }
   if (problems.length) throw new UserError(`${path} has ${problems.length} problem${problems.length > 1 ? 's' : ''}; nothing was imported:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const answers: Answers = {
     kind: 'answers',
-    questionnaire: { id: info.questionnaire!, version: info.version!, ...(info.hash ? { hash: info.hash } : { hash: questionnaireHash(q) }) },
+    questionnaire: { id: info.questionnaire!, version: info.version!, ...(info.hash ? { hash: info.hash } : { hash: questionnaireHash(questionnaireData) }) },
     assessment: { organisation: info.organisation!, date: info.date!, ...(info.scope ? { scope: info.scope } : {}), ...(info.assessor ? { assessor: info.assessor } : {}) },
     respondents,
   };

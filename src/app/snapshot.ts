@@ -50,52 +50,61 @@ async function validateReport(file: string, data: unknown): Promise<JsonReport> 
   if (version !== REPORT_SCHEMA_VERSION) {
     throw new UserError(`${file}: is a JSON report with schemaVersion ${JSON.stringify(version)}, but this itaas reads version ${REPORT_SCHEMA_VERSION}; regenerate it with this version of itaas`);
   }
-  const r = JsonReport.safeParse(data);
-  if (!r.success) {
-    const issues = r.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(top level)'}: ${i.message}`);
-    throw new UserError(`${file}: is not a valid itaas JSON report:\n${issues.join('\n')}${r.error.issues.length > 5 ? `\n  ... and ${r.error.issues.length - 5} more` : ''}`);
+  const parsed = JsonReport.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(top level)'}: ${i.message}`);
+    throw new UserError(`${file}: is not a valid itaas JSON report:\n${issues.join('\n')}${parsed.error.issues.length > 5 ? `\n  ... and ${parsed.error.issues.length - 5} more` : ''}`);
   }
-  return r.data;
+  return parsed.data;
 }
 
 /** A JSON report as a snapshot. */
-function reportSnapshot(r: JsonReport): Snapshot {
+function reportSnapshot(report: JsonReport): Snapshot {
   return {
-    assessment: r.assessment,
-    precision: r.overall.precision,
-    dimensions: r.dimensions.map((d) => ({ id: d.id, title: d.title, axis: d.axis, weight: d.weight, score: d.score, level: d.level, target: d.target, gap: d.gap })),
-    overall: { title: r.overall.title, score: r.overall.score },
-    phase: r.phase ? { reached: r.phase.reached, id: r.phase.id, title: r.phase.title } : null,
-    operatingModel: r.operatingModel
-      ? { predominant: { ...r.operatingModel.predominant }, stages: r.operatingModel.stages.map((s) => ({ id: s.id, title: s.title, attained: s.attained, attainment: s.attainment })) }
+    assessment: report.assessment,
+    precision: report.overall.precision,
+    dimensions: report.dimensions.map((d) => ({ id: d.id, title: d.title, axis: d.axis, weight: d.weight, score: d.score, level: d.level, target: d.target, gap: d.gap })),
+    overall: { title: report.overall.title, score: report.overall.score },
+    phase: report.phase ? { reached: report.phase.reached, id: report.phase.id, title: report.phase.title } : null,
+    operatingModel: report.operatingModel
+      ? { predominant: { ...report.operatingModel.predominant }, stages: report.operatingModel.stages.map((s) => ({ id: s.id, title: s.title, attained: s.attained, attainment: s.attainment })) }
       : null,
-    roadmap: r.roadmap ? r.roadmap.waves.flatMap((w) => w.items.map((i) => ({ id: i.id, title: i.title }))) : null,
+    roadmap: report.roadmap ? report.roadmap.waves.flatMap((w) => w.items.map((i) => ({ id: i.id, title: i.title }))) : null,
   };
 }
 
 /** A scored assessment as a snapshot, with every title in `lang`. */
 export function resultSnapshot(model: Model, answers: Answers, questionnaire: { id: string; version: string }, result: Result, lang: string): Snapshot {
-  const m = (t: Parameters<typeof resolveText>[0]) => resolveText(t, lang, model.language);
+  const modelText = (t: Parameters<typeof resolveText>[0]) => resolveText(t, lang, model.language);
   const dims = new Map(model.dimensions.map((d) => [d.id, d]));
-  const phaseTitle = (n: number) => (n === 0 ? m(model.phases?.none.title) : m(model.phases?.list[n - 1]?.title));
-  const stageTitle = (id: string) => (id === model.stages?.baseline.id ? m(model.stages.baseline.title) : m(model.stages?.list.find((s) => s.id === id)?.title) || id);
+  const phaseTitle = (n: number) => (n === 0 ? modelText(model.phases?.none.title) : modelText(model.phases?.list[n - 1]?.title));
+  const stageTitle = (id: string) => (id === model.stages?.baseline.id ? modelText(model.stages.baseline.title) : modelText(model.stages?.list.find((s) => s.id === id)?.title) || id);
   const inits = new Map(model.initiatives.map((i) => [i.id, i]));
-  const a = answers.assessment;
+  const about = answers.assessment;
   const om = result.operatingModel;
   return {
     assessment: {
-      organisation: a.organisation,
-      scope: a.scope ?? null,
-      date: a.date,
-      assessor: a.assessor ?? null,
+      organisation: about.organisation,
+      scope: about.scope ?? null,
+      date: about.date,
+      assessor: about.assessor ?? null,
       language: lang,
       questionnaire: { id: questionnaire.id, version: questionnaire.version },
       model: { id: model.id, version: model.version },
       respondents: answers.respondents.map((r) => ({ name: r.name, role: r.role ?? null, completed: r.completed ?? false })),
     },
     precision: result.scoring.precision,
-    dimensions: result.dimensions.map((d) => ({ id: d.id, title: m(dims.get(d.id)?.title) || d.id, axis: d.axis, weight: d.weight, score: d.score, level: d.level, target: d.target, gap: d.gap })),
-    overall: { title: m(model.terms?.overallScore) || null, score: result.overall },
+    dimensions: result.dimensions.map((d) => ({
+      id: d.id,
+      title: modelText(dims.get(d.id)?.title) || d.id,
+      axis: d.axis,
+      weight: d.weight,
+      score: d.score,
+      level: d.level,
+      target: d.target,
+      gap: d.gap,
+    })),
+    overall: { title: modelText(model.terms?.overallScore) || null, score: result.overall },
     phase: result.phase ? { reached: result.phase.reached, id: result.phase.reachedId, title: phaseTitle(result.phase.reached) } : null,
     operatingModel: om
       ? {
@@ -103,7 +112,7 @@ export function resultSnapshot(model: Model, answers: Answers, questionnaire: { 
           stages: om.stages.map((s) => ({ id: s.id, title: stageTitle(s.id), attained: s.attained, attainment: s.attainment })),
         }
       : null,
-    roadmap: result.roadmap ? result.roadmap.waves.flatMap((w) => w.items.map((i) => ({ id: i.id, title: m(inits.get(i.id)?.title) || i.id }))) : null,
+    roadmap: result.roadmap ? result.roadmap.waves.flatMap((w) => w.items.map((i) => ({ id: i.id, title: modelText(inits.get(i.id)?.title) || i.id }))) : null,
   };
 }
 
@@ -130,9 +139,9 @@ export async function loadSnapshot(file: string, opts: { questionnaire?: string;
     return { snapshot: reportSnapshot(report), words: { terms, language: builtin?.language ?? report.assessment.language } };
   }
   const [{ loadAssessment }, { assess }] = await Promise.all([import('../load/index.js'), import('../core/assess.js')]);
-  const a = loadAssessment(file, { questionnaire: opts.questionnaire });
-  const model = a.model.data;
-  const result = assess(model, a.questionnaire.data, a.answers.data, opts.aggregate ?? 'median');
-  const lang = opts.lang ?? a.answers.data.assessment.language ?? a.questionnaire.data.language;
-  return { snapshot: resultSnapshot(model, a.answers.data, a.questionnaire.data, result, lang), words: { terms: model.terms ?? {}, language: model.language } };
+  const assessment = loadAssessment(file, { questionnaire: opts.questionnaire });
+  const model = assessment.model.data;
+  const result = assess(model, assessment.questionnaire.data, assessment.answers.data, opts.aggregate ?? 'median');
+  const lang = opts.lang ?? assessment.answers.data.assessment.language ?? assessment.questionnaire.data.language;
+  return { snapshot: resultSnapshot(model, assessment.answers.data, assessment.questionnaire.data, result, lang), words: { terms: model.terms ?? {}, language: model.language } };
 }

@@ -27,6 +27,6 @@ export async function initCommand(kind: string, name: string, opts: InitOptions)
   const schema = schemaComment(out, kind, itaasCommand());
   const text = scaffoldText(kind === 'model' ? 'model' : opts.standalone ? 'standalone' : 'questionnaire', name, schema);
   await writeFileAtomic(out, text);
-  const c = colors();
-  process.stderr.write(`${c.green('wrote')} ${out}\nnext: edit it, then run  ${itaasCommand()} validate --strict ${out}\n`);
+  const paint = colors();
+  process.stderr.write(`${paint.green('wrote')} ${out}\nnext: edit it, then run  ${itaasCommand()} validate --strict ${out}\n`);
 }

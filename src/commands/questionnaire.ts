@@ -4,7 +4,7 @@ import { visible } from '../io/terminal-text.js';
 export function listCommand(): void {
   const [head, ...rows] = questionnaireTable();
   const widths = head!.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const r of [head!, ...rows]) process.stdout.write(`${visible(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '))}\n`);
+  for (const row of [head!, ...rows]) process.stdout.write(`${visible(row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  '))}\n`);
 }
 
 /** Prints a questionnaire (built-in id or file; `extends` resolved) for reading: sections, questions, options and levels. */

@@ -28,11 +28,11 @@ export async function reportCommand(files: string[], opts: ReportOptions): Promi
   const failures = gateFailures(run);
   const checkFailed = run.stale.length + run.missing.length > 0;
   if (progress && run.written) process.stderr.write(`${color.green('wrote')} ${run.written} file${run.written === 1 ? '' : 's'} into ${opts.out}\n`);
-  for (const o of bad) for (const m of o.errors) process.stderr.write(`${visible(m)}\n`);
-  for (const s of run.stale) process.stderr.write(`stale: ${s}\n`);
-  for (const m of run.missing) process.stderr.write(`missing: ${m}\n`);
+  for (const outcome of bad) for (const message of outcome.errors) process.stderr.write(`${visible(message)}\n`);
+  for (const path of run.stale) process.stderr.write(`stale: ${path}\n`);
+  for (const absent of run.missing) process.stderr.write(`missing: ${absent}\n`);
   if (opts.check && !checkFailed && !bad.length) process.stderr.write(`${color.green('ok')}  every report in ${opts.out} is up to date\n`);
-  for (const g of failures) process.stderr.write(`${color.red('fail:')} ${visible(`${g.file}: ${g.message}`)}\n`);
+  for (const failure of failures) process.stderr.write(`${color.red('fail:')} ${visible(`${failure.file}: ${failure.message}`)}\n`);
   if (opts.json) process.stdout.write(`${terminalSafeJson(JSON.stringify(runSummary(run, opts), null, 2))}\n`);
 
   if (bad.length) {

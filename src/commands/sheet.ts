@@ -8,10 +8,10 @@ import { mergeCommand } from './merge.js';
 export async function sheetExportCommand(opts: SheetExportOptions & { layout?: string }): Promise<void> {
   if (opts.layout !== undefined && opts.layout !== 'columns' && opts.layout !== 'sheets')
     throw new UserError(`--layout is columns (a column per respondent) or sheets (a sheet per respondent), not ${JSON.stringify(opts.layout)}`);
-  const s = await exportSheet(opts);
+  const summary = await exportSheet(opts);
   process.stderr.write(
-    `${colors().green('wrote')} ${s.out}: ${s.questions} questions, ${s.respondents} respondent${s.respondents === 1 ? '' : 's'} on ${s.sheets.map((n) => `"${n}"`).join(', ')}\n` +
-      `Bring it back with: itaas sheet import ${s.out} --answers ASSESSMENT.yaml\n`,
+    `${colors().green('wrote')} ${summary.out}: ${summary.questions} questions, ${summary.respondents} respondent${summary.respondents === 1 ? '' : 's'} on ${summary.sheets.map((n) => `"${n}"`).join(', ')}\n` +
+      `Bring it back with: itaas sheet import ${summary.out} --answers ASSESSMENT.yaml\n`,
   );
 }
 

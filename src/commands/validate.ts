@@ -11,14 +11,14 @@ export interface ValidateOptions {
 }
 
 export async function validateCommand(files: string[], opts: ValidateOptions): Promise<void> {
-  const c = colors();
+  const paint = colors();
   const results = [];
   for (const file of files) results.push({ file, ...(await checkFileQuickly(file, { questionnaire: opts.questionnaire, strict: opts.strict })) });
   // A file named on the command line and also read through another (a questionnaire and its answers)
   // yields the same problems twice; each is listed once.
   const seen = new Set<string>();
-  const problems: Problem[] = sortProblems(results.flatMap((r) => r.problems)).filter((p) => {
-    const key = JSON.stringify([p.file, p.line, p.col, p.severity, p.message]);
+  const problems: Problem[] = sortProblems(results.flatMap((r) => r.problems)).filter((problem) => {
+    const key = JSON.stringify([problem.file, problem.line, problem.col, problem.severity, problem.message]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -38,14 +38,14 @@ export async function validateCommand(files: string[], opts: ValidateOptions): P
     };
     process.stdout.write(`${terminalSafeJson(JSON.stringify(doc, null, 2))}\n`);
   } else {
-    for (const p of problems) process.stdout.write(`${p.severity === 'error' ? formatProblem(p) : c.yellow(formatProblem(p))}\n`);
-    for (const r of results) {
-      if (!r.problems.some((p) => p.severity === 'error')) process.stderr.write(`${c.green('ok')}  ${visible(r.file)}${r.kind ? ` (${r.kind})` : ''}\n`);
+    for (const found of problems) process.stdout.write(`${found.severity === 'error' ? formatProblem(found) : paint.yellow(formatProblem(found))}\n`);
+    for (const checked of results) {
+      if (!checked.problems.some((p) => p.severity === 'error')) process.stderr.write(`${paint.green('ok')}  ${visible(checked.file)}${checked.kind ? ` (${checked.kind})` : ''}\n`);
     }
   }
   if (errors.length) {
     process.stderr.write(
-      `${c.red(`${errors.length} problem${errors.length > 1 ? 's' : ''}`)} in ${invalid} of ${files.length} file${files.length > 1 ? 's' : ''}${bad.size > invalid ? ` (and in ${bad.size - invalid} file${bad.size - invalid > 1 ? 's' : ''} they refer to)` : ''}\n`,
+      `${paint.red(`${errors.length} problem${errors.length > 1 ? 's' : ''}`)} in ${invalid} of ${files.length} file${files.length > 1 ? 's' : ''}${bad.size > invalid ? ` (and in ${bad.size - invalid} file${bad.size - invalid > 1 ? 's' : ''} they refer to)` : ''}\n`,
     );
     process.exitCode = 2;
   }

@@ -58,8 +58,8 @@ export function overallOf(scoring: Scoring, dimensions: readonly DimensionScore[
     scoring.overall.from === 'axes' && axes.length
       ? axes.filter((a) => a.score !== null).map((a) => ({ value: a.score!, weight: 1 }))
       : dimensions.filter((d) => d.score !== null).map((d) => ({ value: d.score!, weight: d.weight }));
-  const v = combine(parts, scoring.overall.combine);
-  return v === null ? null : roundTo(v, scoring.precision);
+  const overall = combine(parts, scoring.overall.combine);
+  return overall === null ? null : roundTo(overall, scoring.precision);
 }
 
 export function assess(model: Model, questionnaire: Questionnaire, answers: Answers, how: Aggregation = 'median', plan: PlanOptions = {}): Result {
@@ -70,11 +70,11 @@ export function assess(model: Model, questionnaire: Questionnaire, answers: Answ
   const dimensions = scoreDimensions(model, questions, answers.targets);
   const byId = new Map(dimensions.map((d) => [d.id, d]));
   const rounded = (v: number | null) => (v === null ? null : roundTo(v, digits));
-  const axes = (model.axes ?? []).map((a) => {
-    const ds = dimensions.filter((d) => d.axis === a.id);
+  const axes = (model.axes ?? []).map((axis) => {
+    const ds = dimensions.filter((d) => d.axis === axis.id);
     const targeted = ds.filter((d) => d.target !== null);
     return {
-      id: a.id,
+      id: axis.id,
       score: rounded(
         combine(
           ds.filter((d) => d.score !== null).map((d) => ({ value: d.score!, weight: d.weight })),

@@ -128,23 +128,23 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
   const before = new Map(baseline.dimensions.map((d) => [d.id, d]));
   const after = new Map(current.dimensions.map((d) => [d.id, d]));
   const dimensions: DimensionChange[] = [];
-  for (const d of current.dimensions) {
-    const b = before.get(d.id);
-    if (!b) {
-      notCompared.push({ what: 'dimension', id: d.id, reason: 'only-current' });
+  for (const now of current.dimensions) {
+    const then = before.get(now.id);
+    if (!then) {
+      notCompared.push({ what: 'dimension', id: now.id, reason: 'only-current' });
       continue;
     }
     // The change between the scores as the two reports print them.
-    const delta = b.score === null || d.score === null ? null : round(round(d.score) - round(b.score));
-    dimensions.push({ id: d.id, title: d.title, axis: d.axis, before: state(b), after: state(d), delta, direction: direction(delta) });
+    const delta = then.score === null || now.score === null ? null : round(round(now.score) - round(then.score));
+    dimensions.push({ id: now.id, title: now.title, axis: now.axis, before: state(then), after: state(now), delta, direction: direction(delta) });
     if (delta === null)
       notCompared.push({
         what: 'dimension',
-        id: d.id,
-        reason: b.score === null ? (d.score === null ? 'not-assessed-either' : 'not-assessed-baseline') : 'not-assessed-current',
+        id: now.id,
+        reason: then.score === null ? (now.score === null ? 'not-assessed-either' : 'not-assessed-baseline') : 'not-assessed-current',
       });
   }
-  for (const b of baseline.dimensions) if (!after.has(b.id)) notCompared.push({ what: 'dimension', id: b.id, reason: 'only-baseline' });
+  for (const old of baseline.dimensions) if (!after.has(old.id)) notCompared.push({ what: 'dimension', id: old.id, reason: 'only-baseline' });
 
   const common = dimensions.map((d) => d.id);
   // Where both assessments have the same dimensions, the overall score is the one each report shows (by
@@ -161,8 +161,8 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
     const bph = baseline.phase;
     const cph = current.phase;
     if (bph && cph) {
-      const p = (x: NonNullable<Snapshot['phase']>) => ({ reached: x.reached, id: x.id, title: x.title });
-      phase = { before: p(bph), after: p(cph), direction: direction(cph.reached - bph.reached) };
+      const phaseOf = (x: NonNullable<Snapshot['phase']>) => ({ reached: x.reached, id: x.id, title: x.title });
+      phase = { before: phaseOf(bph), after: phaseOf(cph), direction: direction(cph.reached - bph.reached) };
     }
     const bom = baseline.operatingModel;
     const com = current.operatingModel;
@@ -170,12 +170,12 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
       predominantStage = { before: { ...bom.predominant }, after: { ...com.predominant }, changed: bom.predominant.id !== com.predominant.id };
       const bs = new Map(bom.stages.map((s) => [s.id, s]));
       const cs = new Set(com.stages.map((s) => s.id));
-      for (const s of com.stages) {
-        const b = bs.get(s.id);
-        if (!b) notCompared.push({ what: 'stage', id: s.id, reason: 'only-current' });
-        else stages.push({ id: s.id, title: s.title, before: { attained: b.attained, attainment: b.attainment }, after: { attained: s.attained, attainment: s.attainment } });
+      for (const stage of com.stages) {
+        const then = bs.get(stage.id);
+        if (!then) notCompared.push({ what: 'stage', id: stage.id, reason: 'only-current' });
+        else stages.push({ id: stage.id, title: stage.title, before: { attained: then.attained, attainment: then.attainment }, after: { attained: stage.attained, attainment: stage.attainment } });
       }
-      for (const s of bom.stages) if (!cs.has(s.id)) notCompared.push({ what: 'stage', id: s.id, reason: 'only-baseline' });
+      for (const lost of bom.stages) if (!cs.has(lost.id)) notCompared.push({ what: 'stage', id: lost.id, reason: 'only-baseline' });
     }
   } else if (baseline.phase || current.phase) {
     notCompared.push({ what: 'phase', id: 'phase', reason: 'different-models' });
@@ -188,11 +188,11 @@ export function compareSnapshots(baseline: Snapshot, current: Snapshot): Compari
 
   const opened: Comparison['gaps']['opened'] = [];
   const closed: Comparison['gaps']['closed'] = [];
-  for (const d of dimensions) {
-    const was = (d.before.gap ?? 0) > 0;
-    const is = (d.after.gap ?? 0) > 0;
-    if (is && !was && d.before.score !== null) opened.push({ dimension: d.id, title: d.title, gap: d.after.gap! });
-    if (was && !is && d.after.score !== null) closed.push({ dimension: d.id, title: d.title, gap: d.before.gap! });
+  for (const change of dimensions) {
+    const was = (change.before.gap ?? 0) > 0;
+    const is = (change.after.gap ?? 0) > 0;
+    if (is && !was && change.before.score !== null) opened.push({ dimension: change.id, title: change.title, gap: change.after.gap! });
+    if (was && !is && change.after.score !== null) closed.push({ dimension: change.id, title: change.title, gap: change.before.gap! });
   }
 
   return {

@@ -32,10 +32,10 @@ export type ExtendIssue = { at: DataPath } & (
 );
 
 /** Plain strings are in the file's language; once merged with a file in another language, say which. */
-function tag(t: Text, lang: string): Text;
-function tag(t: Text | undefined, lang: string): Text | undefined;
-function tag(t: Text | undefined, lang: string): Text | undefined {
-  return typeof t === 'string' ? { [lang]: t } : t;
+function tag(text: Text, lang: string): Text;
+function tag(text: Text | undefined, lang: string): Text | undefined;
+function tag(text: Text | undefined, lang: string): Text | undefined {
+  return typeof text === 'string' ? { [lang]: text } : text;
 }
 
 function tagQuestion(question: Question, lang: string): Question {

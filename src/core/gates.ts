@@ -41,9 +41,9 @@ export function overallScore(dimensions: readonly GateDimension[]): number | nul
 
 /** Parses one `--fail-under` value: `2.5` (overall) or `automation=3`. Returns a message when it is not one. */
 export function parseThreshold(raw: string): Threshold | string {
-  const m = /^\s*(?:([a-z][a-z0-9-]*)\s*=\s*)?([0-9]+(?:\.[0-9]+)?)\s*$/.exec(raw);
-  if (!m) return `--fail-under "${raw}" is not a level or DIMENSION=LEVEL (e.g. --fail-under 2.5 or --fail-under automation=3)`;
-  return { dimension: m[1] ?? null, level: Number(m[2]) };
+  const match = /^\s*(?:([a-z][a-z0-9-]*)\s*=\s*)?([0-9]+(?:\.[0-9]+)?)\s*$/.exec(raw);
+  if (!match) return `--fail-under "${raw}" is not a level or DIMENSION=LEVEL (e.g. --fail-under 2.5 or --fail-under automation=3)`;
+  return { dimension: match[1] ?? null, level: Number(match[2]) };
 }
 
 const shortBy = (required: number, actual: number | null) => round1(required - (actual ?? 0));
@@ -65,9 +65,9 @@ export function belowTarget(dimensions: readonly GateDimension[]): GateFailure[]
 export function under(dimensions: readonly GateDimension[], thresholds: readonly Threshold[], overall: number | null = overallScore(dimensions)): GateFailure[] {
   const byId = new Map(dimensions.map((d) => [d.id, d]));
   const out: GateFailure[] = [];
-  for (const t of thresholds) {
-    const actual = t.dimension === null ? overall : (byId.get(t.dimension)?.score ?? null);
-    if (actual === null || actual < t.level - 1e-9) out.push({ kind: 'under', dimension: t.dimension, actual, required: t.level, by: shortBy(t.level, actual) });
+  for (const threshold of thresholds) {
+    const actual = threshold.dimension === null ? overall : (byId.get(threshold.dimension)?.score ?? null);
+    if (actual === null || actual < threshold.level - 1e-9) out.push({ kind: 'under', dimension: threshold.dimension, actual, required: threshold.level, by: shortBy(threshold.level, actual) });
   }
   return out;
 }
@@ -78,12 +78,12 @@ export function under(dimensions: readonly GateDimension[], thresholds: readonly
  */
 export function regressions(dimensions: readonly GateDimension[], baseline: ReadonlyMap<string, number | null>): GateFailure[] {
   const out: GateFailure[] = [];
-  for (const d of dimensions) {
-    const before = baseline.get(d.id);
+  for (const current of dimensions) {
+    const before = baseline.get(current.id);
     if (before === undefined || before === null) continue;
     // A baseline report written before scores had one decimal is compared as it would print now.
     const was = round1(before);
-    if (d.score === null || d.score < was - 1e-9) out.push({ kind: 'regression', dimension: d.id, actual: d.score, required: was, by: shortBy(was, d.score) });
+    if (current.score === null || current.score < was - 1e-9) out.push({ kind: 'regression', dimension: current.id, actual: current.score, required: was, by: shortBy(was, current.score) });
   }
   return out;
 }

@@ -9,11 +9,11 @@ import type { Aggregation, QuestionScore } from './score.js';
  */
 export function representativeChoices(questions: readonly QuestionScore[], how: Aggregation): Map<string, string> {
   const out = new Map<string, string>();
-  for (const q of questions) {
-    const answered = q.responses.filter((r) => r.status === 'answered' && r.level !== undefined);
+  for (const questionScore of questions) {
+    const answered = questionScore.responses.filter((r) => r.status === 'answered' && r.level !== undefined);
     if (!answered.length) continue;
     const sorted = [...answered].sort((a, b) => a.level! - b.level!);
-    out.set(q.id, sorted[how === 'min' ? 0 : (sorted.length - 1) >> 1]!.option!);
+    out.set(questionScore.id, sorted[how === 'min' ? 0 : (sorted.length - 1) >> 1]!.option!);
   }
   return out;
 }

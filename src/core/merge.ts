@@ -64,8 +64,8 @@ interface Working {
   stamp: Map<string, number | undefined>;
 }
 
-export const normalise = (a: Answer): AnswerValue => {
-  const { option, note } = answerParts(a);
+export const normalise = (answer: Answer): AnswerValue => {
+  const { option, note } = answerParts(answer);
   return note !== undefined && note !== '' ? { option, note } : { option };
 };
 
@@ -74,16 +74,16 @@ const same = (a: AnswerValue, b: AnswerValue) => a.option === b.option && (a.not
 /** An answer as one line for a conflict list. */
 export const showAnswer = (a: AnswerValue) => (a.note ? `${a.option} (note: ${a.note})` : a.option);
 
-function stampOf(r: Respondent, source: MergeSource): number | undefined {
-  const t = r.updated ? Date.parse(r.updated) : NaN;
-  return Number.isFinite(t) ? t : source.modified;
+function stampOf(respondent: Respondent, source: MergeSource): number | undefined {
+  const time = respondent.updated ? Date.parse(respondent.updated) : NaN;
+  return Number.isFinite(time) ? time : source.modified;
 }
 
-function toWorking(r: Respondent, source: MergeSource): Working {
-  const stamp = stampOf(r, source);
-  const answers = new Map(Object.entries(r.answers).map(([q, a]) => [q, normalise(a)] as const));
+function toWorking(respondent: Respondent, source: MergeSource): Working {
+  const stamp = stampOf(respondent, source);
+  const answers = new Map(Object.entries(respondent.answers).map(([questionId, answer]) => [questionId, normalise(answer)] as const));
   const origin = new Map([...answers.keys(), 'role'].map((k) => [k, source.name] as const));
-  return { role: r.role, completed: r.completed ?? false, updated: r.updated, answers, origin, stamp: new Map([...origin.keys()].map((k) => [k, stamp] as const)) };
+  return { role: respondent.role, completed: respondent.completed ?? false, updated: respondent.updated, answers, origin, stamp: new Map([...origin.keys()].map((k) => [k, stamp] as const)) };
 }
 
 /**
@@ -104,7 +104,7 @@ function decide(prefer: Prefer | undefined, ours: number | undefined, theirs: nu
  */
 export function planMerge(target: MergeSource, inputs: readonly MergeSource[], prefer?: Prefer): MergePlan {
   const work = new Map<string, Working>();
-  for (const r of target.respondents) work.set(r.name, toWorking(r, target));
+  for (const person of target.respondents) work.set(person.name, toWorking(person, target));
   const conflicts: Conflict[] = [];
   const unchanged: MergePlan['unchanged'] = [];
   const touched = new Map<string, string[]>();
@@ -115,69 +115,71 @@ export function planMerge(target: MergeSource, inputs: readonly MergeSource[], p
   };
 
   for (const source of inputs) {
-    for (const r of source.respondents) {
-      const w = work.get(r.name);
-      if (!w) {
-        work.set(r.name, toWorking(r, source));
-        touch(r.name, source.name);
+    for (const person of source.respondents) {
+      const working = work.get(person.name);
+      if (!working) {
+        work.set(person.name, toWorking(person, source));
+        touch(person.name, source.name);
         continue;
       }
       let differs = false;
-      const theirStamp = stampOf(r, source);
+      const theirStamp = stampOf(person, source);
       const settle = (field: string, ours: string | AnswerValue, theirs: string | AnswerValue): boolean => {
-        const kept = decide(prefer, w.stamp.get(field), theirStamp);
+        const kept = decide(prefer, working.stamp.get(field), theirStamp);
         const side = (from: string, v: string | AnswerValue) => (typeof v === 'string' ? { source: from, value: v } : { source: from, value: showAnswer(v), answer: v });
-        conflicts.push({ respondent: r.name, field, ours: side(w.origin.get(field) ?? target.name, ours), theirs: side(source.name, theirs), ...(kept ? { kept } : {}) });
+        conflicts.push({ respondent: person.name, field, ours: side(working.origin.get(field) ?? target.name, ours), theirs: side(source.name, theirs), ...(kept ? { kept } : {}) });
         return kept === 'theirs';
       };
       const take = (field: string) => {
-        w.origin.set(field, source.name);
-        w.stamp.set(field, theirStamp);
+        working.origin.set(field, source.name);
+        working.stamp.set(field, theirStamp);
         differs = true;
       };
-      if (r.role !== undefined && r.role !== w.role) {
-        if (w.role === undefined || settle('role', w.role, r.role)) {
-          w.role = r.role;
+      if (person.role !== undefined && person.role !== working.role) {
+        if (working.role === undefined || settle('role', working.role, person.role)) {
+          working.role = person.role;
           take('role');
         }
       }
-      for (const [q, a] of Object.entries(r.answers)) {
-        const theirs = normalise(a);
-        const ours = w.answers.get(q);
+      for (const [questionId, given] of Object.entries(person.answers)) {
+        const theirs = normalise(given);
+        const ours = working.answers.get(questionId);
         // The same option without a note adds nothing; a note where there was none is an addition.
         if (ours && ours.option === theirs.option && (!theirs.note || ours.note === theirs.note)) continue;
-        if (!ours || (ours.option === theirs.option && !ours.note) || settle(q, ours, theirs)) {
-          w.answers.set(q, theirs);
-          take(q);
+        if (!ours || (ours.option === theirs.option && !ours.note) || settle(questionId, ours, theirs)) {
+          working.answers.set(questionId, theirs);
+          take(questionId);
         }
       }
-      if (r.completed && !w.completed) {
-        w.completed = true;
+      if (person.completed && !working.completed) {
+        working.completed = true;
         differs = true;
       }
       // The stamp says when the kept answers last changed: it moves only with answers taken from here.
-      if (differs && r.updated && (!w.updated || Date.parse(r.updated) > Date.parse(w.updated))) w.updated = r.updated;
-      if (differs) touch(r.name, source.name);
-      else if (!touched.has(r.name)) unchanged.push({ name: r.name, source: source.name });
+      if (differs && person.updated && (!working.updated || Date.parse(person.updated) > Date.parse(working.updated))) working.updated = person.updated;
+      if (differs) touch(person.name, source.name);
+      else if (!touched.has(person.name)) unchanged.push({ name: person.name, source: source.name });
     }
   }
 
   const before = new Map(target.respondents.map((r) => [r.name, toWorking(r, target)] as const));
   const changes: RespondentChange[] = [];
-  for (const [name, w] of work) {
+  for (const [name, merged] of work) {
     const old = before.get(name);
-    const answers = [...w.answers].filter(([q, a]) => !old?.answers.has(q) || !same(old.answers.get(q)!, a)).map(([question, answer]) => ({ question, answer }));
-    const roleChanged = w.role !== old?.role;
-    const completedChanged = w.completed !== (old?.completed ?? false);
-    const updatedChanged = w.updated !== old?.updated;
+    const answers = [...merged.answers]
+      .filter(([questionId, answer]) => !old?.answers.has(questionId) || !same(old.answers.get(questionId)!, answer))
+      .map(([question, answer]) => ({ question, answer }));
+    const roleChanged = merged.role !== old?.role;
+    const completedChanged = merged.completed !== (old?.completed ?? false);
+    const updatedChanged = merged.updated !== old?.updated;
     if (old && !answers.length && !roleChanged && !completedChanged && !updatedChanged) continue;
     changes.push({
       name,
       sources: touched.get(name) ?? [],
       isNew: !old,
-      ...(w.role !== undefined ? { role: w.role } : {}),
-      completed: w.completed,
-      ...(w.updated !== undefined ? { updated: w.updated } : {}),
+      ...(merged.role !== undefined ? { role: merged.role } : {}),
+      completed: merged.completed,
+      ...(merged.updated !== undefined ? { updated: merged.updated } : {}),
       answers,
       changed: answers.filter((a) => old?.answers.has(a.question)).length,
     });

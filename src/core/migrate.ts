@@ -39,11 +39,11 @@ export interface MigrationPlan {
 export function planMigration(rules: Migration, target: Questionnaire, answers: Answers): MigrationPlan {
   const order = target.sections.flatMap((s) => s.questions.map((q) => q.id));
   const touched = new Set<string>();
-  const respondents = answers.respondents.map((r) => {
+  const respondents = answers.respondents.map((respondent) => {
     const dropped: DroppedAnswer[] = [];
     const after: Record<string, string> = {};
     let kept = 0;
-    for (const [question, answer] of Object.entries(r.answers)) {
+    for (const [question, answer] of Object.entries(respondent.answers)) {
       const { option, note } = answerParts(answer);
       const rule = rules.changed[question];
       if (rule) touched.add(question);
@@ -57,7 +57,7 @@ export function planMigration(rules: Migration, target: Questionnaire, answers: 
     const open = new Set([...dropped.map((d) => d.question), ...rules.added]);
     const shown = new Set(visibleQuestions<Questionnaire['sections'][number]['questions'][number], Questionnaire['sections'][number]>(target, after).map((v) => v.question.id));
     const askAgain = order.filter((id) => open.has(id) && shown.has(id));
-    return { name: r.name, kept, dropped, askAgain, reopened: r.completed === true && askAgain.length > 0 };
+    return { name: respondent.name, kept, dropped, askAgain, reopened: respondent.completed === true && askAgain.length > 0 };
   });
   const changed = order.filter((id) => touched.has(id)).map((question) => ({ question, why: rules.changed[question]!.why }));
   return { questionnaire: rules.questionnaire, from: rules.from, to: rules.to, respondents, changed };

@@ -44,10 +44,10 @@ export interface OperatingModelPlacement {
 const floorOf = (model: Model): number => Math.min(...model.scale.map((s) => s.level));
 
 function check(reqs: Requirement[], dims: ReadonlyMap<string, DimensionScore>, floor: number): RequirementCheck[] {
-  return reqs.map((r) => {
-    const score = dims.get(r.dimension)?.score ?? null;
-    const met = score !== null && score >= r.min;
-    return { dimension: r.dimension, min: r.min, score, met, shortfall: met ? 0 : round1(r.min - (score ?? floor)) };
+  return reqs.map((requirement) => {
+    const score = dims.get(requirement.dimension)?.score ?? null;
+    const met = score !== null && score >= requirement.min;
+    return { dimension: requirement.dimension, min: requirement.min, score, met, shortfall: met ? 0 : round1(requirement.min - (score ?? floor)) };
   });
 }
 
@@ -65,8 +65,8 @@ export function placePhase(model: Model, dims: ReadonlyMap<string, DimensionScor
   const floor = floorOf(model);
   const phases = (model.phases?.list ?? []).map((p, i) => ({ id: p.id, number: i + 1, requirements: check(p.requires, dims, floor) }));
   let reached = 0;
-  for (const p of phases) {
-    if (p.requirements.every((c) => c.met)) reached = p.number;
+  for (const phase of phases) {
+    if (phase.requirements.every((c) => c.met)) reached = phase.number;
     else break;
   }
   const nextPhase = phases[reached];
@@ -90,9 +90,9 @@ export function placePhase(model: Model, dims: ReadonlyMap<string, DimensionScor
 /** Each operating-model stage is judged on its own: a later stage never implies an earlier one. */
 export function placeStages(model: Model, dims: ReadonlyMap<string, DimensionScore>): OperatingModelPlacement {
   const floor = floorOf(model);
-  const stages = (model.stages?.list ?? []).map((s) => {
-    const requirements = check(s.requires, dims, floor);
-    return { id: s.id, attained: requirements.every((c) => c.met), attainment: progress(requirements, floor), requirements };
+  const stages = (model.stages?.list ?? []).map((stage) => {
+    const requirements = check(stage.requires, dims, floor);
+    return { id: stage.id, attained: requirements.every((c) => c.met), attainment: progress(requirements, floor), requirements };
   });
   const attained = stages.filter((s) => s.attained);
   return { predominant: attained.length ? attained[attained.length - 1]!.id : (model.stages?.baseline.id ?? ''), stages };

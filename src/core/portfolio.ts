@@ -33,23 +33,23 @@ export interface Portfolio {
 
 function median(xs: number[]): number | null {
   if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return round2(s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return round2(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
 }
 
 /** The roll-up across several assessments. Dimensions are matched by id, in the order they first appear. */
 export function buildPortfolio(units: readonly PortfolioUnit[], levels: readonly number[]): Portfolio {
   const order: Array<{ id: string; title: string }> = [];
   const seen = new Set<string>();
-  for (const u of units) for (const d of u.dimensions) if (!seen.has(d.id)) seen.add(d.id), order.push({ id: d.id, title: d.title });
+  for (const unit of units) for (const d of unit.dimensions) if (!seen.has(d.id)) seen.add(d.id), order.push({ id: d.id, title: d.title });
   const lookup = units.map((u) => new Map(u.dimensions.map((d) => [d.id, d])));
 
   const dimensions = order.map(({ id, title }) => {
     const ds = lookup.map((m) => m.get(id)).filter((d) => d !== undefined);
     const scores = ds.filter((d) => d.score !== null).map((d) => d.score!);
     const counts = new Map(levels.map((l) => [l, 0]));
-    for (const d of ds) if (d.level !== null) counts.set(d.level, (counts.get(d.level) ?? 0) + 1);
+    for (const dimension of ds) if (dimension.level !== null) counts.set(dimension.level, (counts.get(dimension.level) ?? 0) + 1);
     return {
       id,
       title,
@@ -67,14 +67,14 @@ export function buildPortfolio(units: readonly PortfolioUnit[], levels: readonly
   const heatmap = units.map((u, i) => ({ key: u.key, label: u.label, scores: order.map(({ id }) => lookup[i]!.get(id)?.score ?? null) }));
 
   const furthest = units
-    .map((u) => {
-      const scored = u.dimensions.filter((d) => d.gap !== null);
+    .map((unit) => {
+      const scored = unit.dimensions.filter((d) => d.gap !== null);
       const w = scored.reduce((s, d) => s + d.weight, 0);
       const meanGap = w > 0 ? round2(scored.reduce((s, d) => s + d.weight * d.gap!, 0) / w) : 0;
       const worst = [...scored].sort((a, b) => b.gap! - a.gap! || (a.id < b.id ? -1 : 1))[0];
       return {
-        key: u.key,
-        label: u.label,
+        key: unit.key,
+        label: unit.label,
         meanGap,
         belowTarget: scored.filter((d) => d.gap! > 0).length,
         largest: worst && worst.gap! > 0 ? { dimension: worst.id, gap: worst.gap! } : null,

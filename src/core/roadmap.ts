@@ -92,12 +92,12 @@ const EPS = 1e-9;
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The open part of each level step between a dimension's score and its target. */
-function openSteps(d: DimensionScore): Array<{ step: number; from: number; to: number }> {
-  if (d.score === null || d.target === null || d.target <= d.score + EPS) return [];
+function openSteps(dimension: DimensionScore): Array<{ step: number; from: number; to: number }> {
+  if (dimension.score === null || dimension.target === null || dimension.target <= dimension.score + EPS) return [];
   const out: Array<{ step: number; from: number; to: number }> = [];
-  for (let k = Math.floor(d.score + EPS); k < d.target - EPS; k++) {
-    const from = Math.max(k, d.score);
-    const to = Math.min(k + 1, d.target);
+  for (let k = Math.floor(dimension.score + EPS); k < dimension.target - EPS; k++) {
+    const from = Math.max(k, dimension.score);
+    const to = Math.min(k + 1, dimension.target);
     if (to > from + EPS) out.push({ step: k, from, to });
   }
   return out;
@@ -107,9 +107,9 @@ const serves = (it: Initiative, dimension: string, step: number) => it.raises.so
 
 /** Already achieved by score: every dimension it raises is at or above its end level. */
 function reachedByScore(it: Initiative, dims: ReadonlyMap<string, DimensionScore>): boolean {
-  return it.raises.every((r) => {
-    const s = dims.get(r.dimension)?.score;
-    return s !== null && s !== undefined && s >= r.to;
+  return it.raises.every((step) => {
+    const score = dims.get(step.dimension)?.score;
+    return score !== null && score !== undefined && score >= step.to;
   });
 }
 
@@ -118,11 +118,11 @@ function reaches(deps: ReadonlyMap<string, readonly string[]>, from: string, to:
   const seen = new Set<string>();
   const stack = [from];
   while (stack.length) {
-    const n = stack.pop()!;
-    if (n === to) return true;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    stack.push(...(deps.get(n) ?? []));
+    const next = stack.pop()!;
+    if (next === to) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(deps.get(next) ?? []));
   }
   return false;
 }
@@ -147,14 +147,14 @@ function alternativeGroups(model: Model): Map<string, string[]> {
   const groups = new Map<string, Set<string>>();
   for (const it of model.initiatives) {
     for (const other of it.alternatives) {
-      const a = groups.get(it.id) ?? new Set([it.id]);
-      const b = groups.get(other) ?? new Set([other]);
-      const merged = new Set([...a, ...b]);
+      const ours = groups.get(it.id) ?? new Set([it.id]);
+      const theirs = groups.get(other) ?? new Set([other]);
+      const merged = new Set([...ours, ...theirs]);
       for (const id of merged) groups.set(id, merged);
     }
   }
   const order = new Map(model.initiatives.map((i, n) => [i.id, n]));
-  return new Map([...groups].map(([id, g]) => [id, [...g].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0))]));
+  return new Map([...groups].map(([id, group]) => [id, [...group].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0))]));
 }
 
 /** List scheduling: each item in `order` starts as early as its prerequisites and the capacity allow. */
@@ -167,10 +167,10 @@ function schedule(order: readonly string[], deps: ReadonlyMap<string, readonly s
     const earliest = Math.max(0, ...deps.get(id)!.map((d) => out.get(d)!.end));
     const candidates = [earliest, ...placed.map((s) => s.end).filter((t) => t > earliest)].sort((a, b) => a - b);
     let start = candidates[candidates.length - 1]!;
-    for (const c of candidates) {
-      const points = [c, ...placed.map((s) => s.start).filter((t) => t > c && t < c + length)];
+    for (const candidate of candidates) {
+      const points = [candidate, ...placed.map((s) => s.start).filter((t) => t > candidate && t < candidate + length)];
       if (points.every((t) => running(t) < capacity)) {
-        start = c;
+        start = candidate;
         break;
       }
     }
@@ -233,10 +233,10 @@ export function planRoadmap(model: PlannedModel, dimensions: DimensionScore[], o
   while (queue.length) {
     const id = queue.shift()!;
     for (const dep of prereqs(id)) {
-      const d = inits.get(dep)!;
-      if (reachedByScore(d, dims)) continue;
+      const dependency = inits.get(dep)!;
+      if (reachedByScore(dependency, dims)) continue;
       if (!selected.has(dep)) {
-        selected.set(dep, d);
+        selected.set(dep, dependency);
         queue.push(dep);
       }
       const set = requiredBy.get(dep) ?? new Set<string>();
@@ -247,19 +247,21 @@ export function planRoadmap(model: PlannedModel, dimensions: DimensionScore[], o
 
   // Shares: the open part of each step divided evenly (in hundredths) among the items that raise it.
   const gaps = new Map<string, GapReason[]>([...selected.keys()].map((id) => [id, []]));
-  for (const d of dimensions) {
-    for (const x of steps.get(d.id)!) {
+  for (const scored of dimensions) {
+    for (const step of steps.get(scored.id)!) {
       const on = [...selected.values()]
-        .filter((it) => serves(it, d.id, x.step))
+        .filter((it) => serves(it, scored.id, step.step))
         .map((it) => it.id)
         .sort(byId);
       if (!on.length) continue;
-      const hundredths = Math.round((x.to - x.from) * 100);
+      const hundredths = Math.round((step.to - step.from) * 100);
       const base = Math.floor(hundredths / on.length);
-      on.forEach((id, n) => {
-        const share = (base + (n < hundredths - base * on.length ? 1 : 0)) / 100;
-        const level = gateLevel.get(d.id);
-        gaps.get(id)!.push({ dimension: d.id, from: round2(x.from), to: round2(x.to), closes: share, with: on.filter((o) => o !== id), holdsBackPhase: level !== undefined && x.step < level });
+      on.forEach((id, position) => {
+        const share = (base + (position < hundredths - base * on.length ? 1 : 0)) / 100;
+        const level = gateLevel.get(scored.id);
+        gaps
+          .get(id)!
+          .push({ dimension: scored.id, from: round2(step.from), to: round2(step.to), closes: share, with: on.filter((o) => o !== id), holdsBackPhase: level !== undefined && step.step < level });
       });
     }
   }
@@ -273,10 +275,10 @@ export function planRoadmap(model: PlannedModel, dimensions: DimensionScore[], o
     const cached = urgency.get(id);
     if (cached !== undefined) return cached;
     seen.add(id);
-    let u = priority(id);
-    for (const r of requiredBy.get(id) ?? []) if (!seen.has(r)) u = Math.max(u, urgencyOf(r, seen));
-    urgency.set(id, u);
-    return u;
+    let highest = priority(id);
+    for (const dependent of requiredBy.get(id) ?? []) if (!seen.has(dependent)) highest = Math.max(highest, urgencyOf(dependent, seen));
+    urgency.set(id, highest);
+    return highest;
   };
 
   const deps = new Map([...selected.keys()].map((id) => [id, prereqs(id).filter((d) => selected.has(d))]));
@@ -285,12 +287,12 @@ export function planRoadmap(model: PlannedModel, dimensions: DimensionScore[], o
   // The path to the next phase: items on a step a gate needs, and everything they wait for. Rank 0 is
   // the path of the requirement that holds the phase back most, so the summary and the plan agree.
   const pathRank = new Map<string, number>();
-  gates.forEach((g, n) => {
-    const stack = [...selected.keys()].filter((id) => gaps.get(id)!.some((x) => x.dimension === g.dimension && x.holdsBackPhase));
+  gates.forEach((requirement, position) => {
+    const stack = [...selected.keys()].filter((id) => gaps.get(id)!.some((x) => x.dimension === requirement.dimension && x.holdsBackPhase));
     while (stack.length) {
       const id = stack.pop()!;
-      if ((pathRank.get(id) ?? Infinity) <= n) continue;
-      pathRank.set(id, n);
+      if ((pathRank.get(id) ?? Infinity) <= position) continue;
+      pathRank.set(id, position);
       stack.push(...deps.get(id)!);
     }
   });
@@ -306,9 +308,9 @@ export function planRoadmap(model: PlannedModel, dimensions: DimensionScore[], o
     order.push(id);
     for (const [other, ds] of deps) {
       if (ds.includes(id)) {
-        const n = remaining.get(other)! - 1;
-        remaining.set(other, n);
-        if (n === 0) ready.push(other);
+        const waiting = remaining.get(other)! - 1;
+        remaining.set(other, waiting);
+        if (waiting === 0) ready.push(other);
       }
     }
   }
@@ -322,7 +324,7 @@ export function planRoadmap(model: PlannedModel, dimensions: DimensionScore[], o
   const criticalPath = span(schedule(order, deps, months, Number.MAX_SAFE_INTEGER).values());
   let capacityToFit: number | null = null;
   if (total > horizon && criticalPath <= horizon) {
-    for (let c = capacity + 1; c <= 50 && capacityToFit === null; c++) if (span(schedule(order, deps, months, c).values()) <= horizon) capacityToFit = c;
+    for (let tried = capacity + 1; tried <= 50 && capacityToFit === null; tried++) if (span(schedule(order, deps, months, tried).values()) <= horizon) capacityToFit = tried;
   }
 
   const alternativesOf = (id: string) => [...standIn].filter(([, to]) => to === id).map(([from]) => from);

@@ -9,8 +9,8 @@ export const round2 = (x: number): number => Math.round(x * 100 + Number.EPSILON
 
 /** Rounds to `digits` decimals, halves up as written in decimal (2.65 is 2.7), like round1. */
 export const roundTo = (x: number, digits: number): number => {
-  const f = 10 ** digits;
-  return Math.round(Number((x * f).toFixed(6))) / f;
+  const factor = 10 ** digits;
+  return Math.round(Number((x * factor).toFixed(6))) / factor;
 };
 
 /** The decimals question scores are kept to: two, or the model's display precision where that is finer. */
@@ -116,37 +116,40 @@ function aggregate(levels: number[], how: Aggregation): number {
 }
 
 /** What each respondent chose so far, for evaluating conditions. */
-export function choicesOf(r: Answers['respondents'][number]): Map<string, string> {
-  return new Map(Object.entries(r.answers).map(([q, a]) => [q, answerParts(a).option]));
+export function choicesOf(respondent: Answers['respondents'][number]): Map<string, string> {
+  return new Map(Object.entries(respondent.answers).map(([questionId, answer]) => [questionId, answerParts(answer).option]));
 }
 
-export function allQuestions(q: Questionnaire): Array<{ question: Question; section: Questionnaire['sections'][number] }> {
-  return q.sections.flatMap((section) => section.questions.map((question) => ({ question, section })));
+export function allQuestions(questionnaire: Questionnaire): Array<{ question: Question; section: Questionnaire['sections'][number] }> {
+  return questionnaire.sections.flatMap((section) => section.questions.map((question) => ({ question, section })));
 }
 
 /** The highest level of the scale at or below a score: the level a score (or a fractional option value) shows as. */
 export function levelOf(scale: readonly number[], value: number): number {
   let best = Math.min(...scale);
-  for (const l of scale) if (l <= value + 1e-9 && l > best) best = l;
+  for (const level of scale) if (level <= value + 1e-9 && level > best) best = level;
   return best;
 }
 
-export function scoreQuestions(q: Questionnaire, answers: Answers, how: Aggregation = 'median', scoring: Scoring = DEFAULT_SCORING, lowest = 0): QuestionScore[] {
+export function scoreQuestions(questionnaire: Questionnaire, answers: Answers, how: Aggregation = 'median', scoring: Scoring = DEFAULT_SCORING, lowest = 0): QuestionScore[] {
   const digits = keptDigits(scoring);
   // Which questions each respondent was shown: the one rule of core/visibility.
-  const perRespondent = answers.respondents.map((r) => ({ r, shownIds: new Set(visibleQuestions<Question, Questionnaire['sections'][number]>(q, choicesOf(r)).map((v) => v.question.id)) }));
-  return allQuestions(q).map(({ question }) => {
-    const responses: QuestionResponse[] = perRespondent.map(({ r, shownIds }) => {
-      const raw = r.answers[question.id];
+  const perRespondent = answers.respondents.map((r) => ({
+    r,
+    shownIds: new Set(visibleQuestions<Question, Questionnaire['sections'][number]>(questionnaire, choicesOf(r)).map((v) => v.question.id)),
+  }));
+  return allQuestions(questionnaire).map(({ question }) => {
+    const responses: QuestionResponse[] = perRespondent.map(({ r: person, shownIds }) => {
+      const raw = person.answers[question.id];
       const shown = shownIds.has(question.id);
-      if (raw === undefined) return { respondent: r.name, status: shown ? 'skipped' : 'hidden' };
+      if (raw === undefined) return { respondent: person.name, status: shown ? 'skipped' : 'hidden' };
       const { option, note } = answerParts(raw);
       // An answer kept from before a changed answer hid the question: on record, but not scored.
       const base: QuestionResponse = !shown
-        ? { respondent: r.name, status: 'hidden', option }
+        ? { respondent: person.name, status: 'hidden', option }
         : option === 'na' || option === 'dontKnow'
-          ? { respondent: r.name, status: option, option }
-          : { respondent: r.name, status: 'answered', option, level: question.options.find((o) => o.id === option)!.level };
+          ? { respondent: person.name, status: option, option }
+          : { respondent: person.name, status: 'answered', option, level: question.options.find((o) => o.id === option)!.level };
       if (note !== undefined && note !== '') base.note = note;
       return base;
     });
@@ -178,10 +181,10 @@ export function scoreQuestions(q: Questionnaire, answers: Answers, how: Aggregat
 function byLevels(scored: readonly QuestionScore[]): number | null {
   if (!scored.length) return null;
   const levels = new Map<number, Map<string, QuestionScore[]>>();
-  for (const x of scored) {
-    const streams = levels.get(x.level ?? 0) ?? new Map<string, QuestionScore[]>();
-    streams.set(x.stream ?? '', [...(streams.get(x.stream ?? '') ?? []), x]);
-    levels.set(x.level ?? 0, streams);
+  for (const questionScore of scored) {
+    const streams = levels.get(questionScore.level ?? 0) ?? new Map<string, QuestionScore[]>();
+    streams.set(questionScore.stream ?? '', [...(streams.get(questionScore.stream ?? '') ?? []), questionScore]);
+    levels.set(questionScore.level ?? 0, streams);
   }
   let total = 0;
   for (const streams of levels.values()) {
@@ -201,8 +204,8 @@ export function scoreDimensions(model: Model, questions: QuestionScore[], target
   const scoring = model.scoring ?? DEFAULT_SCORING;
   const shown = scoring.precision;
   const scale = model.scale.map((s) => s.level);
-  return model.dimensions.map((d) => {
-    const qs = questions.filter((x) => x.dimension === d.id);
+  return model.dimensions.map((dimension) => {
+    const qs = questions.filter((x) => x.dimension === dimension.id);
     const scored = qs.filter((x) => x.score !== null);
     // Answered by someone: a question counted at the bottom of the scale for want of an answer is scored, not answered.
     const answered = qs.filter((x) => x.responses.some((r) => r.status === 'answered'));
@@ -218,12 +221,12 @@ export function scoreDimensions(model: Model, questions: QuestionScore[], target
     const cov = { scored: count('answered'), na: count('na'), dontKnow: count('dontKnow'), skipped: count('skipped') };
     const answers = cov.scored + cov.na + cov.dontKnow + cov.skipped;
     const asked = qs.filter((x) => x.responses.some((r) => r.status !== 'hidden')).length;
-    const override = targets?.[d.id];
-    const target = override ?? d.target ?? null;
+    const override = targets?.[dimension.id];
+    const target = override ?? dimension.target ?? null;
     return {
-      id: d.id,
-      axis: d.axis ?? null,
-      weight: d.weight,
+      id: dimension.id,
+      axis: dimension.axis ?? null,
+      weight: dimension.weight,
       score,
       level: score === null ? null : levelOf(scale, score),
       target,

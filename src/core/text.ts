@@ -20,32 +20,32 @@ export function resolveText(text: Text | undefined, lang: string, fileLang: stri
 }
 
 /** Every language a questionnaire is written in: its own, then those of its text maps, sorted. */
-export function questionnaireLanguages(q: {
+export function questionnaireLanguages(questionnaire: {
   language: string;
   title: Text;
   description?: Text;
   sections: ReadonlyArray<{ title: Text; description?: Text; questions: ReadonlyArray<{ text: Text; help?: Text; options: ReadonlyArray<{ label: Text; description?: Text }> }> }>;
 }): string[] {
   const found = new Set<string>();
-  const add = (t: Text | undefined) => {
-    if (t && typeof t !== 'string') for (const k of Object.keys(t)) found.add(k);
+  const add = (text: Text | undefined) => {
+    if (text && typeof text !== 'string') for (const k of Object.keys(text)) found.add(k);
   };
-  add(q.title);
-  add(q.description);
-  for (const s of q.sections) {
-    add(s.title);
-    add(s.description);
-    for (const x of s.questions) {
-      add(x.text);
-      add(x.help);
-      for (const o of x.options) {
-        add(o.label);
-        add(o.description);
+  add(questionnaire.title);
+  add(questionnaire.description);
+  for (const section of questionnaire.sections) {
+    add(section.title);
+    add(section.description);
+    for (const question of section.questions) {
+      add(question.text);
+      add(question.help);
+      for (const option of question.options) {
+        add(option.label);
+        add(option.description);
       }
     }
   }
-  found.delete(q.language);
-  return [q.language, ...[...found].sort()];
+  found.delete(questionnaire.language);
+  return [questionnaire.language, ...[...found].sort()];
 }
 
 /** A score or value as reports write it: `digits` decimals with the language's decimal mark, '–' for none. */
@@ -60,7 +60,7 @@ export function formatNumber(value: number | null, digits: number, decimal: stri
 export function answerLabel(
   question: { options: ReadonlyArray<{ id: string; label: Text }> } | undefined,
   option: string,
-  words: { text: (t: Text | undefined) => string; notApplicable: string; dontKnow: string; raw?: (option: string) => string },
+  words: { text: (text: Text | undefined) => string; notApplicable: string; dontKnow: string; raw?: (option: string) => string },
 ): string {
   if (option === 'na') return words.notApplicable;
   if (option === 'dontKnow') return words.dontKnow;

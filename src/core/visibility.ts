@@ -20,9 +20,9 @@ interface Conditional {
 }
 
 /** The questions shown for these choices, in order: those whose section and own conditions hold. */
-export function visibleQuestions<Q extends Conditional, S extends Conditional & { questions: readonly Q[] }>(q: { sections: readonly S[] }, choices: Choices): Array<Visible<Q, S>> {
+export function visibleQuestions<Q extends Conditional, S extends Conditional & { questions: readonly Q[] }>(questionnaire: { sections: readonly S[] }, choices: Choices): Array<Visible<Q, S>> {
   const out: Array<Visible<Q, S>> = [];
-  q.sections.forEach((section, sectionIndex) => {
+  questionnaire.sections.forEach((section, sectionIndex) => {
     if (!holds(section.when, choices)) return;
     for (const question of section.questions) if (holds(question.when, choices)) out.push({ question, section, sectionIndex });
   });

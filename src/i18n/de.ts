@@ -56,8 +56,8 @@ export const de: Messages = {
       `vorgeschlagen anstelle von ${list(others.map(quote))}, ${others.length === 1 ? 'das' : 'die'} dieselben Stufen auf anderem Weg erreichen ${others.length === 1 ? 'würde' : 'würden'}`,
     neededFirstBy: (initiatives: string[]) => `Voraussetzung für ${list(initiatives.map(quote))}`,
     sentence: (parts: string[]) => {
-      const s = parts.join('; ');
-      return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+      const joined = parts.join('; ');
+      return `${joined.charAt(0).toUpperCase()}${joined.slice(1)}.`;
     },
   },
 

@@ -69,8 +69,8 @@ export const en = {
     neededFirstBy: (initiatives: string[]) => `needed first by ${list(initiatives.map(quote))}`,
     /** Joins the parts into one sentence. */
     sentence: (parts: string[]) => {
-      const s = parts.join('; ');
-      return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+      const joined = parts.join('; ');
+      return `${joined.charAt(0).toUpperCase()}${joined.slice(1)}.`;
     },
   },
 

@@ -6,6 +6,6 @@ import type { Messages } from './en.js';
 export type Words = Record<keyof Messages['terms'], string>;
 
 /** The model's words for its concepts (`terms`, resolved by `resolve`), each falling back to the catalogue's neutral one. */
-export function modelWords(t: Messages, terms: Terms, resolve: (text: Text | undefined) => string): Words {
-  return Object.fromEntries(Object.entries(t.terms).map(([key, fallback]) => [key, resolve(terms[key as keyof Words]) || fallback])) as Words;
+export function modelWords(catalogue: Messages, terms: Terms, resolve: (text: Text | undefined) => string): Words {
+  return Object.fromEntries(Object.entries(catalogue.terms).map(([key, fallback]) => [key, resolve(terms[key as keyof Words]) || fallback])) as Words;
 }

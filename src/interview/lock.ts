@@ -35,14 +35,14 @@ interface Owner {
 
 function parseOwner(text: string): Owner | undefined {
   const [pid, host, started, ...rest] = text.split('\n');
-  const n = Number(pid);
-  if (!(Number.isInteger(n) && n > 0 && host)) return undefined;
+  const number = Number(pid);
+  if (!(Number.isInteger(number) && number > 0 && host)) return undefined;
   const field = (k: string) => rest.find((l) => l.startsWith(`${k}:`))?.slice(k.length + 1);
   const ticks = field('ticks');
   const boot = field('boot');
   const command = field('command');
   return {
-    pid: n,
+    pid: number,
     host,
     started: started ?? '',
     command: command === 'merge' || command === 'migrate' ? command : 'assess',
@@ -83,8 +83,8 @@ function bootId(): string | undefined {
 
 /** Milliseconds since the epoch when the system booted (Linux), to date a process's start. */
 function bootTimeMs(): number | undefined {
-  const m = /^btime (\d+)$/m.exec(readProc('/proc/stat') ?? '');
-  return m ? Number(m[1]) * 1000 : undefined;
+  const match = /^btime (\d+)$/m.exec(readProc('/proc/stat') ?? '');
+  return match ? Number(match[1]) * 1000 : undefined;
 }
 
 /** Whether the process the lock names is still the one that wrote it. */

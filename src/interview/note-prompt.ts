@@ -53,84 +53,84 @@ interface Editor {
 
 const wordLeft = /^\s*(?:[^\w\s]+|\w+)?/u;
 
-function deleteWordLeft(e: Editor): void {
-  const before = e.text.slice(0, e.cursor);
+function deleteWordLeft(editor: Editor): void {
+  const before = editor.text.slice(0, editor.cursor);
   const match = [...before].reverse().join('').match(wordLeft);
   const cut = match ? match[0].length : 0;
-  e.text = e.text.slice(0, e.cursor - cut) + e.text.slice(e.cursor);
-  e.cursor -= cut;
+  editor.text = editor.text.slice(0, editor.cursor - cut) + editor.text.slice(editor.cursor);
+  editor.cursor -= cut;
 }
 
 /** The length of the character (code point) before or after `at`. */
-function charBefore(s: string, at: number): number {
-  return at >= 2 && /[\udc00-\udfff]/.test(s[at - 1]!) && /[\ud800-\udbff]/.test(s[at - 2]!) ? 2 : at > 0 ? 1 : 0;
+function charBefore(text: string, at: number): number {
+  return at >= 2 && /[\udc00-\udfff]/.test(text[at - 1]!) && /[\ud800-\udbff]/.test(text[at - 2]!) ? 2 : at > 0 ? 1 : 0;
 }
-function charAfter(s: string, at: number): number {
-  return at < s.length - 1 && /[\ud800-\udbff]/.test(s[at]!) && /[\udc00-\udfff]/.test(s[at + 1]!) ? 2 : at < s.length ? 1 : 0;
+function charAfter(text: string, at: number): number {
+  return at < text.length - 1 && /[\ud800-\udbff]/.test(text[at]!) && /[\udc00-\udfff]/.test(text[at + 1]!) ? 2 : at < text.length ? 1 : 0;
 }
 
-function insert(e: Editor, s: string): void {
-  e.text = e.text.slice(0, e.cursor) + s + e.text.slice(e.cursor);
-  e.cursor += s.length;
+function insert(editor: Editor, text: string): void {
+  editor.text = editor.text.slice(0, editor.cursor) + text + editor.text.slice(editor.cursor);
+  editor.cursor += text.length;
 }
 
 /** Text as it is shown: tabs as a space, control characters visible, nothing that moves the cursor. */
 const shown = (s: string) => visible(s.replace(/\t/g, ' '));
 
 /** One key; returns true if the note changed or the cursor moved. */
-function edit(e: Editor, key: Key): boolean {
-  const lineStart = e.text.lastIndexOf('\n', e.cursor - 1) + 1;
-  const lineEnd = e.text.indexOf('\n', e.cursor) < 0 ? e.text.length : e.text.indexOf('\n', e.cursor);
+function edit(editor: Editor, key: Key): boolean {
+  const lineStart = editor.text.lastIndexOf('\n', editor.cursor - 1) + 1;
+  const lineEnd = editor.text.indexOf('\n', editor.cursor) < 0 ? editor.text.length : editor.text.indexOf('\n', editor.cursor);
   switch (key.ctrl ? `^${key.name}` : key.meta ? `M-${key.name}` : key.name) {
     case 'backspace':
-      if (!e.text) e.fallback = '';
+      if (!editor.text) editor.fallback = '';
       else {
-        const n = charBefore(e.text, e.cursor);
-        e.text = e.text.slice(0, e.cursor - n) + e.text.slice(e.cursor);
-        e.cursor -= n;
+        const width = charBefore(editor.text, editor.cursor);
+        editor.text = editor.text.slice(0, editor.cursor - width) + editor.text.slice(editor.cursor);
+        editor.cursor -= width;
       }
       return true;
     case 'delete':
     case '^d':
-      e.text = e.text.slice(0, e.cursor) + e.text.slice(e.cursor + charAfter(e.text, e.cursor));
+      editor.text = editor.text.slice(0, editor.cursor) + editor.text.slice(editor.cursor + charAfter(editor.text, editor.cursor));
       return true;
     case 'left':
     case '^b':
-      e.cursor -= charBefore(e.text, e.cursor);
+      editor.cursor -= charBefore(editor.text, editor.cursor);
       return true;
     case 'right':
     case '^f':
-      e.cursor += charAfter(e.text, e.cursor);
+      editor.cursor += charAfter(editor.text, editor.cursor);
       return true;
     case 'home':
     case '^a':
-      e.cursor = lineStart;
+      editor.cursor = lineStart;
       return true;
     case 'end':
     case '^e':
-      e.cursor = lineEnd;
+      editor.cursor = lineEnd;
       return true;
     case '^u':
-      e.text = e.text.slice(0, lineStart) + e.text.slice(e.cursor);
-      e.cursor = lineStart;
+      editor.text = editor.text.slice(0, lineStart) + editor.text.slice(editor.cursor);
+      editor.cursor = lineStart;
       return true;
     case '^k':
-      e.text = e.text.slice(0, e.cursor) + e.text.slice(lineEnd);
+      editor.text = editor.text.slice(0, editor.cursor) + editor.text.slice(lineEnd);
       return true;
     case '^w':
     case 'M-backspace':
-      deleteWordLeft(e);
+      deleteWordLeft(editor);
       return true;
     case 'tab':
       // Tab puts the note given before into the line, to edit it.
-      if (e.text || !e.fallback) return false;
-      e.text = e.fallback;
-      e.cursor = e.text.length;
+      if (editor.text || !editor.fallback) return false;
+      editor.text = editor.fallback;
+      editor.cursor = editor.text.length;
       return true;
     default: {
-      const s = key.sequence ?? '';
-      if (key.ctrl || key.meta || !s || /[\u0000-\u001f\u007f-\u009f]/.test(s)) return false;
-      insert(e, s);
+      const sequence = key.sequence ?? '';
+      if (key.ctrl || key.meta || !sequence || /[\u0000-\u001f\u007f-\u009f]/.test(sequence)) return false;
+      insert(editor, sequence);
       return true;
     }
   }
@@ -140,8 +140,8 @@ function edit(e: Editor, key: Key): boolean {
 function pastedText(key: Key): string {
   if (key.name === 'return' || key.name === 'enter') return '\n';
   if (key.name === 'tab') return '\t';
-  const s = key.sequence ?? '';
-  return /[\u0000-\u001f\u007f-\u009f]/.test(s) ? '' : s;
+  const sequence = key.sequence ?? '';
+  return /[\u0000-\u001f\u007f-\u009f]/.test(sequence) ? '' : sequence;
 }
 
 /**
@@ -149,13 +149,13 @@ function pastedText(key: Key): string {
  * rest counted. `line` is the cursor's line up to the cursor, `after` the rest of it (the terminal
  * cursor is put between them), `below` what follows.
  */
-function onScreen(e: Editor, columns: number, w: InterviewMessages): { above: string[]; line: string; after: string; below: string[] } {
-  const start = e.text.lastIndexOf('\n', e.cursor - 1) + 1;
-  const endAt = e.text.indexOf('\n', e.cursor);
-  const end = endAt < 0 ? e.text.length : endAt;
+function onScreen(editor: Editor, columns: number, words: InterviewMessages): { above: string[]; line: string; after: string; below: string[] } {
+  const start = editor.text.lastIndexOf('\n', editor.cursor - 1) + 1;
+  const endAt = editor.text.indexOf('\n', editor.cursor);
+  const end = endAt < 0 ? editor.text.length : endAt;
   const rowsOf = (s: string) => Math.max(1, Math.ceil(s.length / columns));
-  let line = e.text.slice(start, e.cursor);
-  let after = e.text.slice(e.cursor, end);
+  let line = editor.text.slice(start, editor.cursor);
+  let after = editor.text.slice(editor.cursor, end);
   let hiddenBefore = 0;
   let hiddenAfter = 0;
   const beforeRoom = ROWS_BEFORE * columns;
@@ -171,8 +171,8 @@ function onScreen(e: Editor, columns: number, w: InterviewMessages): { above: st
   let room = ROWS_BEFORE - rowsOf(line) + 1;
   let at = start - 1;
   while (at > 0 && room > 0) {
-    const from = e.text.lastIndexOf('\n', at - 1) + 1;
-    const text = e.text.slice(from, at);
+    const from = editor.text.lastIndexOf('\n', at - 1) + 1;
+    const text = editor.text.slice(from, at);
     room -= rowsOf(text);
     if (room < 0) break;
     above.unshift(shown(text));
@@ -182,24 +182,24 @@ function onScreen(e: Editor, columns: number, w: InterviewMessages): { above: st
   const below: string[] = [];
   let next = end + 1;
   room = ROWS_AFTER;
-  while (next <= e.text.length && endAt >= 0 && room > 0) {
-    const to = e.text.indexOf('\n', next) < 0 ? e.text.length : e.text.indexOf('\n', next);
-    const text = e.text.slice(next, to);
+  while (next <= editor.text.length && endAt >= 0 && room > 0) {
+    const to = editor.text.indexOf('\n', next) < 0 ? editor.text.length : editor.text.indexOf('\n', next);
+    const text = editor.text.slice(next, to);
     room -= rowsOf(text);
     if (room < 0) break;
     below.push(shown(text));
     next = to + 1;
-    if (to === e.text.length) break;
+    if (to === editor.text.length) break;
   }
-  if (endAt >= 0 && next <= e.text.length) hiddenAfter += e.text.length - next + 1;
-  if (hiddenBefore) above.unshift(w.noteHidden(hiddenBefore, 'before'));
-  if (hiddenAfter) below.push(w.noteHidden(hiddenAfter, 'after'));
+  if (endAt >= 0 && next <= editor.text.length) hiddenAfter += editor.text.length - next + 1;
+  if (hiddenBefore) above.unshift(words.noteHidden(hiddenBefore, 'before'));
+  if (hiddenAfter) below.push(words.noteHidden(hiddenAfter, 'after'));
   return { above, line: shown(line), after: shown(after), below };
 }
 
 const editorPrompt = createPrompt<string | undefined, NoteConfig>((config, done) => {
-  const c = palette(config.color ?? false);
-  const w = config.words ?? messages('en').interview;
+  const colors = palette(config.color ?? false);
+  const words = config.words ?? messages('en').interview;
   const look = makeTheme(theme(config.color ?? false));
   const [status, setStatus] = useState<Status>('idle');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -271,20 +271,20 @@ const editorPrompt = createPrompt<string | undefined, NoteConfig>((config, done)
     }
   });
 
-  const hint = editor.fallback ? w.noteKeep : w.noteSkip;
-  const about = config.question === undefined ? '' : `${config.question}\n${c.cyan(config.answer === undefined ? w.noteBeforeAnswer : `→ ${w.noteFor(config.answer)}`)}\n`;
-  const message = look.style.message(`${about}${w.note} ${c.dim(`(${hint})`)}:`, status);
+  const hint = editor.fallback ? words.noteKeep : words.noteSkip;
+  const about = config.question === undefined ? '' : `${config.question}\n${colors.cyan(config.answer === undefined ? words.noteBeforeAnswer : `→ ${words.noteFor(config.answer)}`)}\n`;
+  const message = look.style.message(`${about}${words.note} ${colors.dim(`(${hint})`)}:`, status);
   if (status === 'done') {
     const note = editor.text || editor.fallback;
     return `${prefix} ${message} ${look.style.answer(shown(note.replace(/\s+/g, ' ').slice(0, columns)))}`;
   }
   const shownDefault = !editor.text && editor.fallback ? ` ${look.style.defaultAnswer(shown(editor.fallback.replace(/\s+/g, ' ').slice(0, columns)))}` : '';
-  const view = onScreen(editor, columns, w);
+  const view = onScreen(editor, columns, words);
   readline.after = view.after;
   readline.put();
-  const head = [`${prefix} ${message}${shownDefault}`, ...view.above.map((l, i) => (i === 0 && l.startsWith('…') ? c.dim(l) : l))];
+  const head = [`${prefix} ${message}${shownDefault}`, ...view.above.map((l, i) => (i === 0 && l.startsWith('…') ? colors.dim(l) : l))];
   const content = `${head.join('\n')}${view.above.length ? '\n' : ' '}${view.line}${view.after}`;
-  const bottom = [...view.below.map((l) => (l.startsWith('…') ? c.dim(l) : l)), ...(error ? [look.style.error(error)] : [])].join('\n');
+  const bottom = [...view.below.map((l) => (l.startsWith('…') ? colors.dim(l) : l)), ...(error ? [look.style.error(error)] : [])].join('\n');
   return [content, bottom];
 });
 

@@ -74,32 +74,32 @@ function keyName(key: { name?: string; sequence?: string; ctrl?: boolean; meta?:
  * list, quit) as entries and as single keys; digits answer at once.
  */
 export async function questionPrompt(view: QuestionView, context: PromptContext = {}): Promise<QuestionAction> {
-  const c = palette(view.color ?? false);
-  const w = view.words ?? messages('en').interview;
+  const colors = palette(view.color ?? false);
+  const words = view.words ?? messages('en').interview;
   const answers: Array<{ value: Value; name: string; description?: string }> = view.options.map((o) => ({
     value: `o:${o.id}`,
-    name: o.id === view.current ? `${o.label} ${c.dim(w.currentAnswer)}` : o.label,
+    name: o.id === view.current ? `${o.label} ${colors.dim(words.currentAnswer)}` : o.label,
     ...(o.description ? { description: o.description } : {}),
   }));
-  if (view.allowNa) answers.push({ value: 'o:na', name: view.current === 'na' ? `${w.notApplicable} ${c.dim(w.currentAnswer)}` : w.notApplicable });
-  if (view.allowDontKnow) answers.push({ value: 'o:dontKnow', name: view.current === 'dontKnow' ? `${w.dontKnow} ${c.dim(w.currentAnswer)}` : w.dontKnow });
+  if (view.allowNa) answers.push({ value: 'o:na', name: view.current === 'na' ? `${words.notApplicable} ${colors.dim(words.currentAnswer)}` : words.notApplicable });
+  if (view.allowDontKnow) answers.push({ value: 'o:dontKnow', name: view.current === 'dontKnow' ? `${words.dontKnow} ${colors.dim(words.currentAnswer)}` : words.dontKnow });
   // Numbers on the answers only (digits answer at once); the moves below have keys of their own.
   answers.forEach((a, i) => (a.name = `${String(i + 1).padStart(answers.length > 9 ? 2 : 1)}. ${a.name}`));
   const moves: Array<{ value: Value; name: string }> = [
-    ...(view.first ? [] : [{ value: 'a:back' as const, name: w.moves.back }]),
-    { value: 'a:note', name: w.moveNote },
-    { value: 'a:skip', name: w.moves.skip },
-    { value: 'a:help', name: w.moves.help },
-    { value: 'a:summary', name: w.moves.summary },
-    { value: 'a:quit', name: w.moves.quit },
+    ...(view.first ? [] : [{ value: 'a:back' as const, name: words.moves.back }]),
+    { value: 'a:note', name: words.moveNote },
+    { value: 'a:skip', name: words.moves.skip },
+    { value: 'a:help', name: words.moves.help },
+    { value: 'a:summary', name: words.moves.summary },
+    { value: 'a:quit', name: words.moves.quit },
   ];
-  const choices = [...answers, new Separator(c.dim('──────────')), ...moves];
+  const choices = [...answers, new Separator(colors.dim('──────────')), ...moves];
   const rows = view.rows ?? 24;
-  const hint = keyHint(answers.length, w, view.first);
+  const hint = keyHint(answers.length, words, view.first);
   // A pending note takes at most two lines, however long it is: the question and its options stay in view.
   const columns = view.columns ?? 80;
-  const pending = view.pendingNote ? `\n${c.dim(shorten(w.notePending(visible(view.pendingNote.replace(/\s+/g, ' '))), 2 * columns - 1))}` : '';
-  const message = `${c.dim(view.progress)}  ${c.bold(view.section)}\n${view.text}${pending}`;
+  const pending = view.pendingNote ? `\n${colors.dim(shorten(words.notePending(visible(view.pendingNote.replace(/\s+/g, ' '))), 2 * columns - 1))}` : '';
+  const message = `${colors.dim(view.progress)}  ${colors.bold(view.section)}\n${view.text}${pending}`;
   // Question, list, a blank line, two lines of description and the hint fit on one screen.
   const pageSize = Math.max(5, Math.min(choices.length, rows - message.split('\n').length - 5));
 
@@ -126,7 +126,7 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
       pageSize,
       loop: false,
       ...(defaultValue ? { default: defaultValue } : {}),
-      theme: theme(view.color ?? false, c.dim(hint)),
+      theme: theme(view.color ?? false, colors.dim(hint)),
     },
     { ...context, signal: abort.signal },
   );
@@ -169,13 +169,13 @@ export async function textPrompt(config: TextConfig, context: PromptContext = {}
         message: config.message,
         ...(config.default !== undefined ? { default: config.default } : {}),
         required: config.required ?? false,
-        validate: (v: string) => {
-          const t = v.trim();
-          if (config.required && !t) return (config.words ?? messages('en').interview).typeAnswer;
-          const valid = config.validate ? config.validate(t) : true;
+        validate: (value: string) => {
+          const trimmed = value.trim();
+          if (config.required && !trimmed) return (config.words ?? messages('en').interview).typeAnswer;
+          const valid = config.validate ? config.validate(trimmed) : true;
           if (valid !== true || !config.save) return valid;
           try {
-            return config.save(t);
+            return config.save(trimmed);
           } catch (error) {
             failure = { error };
             // End the prompt once it has handled this refusal: aborting now would close its line
@@ -207,9 +207,9 @@ export interface ChooseConfig<T> {
 }
 
 export async function choosePrompt<T>(config: ChooseConfig<T>, context: PromptContext = {}): Promise<T> {
-  const c = palette(config.color ?? false);
-  const w = config.words ?? messages('en').interview;
-  const choices = config.choices.map((x) => (x === 'separator' ? new Separator(c.dim('──────────')) : x));
+  const colors = palette(config.color ?? false);
+  const words = config.words ?? messages('en').interview;
+  const choices = config.choices.map((x) => (x === 'separator' ? new Separator(colors.dim('──────────')) : x));
   const closable = Object.hasOwn(config, 'cancel');
   const abort = new AbortController();
   let closed = false;
@@ -228,7 +228,7 @@ export async function choosePrompt<T>(config: ChooseConfig<T>, context: PromptCo
       pageSize: Math.max(5, Math.min(choices.length, (config.rows ?? 24) - 6)),
       loop: false,
       ...(config.default !== undefined ? { default: config.default } : {}),
-      theme: theme(config.color ?? false, c.dim(closable ? w.listHint : w.chooseHint)),
+      theme: theme(config.color ?? false, colors.dim(closable ? words.listHint : words.chooseHint)),
     } as Parameters<typeof select<T>>[0],
     { ...context, signal: abort.signal },
   );

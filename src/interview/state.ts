@@ -38,13 +38,13 @@ export type InterviewEvent = { type: 'answered' } | { type: 'back' } | { type: '
 /** The option ids chosen so far, for evaluating conditions (the same view scoring takes). */
 export function choicesOf(answers: AnswerMap): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [q, a] of Object.entries(answers)) out[q] = answerParts(a).option;
+  for (const [questionId, answer] of Object.entries(answers)) out[questionId] = answerParts(answer).option;
   return out;
 }
 
 /** The questions shown to this respondent, in order: those whose section and own conditions hold. */
-export function visibleQuestions(q: Questionnaire, answers: AnswerMap): Visible[] {
-  return visibleFor(q, choicesOf(answers));
+export function visibleQuestions(questionnaire: Questionnaire, answers: AnswerMap): Visible[] {
+  return visibleFor(questionnaire, choicesOf(answers));
 }
 
 export function isAnswered(answers: AnswerMap, id: string): boolean {
@@ -52,8 +52,8 @@ export function isAnswered(answers: AnswerMap, id: string): boolean {
 }
 
 /** "Section s/S - Question q/Q", recomputed from the questions currently shown. */
-export function progress(q: Questionnaire, answers: AnswerMap, current: string | null): Progress {
-  const vis = visibleQuestions(q, answers);
+export function progress(questionnaire: Questionnaire, answers: AnswerMap, current: string | null): Progress {
+  const vis = visibleQuestions(questionnaire, answers);
   const sections = [...new Set(vis.map((v) => v.sectionIndex))];
   const at = current === null ? -1 : vis.findIndex((v) => v.question.id === current);
   const answered = vis.filter((v) => isAnswered(answers, v.question.id)).length;
@@ -61,16 +61,16 @@ export function progress(q: Questionnaire, answers: AnswerMap, current: string |
   return { section: sections.indexOf(vis[at]!.sectionIndex) + 1, sections: sections.length, question: at + 1, questions: vis.length, answered };
 }
 
-export function progressLine(p: Progress): string {
-  return `Section ${p.section}/${p.sections} - Question ${p.question}/${p.questions}`;
+export function progressLine(status: Progress): string {
+  return `Section ${status.section}/${status.sections} - Question ${status.question}/${status.questions}`;
 }
 
 /** Position of a question in questionnaire order, whether shown or not (for "after this one"). */
-function orderIndex(q: Questionnaire, id: string): number {
+function orderIndex(questionnaire: Questionnaire, id: string): number {
   let i = 0;
-  for (const s of q.sections) {
-    for (const x of s.questions) {
-      if (x.id === id) return i;
+  for (const section of questionnaire.sections) {
+    for (const question of section.questions) {
+      if (question.id === id) return i;
       i++;
     }
   }
@@ -78,15 +78,15 @@ function orderIndex(q: Questionnaire, id: string): number {
 }
 
 /** The first shown question after `after` (or from the start) that is unanswered and not put off. */
-export function nextUnanswered(q: Questionnaire, answers: AnswerMap, after: string | null, skipped: readonly string[] = []): string | null {
-  const from = after === null ? -1 : orderIndex(q, after);
-  const hit = visibleQuestions(q, answers).find((v) => orderIndex(q, v.question.id) > from && !isAnswered(answers, v.question.id) && !skipped.includes(v.question.id));
+export function nextUnanswered(questionnaire: Questionnaire, answers: AnswerMap, after: string | null, skipped: readonly string[] = []): string | null {
+  const from = after === null ? -1 : orderIndex(questionnaire, after);
+  const hit = visibleQuestions(questionnaire, answers).find((v) => orderIndex(questionnaire, v.question.id) > from && !isAnswered(answers, v.question.id) && !skipped.includes(v.question.id));
   return hit ? hit.question.id : null;
 }
 
 /** Shown questions without an answer, in order (what the end-of-interview list offers). */
-export function unanswered(q: Questionnaire, answers: AnswerMap): Visible[] {
-  return visibleQuestions(q, answers).filter((v) => !isAnswered(answers, v.question.id));
+export function unanswered(questionnaire: Questionnaire, answers: AnswerMap): Visible[] {
+  return visibleQuestions(questionnaire, answers).filter((v) => !isAnswered(answers, v.question.id));
 }
 
 /**
@@ -94,26 +94,26 @@ export function unanswered(q: Questionnaire, answers: AnswerMap): Visible[] {
  * one (so that questions put off earlier do not pull the respondent back), else the first unanswered
  * one, else null (everything shown is answered).
  */
-export function resumePoint(q: Questionnaire, answers: AnswerMap): string | null {
-  const vis = visibleQuestions(q, answers);
+export function resumePoint(questionnaire: Questionnaire, answers: AnswerMap): string | null {
+  const vis = visibleQuestions(questionnaire, answers);
   let last: string | null = null;
-  for (const v of vis) if (isAnswered(answers, v.question.id)) last = v.question.id;
-  return nextUnanswered(q, answers, last) ?? nextUnanswered(q, answers, null);
+  for (const shown of vis) if (isAnswered(answers, shown.question.id)) last = shown.question.id;
+  return nextUnanswered(questionnaire, answers, last) ?? nextUnanswered(questionnaire, answers, null);
 }
 
-export function startState(q: Questionnaire, answers: AnswerMap): InterviewState {
-  return { current: resumePoint(q, answers), skipped: [] };
+export function startState(questionnaire: Questionnaire, answers: AnswerMap): InterviewState {
+  return { current: resumePoint(questionnaire, answers), skipped: [] };
 }
 
 /** The shown question before `id` in order; a hidden or unknown `id` falls back to the nearest earlier one. */
-export function previousQuestion(q: Questionnaire, answers: AnswerMap, id: string | null): string | null {
-  const vis = visibleQuestions(q, answers);
+export function previousQuestion(questionnaire: Questionnaire, answers: AnswerMap, id: string | null): string | null {
+  const vis = visibleQuestions(questionnaire, answers);
   if (id === null) return vis.length ? vis[vis.length - 1]!.question.id : null;
-  const at = orderIndex(q, id);
+  const at = orderIndex(questionnaire, id);
   let prev: string | null = null;
-  for (const v of vis) {
-    if (orderIndex(q, v.question.id) >= at) break;
-    prev = v.question.id;
+  for (const shown of vis) {
+    if (orderIndex(questionnaire, shown.question.id) >= at) break;
+    prev = shown.question.id;
   }
   return prev;
 }
@@ -122,35 +122,35 @@ export function previousQuestion(q: Questionnaire, answers: AnswerMap, id: strin
  * The next state after an event. `answers` already holds the answer just given (for `answered`), so a
  * changed answer that reveals a question makes it the next one asked.
  */
-export function advance(q: Questionnaire, answers: AnswerMap, state: InterviewState, event: InterviewEvent): InterviewState {
+export function advance(questionnaire: Questionnaire, answers: AnswerMap, state: InterviewState, event: InterviewEvent): InterviewState {
   switch (event.type) {
     case 'answered': {
       const skipped = state.skipped.filter((id) => id !== state.current);
-      return { current: nextUnanswered(q, answers, state.current, skipped), skipped };
+      return { current: nextUnanswered(questionnaire, answers, state.current, skipped), skipped };
     }
     case 'skip': {
       if (state.current === null) return state;
       const skipped = state.skipped.includes(state.current) ? state.skipped : [...state.skipped, state.current];
-      return { current: nextUnanswered(q, answers, state.current, skipped), skipped };
+      return { current: nextUnanswered(questionnaire, answers, state.current, skipped), skipped };
     }
     case 'back': {
-      const prev = previousQuestion(q, answers, state.current);
+      const prev = previousQuestion(questionnaire, answers, state.current);
       return prev === null ? state : { ...state, current: prev };
     }
     case 'goto': {
-      if (!visibleQuestions(q, answers).some((v) => v.question.id === event.question)) return state;
+      if (!visibleQuestions(questionnaire, answers).some((v) => v.question.id === event.question)) return state;
       return { ...state, current: event.question };
     }
   }
 }
 
 /** The shown questions of one section with their answers, for the section summary. */
-export function sectionSummary(q: Questionnaire, answers: AnswerMap, sectionIndex: number): Array<{ question: Question; answer?: Answer }> {
-  return visibleQuestions(q, answers)
+export function sectionSummary(questionnaire: Questionnaire, answers: AnswerMap, sectionIndex: number): Array<{ question: Question; answer?: Answer }> {
+  return visibleQuestions(questionnaire, answers)
     .filter((v) => v.sectionIndex === sectionIndex)
     .map((v) => (isAnswered(answers, v.question.id) ? { question: v.question, answer: answers[v.question.id]! } : { question: v.question }));
 }
 
-export function findVisible(q: Questionnaire, answers: AnswerMap, id: string | null): Visible | undefined {
-  return id === null ? undefined : visibleQuestions(q, answers).find((v) => v.question.id === id);
+export function findVisible(questionnaire: Questionnaire, answers: AnswerMap, id: string | null): Visible | undefined {
+  return id === null ? undefined : visibleQuestions(questionnaire, answers).find((v) => v.question.id === id);
 }

@@ -65,13 +65,13 @@ function isBuiltin(ref: QuestionnaireRef): boolean {
 }
 
 /** What went wrong with an answers file, worded for the person at the keyboard. */
-export function describeLoadError(path: string, e: UserError): UserError {
-  const detail = e.problems.length ? e.problems.map(formatProblem).join('\n') : `${path}: ${e.message}`;
+export function describeLoadError(path: string, error: UserError): UserError {
+  const detail = error.problems.length ? error.problems.map(formatProblem).join('\n') : `${path}: ${error.message}`;
   return new UserError(
     `${path} cannot be used for this interview:\n${detail}\n` +
       `The file was left unchanged. Fix it by hand (\`itaas validate ${path}\` lists every problem), ` +
       `give the questionnaire it was written for with --questionnaire FILE, or name a new file with --answers.`,
-    e.problems,
+    error.problems,
   );
 }
 
@@ -123,16 +123,16 @@ export class AnswersStore {
 
   /** Opens an existing answers file; refuses (exit 2, file untouched) if it is unreadable, invalid or for another questionnaire. */
   static open(path: string, questionnaireOverride?: string): AnswersStore {
-    let a: ReturnType<typeof loadAssessment>;
+    let assessment: ReturnType<typeof loadAssessment>;
     try {
-      a = loadAssessment(path, { questionnaire: questionnaireOverride });
+      assessment = loadAssessment(path, { questionnaire: questionnaireOverride });
     } catch (e) {
       if (e instanceof UserError) throw describeLoadError(path, e);
       throw e;
     }
-    const store = new AnswersStore(path, a.answers.file.doc, a.answers.data, a.questionnaire.data, a.model.data, a.questionnaire.path);
+    const store = new AnswersStore(path, assessment.answers.file.doc, assessment.answers.data, assessment.questionnaire.data, assessment.model.data, assessment.questionnaire.path);
     store.onDisk = readText(path);
-    store.eol = /\r\n/.test(a.answers.file.text) ? '\r\n' : '\n';
+    store.eol = /\r\n/.test(assessment.answers.file.text) ? '\r\n' : '\n';
     return store;
   }
 
@@ -259,12 +259,12 @@ export class AnswersStore {
     }
     const list = seq as YAMLSeq;
     list.flow = false;
-    const r: Record<string, unknown> = { name };
-    if (role) r.role = role;
-    r.completed = false;
-    if (this.clock) r.updated = this.clock().toISOString();
-    r.answers = {};
-    list.items.push(this.doc.createNode(r));
+    const entry: Record<string, unknown> = { name };
+    if (role) entry.role = role;
+    entry.completed = false;
+    if (this.clock) entry.updated = this.clock().toISOString();
+    entry.answers = {};
+    list.items.push(this.doc.createNode(entry));
     this.save();
     // Counted in the document: inside a batch the parsed answers are only refreshed by the final save.
     return list.items.length - 1;
@@ -326,14 +326,14 @@ export class AnswersStore {
   }
 
   private answersMap(index: number): YAMLMap {
-    const r = this.doc.getIn(['respondents', index], true);
-    if (!isMap(r)) throw new Error(`respondent ${index} is not a map`);
-    const found: unknown = r.get('answers', true);
+    const node = this.doc.getIn(['respondents', index], true);
+    if (!isMap(node)) throw new Error(`respondent ${index} is not a map`);
+    const found: unknown = node.get('answers', true);
     let map: YAMLMap;
     if (isMap(found)) map = found;
     else {
       map = new YAMLMap(this.doc.schema);
-      r.set('answers', map);
+      node.set('answers', map);
     }
     map.flow = false;
     return map;
@@ -343,10 +343,10 @@ export class AnswersStore {
   private insertAt(map: YAMLMap, questionId: string): number {
     const order = this.questionnaire.sections.flatMap((s) => s.questions.map((q) => q.id));
     const rank = order.indexOf(questionId);
-    const i = map.items.findIndex((p) => {
-      const k = isScalar(p.key) ? String(p.key.value) : '';
-      const r = order.indexOf(k);
-      return r > rank;
+    const i = map.items.findIndex((pair) => {
+      const k = isScalar(pair.key) ? String(pair.key.value) : '';
+      const itsRank = order.indexOf(k);
+      return itsRank > rank;
     });
     return i < 0 ? map.items.length : i;
   }
@@ -427,20 +427,20 @@ export class AnswersStore {
       doc.set('respondents', seq);
     }
     const list = seq as YAMLSeq;
-    ours.respondents.forEach((r, i) => {
-      const was = base.respondents.find((b) => b.name === r.name);
-      if (was && same(was, r)) return;
-      const at = theirs.respondents.findIndex((t) => t.name === r.name);
-      if (was && at < 0) throw stop(`the respondent "${r.name}" was removed from it`);
-      if (was && !same(theirs.respondents[at], was)) throw stop(`the answers of "${r.name}" were changed there too`);
+    ours.respondents.forEach((person, i) => {
+      const was = base.respondents.find((b) => b.name === person.name);
+      if (was && same(was, person)) return;
+      const at = theirs.respondents.findIndex((t) => t.name === person.name);
+      if (was && at < 0) throw stop(`the respondent "${person.name}" was removed from it`);
+      if (was && !same(theirs.respondents[at], was)) throw stop(`the answers of "${person.name}" were changed there too`);
       const node = (this.doc.getIn(['respondents', i], true) as YAMLMap).clone();
       if (at >= 0) list.items[at] = node;
       else list.items.push(node);
     });
     const merged = Answers.parse(doc.toJS());
     // The interview holds respondents by position: those it knows must keep theirs.
-    ours.respondents.forEach((r, i) => {
-      if (merged.respondents[i]?.name !== r.name) throw stop('its respondents were reordered or removed');
+    ours.respondents.forEach((respondent, i) => {
+      if (merged.respondents[i]?.name !== respondent.name) throw stop('its respondents were reordered or removed');
     });
     this.doc = doc;
   }

@@ -2,19 +2,19 @@ import { palette } from '../ui.js';
 
 /** Inquirer's theme, built on chalk so that NO_COLOR and --no-color switch every colour off. */
 export function theme(color: boolean, hint?: string) {
-  const c = palette(color);
+  const colors = palette(color);
   return {
-    prefix: { idle: c.cyan('?'), done: c.green('✔') },
+    prefix: { idle: colors.cyan('?'), done: colors.green('✔') },
     style: {
-      answer: (t: string) => c.cyan(t),
-      message: (t: string) => c.bold(t),
-      error: (t: string) => c.red(`> ${t}`),
-      help: (t: string) => c.dim(t),
-      highlight: (t: string) => c.cyan(t),
-      key: (t: string) => c.cyan(c.bold(t)),
-      description: (t: string) => c.italic(t),
-      disabled: (t: string) => c.dim(t),
-      defaultAnswer: (t: string) => c.dim(`(${t})`),
+      answer: (t: string) => colors.cyan(t),
+      message: (t: string) => colors.bold(t),
+      error: (t: string) => colors.red(`> ${t}`),
+      help: (t: string) => colors.dim(t),
+      highlight: (t: string) => colors.cyan(t),
+      key: (t: string) => colors.cyan(colors.bold(t)),
+      description: (t: string) => colors.italic(t),
+      disabled: (t: string) => colors.dim(t),
+      defaultAnswer: (t: string) => colors.dim(`(${t})`),
       keysHelpTip: (keys: Array<[string, string]>) => hint ?? keys.map(([k, a]) => `${k} ${a}`).join(' · '),
     },
   };

@@ -97,9 +97,9 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, o
     created = true;
     let off = 0;
     while (off < buf.length) {
-      const n = writeSync(fd, buf, off, buf.length - off);
-      if (n <= 0) throw shortWrite(tmp);
-      off += n;
+      const written = writeSync(fd, buf, off, buf.length - off);
+      if (written <= 0) throw shortWrite(tmp);
+      off += written;
     }
     fsyncSync(fd);
     if (fstatSync(fd).size !== buf.length) throw shortWrite(tmp);
