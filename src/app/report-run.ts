@@ -13,9 +13,9 @@ import { suggest } from '../load/rules.js';
 import { messages } from '../i18n/index.js';
 import { buildContext } from '../report/context.js';
 import type { ReportContext } from '../report/context.js';
-import { DEFAULT_FORMATS, isReportFormat, REPORT_FORMATS } from '../report/formats.js';
+import { DEFAULT_FORMATS, isReportFormat, portfolioFormats, REPORT_FORMATS } from '../report/formats.js';
 import type { ReportFormat } from '../report/formats.js';
-import { renderers } from '../report/index.js';
+import { portfolioRenderers, renderers } from '../report/index.js';
 import type { ReportRunSummary } from '../schema/run-summary.js';
 import { describeFailure, overallName, parseThresholds } from './gates.js';
 import { languageNotices } from './lang.js';
@@ -254,18 +254,18 @@ export async function runReport(files: string[], opts: ReportRunOptions, events:
 
   let portfolio: string[] | null = null;
   if (opts.portfolio && units.length) {
-    const [{ buildPortfolio }, { renderPortfolioMarkdown, renderPortfolioJson }] = await Promise.all([import('../core/portfolio.js'), import('../report/portfolio-md.js')]);
+    const { buildPortfolio } = await import('../core/portfolio.js');
     // Units with the same organisation name are told apart by their file name.
     const counts = new Map<string, number>();
     for (const unit of units) counts.set(unit.label, (counts.get(unit.label) ?? 0) + 1);
     for (const unit of units) if (counts.get(unit.label)! > 1) unit.label = `${unit.label} (${unit.key})`;
     const rollUp = buildPortfolio(units, scale);
     portfolio = [];
-    for (const format of formats.includes('json') ? ['md', 'json'] : ['md']) {
+    for (const format of portfolioFormats(formats)) {
       const target = reportPath(opts.out, 'portfolio', format);
       const owner = owners.get(target);
       if (owner !== undefined) throw new UserError(`the portfolio report ${shown(target)} would replace the report of ${owner}; rename that answers file or drop --portfolio`);
-      await emit(target, format === 'json' ? renderPortfolioJson(rollUp) : renderPortfolioMarkdown(rollUp, { t: messages(portfolioLang), scale, precision: portfolioPrecision }));
+      await emit(target, await portfolioRenderers[format](rollUp, { messages: messages(portfolioLang), scale, precision: portfolioPrecision }));
       portfolio.push(shown(target));
     }
   }

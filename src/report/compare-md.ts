@@ -5,7 +5,8 @@ import { mdCell, mdEscape, table } from './markdown.js';
 
 /** What a comparison is worded with: the catalogue of its language and the model's words in it. */
 export interface CompareWording {
-  t: Messages;
+  /** The catalogue of the comparison's language. */
+  messages: Messages;
   words: Words;
 }
 
@@ -18,7 +19,7 @@ function numbers(c: Comparison, t: Messages) {
 }
 
 /** A note on what differs between the two assessments, in words. */
-export function noteText(n: CompareNote, c: Comparison, { t, words }: CompareWording): string {
+export function noteText(n: CompareNote, c: Comparison, { messages: t, words }: CompareWording): string {
   const w = t.compare;
   if (n.code === 'different-organisations') return w.differentOrganisations(n.baseline, n.current);
   if (n.code === 'different-questionnaires') return w.differentQuestionnaires(`${n.baseline.id} ${n.baseline.version}`, `${n.current.id} ${n.current.version}`);
@@ -29,11 +30,11 @@ export function noteText(n: CompareNote, c: Comparison, { t, words }: CompareWor
 }
 
 const reasonText = (n: NotCompared, t: Messages) => t.compare.reasons[n.reason];
-const noun = (n: NotCompared, { t, words }: CompareWording) => (n.what === 'dimension' ? t.compare.dimensionNoun : n.what === 'phase' ? words.phase : words.stage);
+const noun = (n: NotCompared, { messages: t, words }: CompareWording) => (n.what === 'dimension' ? t.compare.dimensionNoun : n.what === 'phase' ? words.phase : words.stage);
 
 /** The comparison of two assessments as Markdown, in the language of `wording`. */
 export function renderComparisonMarkdown(c: Comparison, wording: CompareWording): string {
-  const { t, words } = wording;
+  const { messages: t, words } = wording;
   const w = t.compare;
   const r = t.report;
   const { num, signed } = numbers(c, t);
@@ -126,7 +127,7 @@ export function renderComparisonJson(c: Comparison, wording: CompareWording): st
     stages: c.stages,
     roadmap: c.roadmap,
     gaps: c.gaps,
-    notCompared: c.notCompared.map((n) => ({ what: n.what, id: n.id, reason: reasonText(n, wording.t) })),
+    notCompared: c.notCompared.map((n) => ({ what: n.what, id: n.id, reason: reasonText(n, wording.messages) })),
     notes: c.notes.map((n) => noteText(n, c, wording)),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -21,5 +21,10 @@ export const DEFAULT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'html', '
 /** The formats of a comparison (`itaas compare`) and of the portfolio roll-up. */
 export const COMPARE_FORMATS = ['md', 'json'] as const;
 
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
+/** The portfolio roll-up is always written as Markdown, and as JSON too when the reports are. */
+export const portfolioFormats = (reportFormats: readonly string[]): CompareFormat[] => (reportFormats.includes('json') ? ['md', 'json'] : ['md']);
+
 export const isReportFormat = (format: string): format is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(format);
-export const isCompareFormat = (format: string): format is (typeof COMPARE_FORMATS)[number] => (COMPARE_FORMATS as readonly string[]).includes(format);
+export const isCompareFormat = (format: string): format is CompareFormat => (COMPARE_FORMATS as readonly string[]).includes(format);

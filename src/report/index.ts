@@ -1,5 +1,9 @@
+import type { Comparison } from '../core/compare.js';
+import type { Portfolio } from '../core/portfolio.js';
+import type { CompareWording } from './compare-md.js';
 import type { ReportContext } from './context.js';
-import type { RenderOptions, ReportFormat } from './formats.js';
+import type { CompareFormat, RenderOptions, ReportFormat } from './formats.js';
+import type { PortfolioWording } from './portfolio-md.js';
 
 export interface Renderer {
   /** File extension of the output, without the dot. */
@@ -29,4 +33,16 @@ export const renderers: Record<ReportFormat, Renderer> = {
       ];
     },
   },
+};
+
+/** The formats of `itaas compare`: the comparison of two assessments. */
+export const compareRenderers: Record<CompareFormat, (comparison: Comparison, wording: CompareWording) => Promise<string>> = {
+  md: async (comparison, wording) => (await import('./compare-md.js')).renderComparisonMarkdown(comparison, wording),
+  json: async (comparison, wording) => (await import('./compare-md.js')).renderComparisonJson(comparison, wording),
+};
+
+/** The formats of the portfolio roll-up (`itaas report --portfolio`). */
+export const portfolioRenderers: Record<CompareFormat, (rollUp: Portfolio, wording: PortfolioWording) => Promise<string>> = {
+  md: async (rollUp, wording) => (await import('./portfolio-md.js')).renderPortfolioMarkdown(rollUp, wording),
+  json: async (rollUp) => (await import('./portfolio-md.js')).renderPortfolioJson(rollUp),
 };

@@ -4,7 +4,8 @@ import { mdCell, mdEscape, table } from './markdown.js';
 
 /** What a portfolio is worded with: the catalogue of its language, and the model's scale and precision. */
 export interface PortfolioWording {
-  t: Messages;
+  /** The catalogue of the roll-up's language. */
+  messages: Messages;
   /** The scale's levels, lowest first. */
   scale: readonly number[];
   /** Decimals of the scores (the model's precision). */
@@ -12,7 +13,7 @@ export interface PortfolioWording {
 }
 
 /** The roll-up across several assessments as Markdown, in the language of `wording`. */
-export function renderPortfolioMarkdown(p: Portfolio, { t, scale, precision }: PortfolioWording, opts: { furthest?: number } = {}): string {
+export function renderPortfolioMarkdown(p: Portfolio, { messages: t, scale, precision }: PortfolioWording, opts: { furthest?: number } = {}): string {
   const w = t.portfolio;
   const num = (x: number | null, digits = precision) => (x === null ? '–' : x.toFixed(digits).replace('.', t.decimal));
   const out: string[] = [];
