@@ -62,7 +62,7 @@ export function htmlData(ctx: ReportContext, css: string) {
   const items = ctx.result.roadmap?.waves.flatMap((w) => w.items) ?? [];
   const cssHash = createHash('sha256').update(css, 'utf8').digest('base64');
   return {
-    ...templateData(ctx),
+    ...templateData(ctx, 'html'),
     css,
     /** Nothing may load or run: only the one stylesheet above, whose hash is pinned here. */
     csp: `default-src 'none'; style-src 'sha256-${cssHash}'; img-src 'none'; font-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`,

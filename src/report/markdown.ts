@@ -80,7 +80,7 @@ export function table(head: string[], rows: string[][], align?: string[]): strin
 /** What the Markdown template sees as `it`. `<%= %>` escapes with mdEscape; `<%~ %>` writes as is. */
 export function markdownData(ctx: ReportContext) {
   return {
-    ...templateData(ctx),
+    ...templateData(ctx, 'md'),
     e: mdEscape,
     cell: mdCell,
     table,

@@ -6,7 +6,27 @@ import { UserError } from '../errors.js';
 import type { DimensionScore } from '../core/score.js';
 import { gapText, scoreGroups, targetText } from './context.js';
 import type { ReportContext } from './context.js';
+import type { RequirementCheck } from '../core/placement.js';
+import type { Roadmap, RoadmapItem } from '../core/roadmap.js';
+import {
+  coverageText,
+  coverFacts,
+  initiativeMeta,
+  levelText,
+  outcomeInitiativesText,
+  outcomeWorkText,
+  overrunText,
+  rationaleText,
+  reportSections,
+  requirementsText,
+  responseText,
+  roadmapIntro,
+  sectionData,
+  spreadFlagged,
+} from './sections.js';
+import type { DocumentFormat, ReportSection, SectionId } from './sections.js';
 import { byAnswer, evidenceGroups, roadmapByOutcome, strengths, summary } from './summary.js';
+import type { OutcomeSummary } from './summary.js';
 
 /** The templates shipped with itaas; `--templates DIR` replaces them file by file. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -23,9 +43,11 @@ export interface TemplateOptions {
   autoTrim?: false | 'nl';
 }
 
-/** What every report template sees in `it`, whatever its format. */
-export function templateData(ctx: ReportContext) {
-  const assessmentSummary = summary(ctx);
+/** What every report template sees in `it`, whatever its format; `format` decides which sections it has and in which order. */
+export function templateData(ctx: ReportContext, format: DocumentFormat) {
+  const sections = reportSections(ctx, format);
+  const assessmentSummary = sectionData(sections, 'summary') ?? summary(ctx);
+  const credited = sectionData(sections, 'in-place')?.strengths ?? strengths(ctx);
   return {
     ctx,
     /** The fixed wording of the reports in the report language. */
@@ -40,12 +62,16 @@ export function templateData(ctx: ReportContext) {
     s: assessmentSummary,
     /** @deprecated The name templates written for itaas 0.1 use for `assessment`; still served to them. */
     a: ctx.answers.assessment,
+    /** The sections this report has, in its order, each with `id` (its anchor), `title`, `titleKey`, `number` and `data`. */
+    sections,
+    /** The same sections by id; a section the report does not have is absent (`it.section.position` is undefined without phases and stages). */
+    section: Object.fromEntries(sections.map((sec) => [sec.id, sec])) as { [K in SectionId]?: Extract<ReportSection, { id: K }> },
     /** The roadmap summarised by outcome. */
-    outcomes: roadmapByOutcome(ctx),
+    outcomes: sectionData(sections, 'roadmap')?.outcomes ?? roadmapByOutcome(ctx),
     /** Initiatives already in place, with the answers that show it. */
-    strengths: strengths(ctx),
+    strengths: credited,
     /** Their evidence by question, each question once with the initiatives it helps show. */
-    evidenceGroups: evidenceGroups(strengths(ctx)),
+    evidenceGroups: sectionData(sections, 'in-place')?.groups ?? evidenceGroups(credited),
     /** One question's answers, each answer once with who gave it, the median one first. */
     byAnswer,
     model: ctx.model,
@@ -54,11 +80,33 @@ export function templateData(ctx: ReportContext) {
     result: ctx.result,
     dim: new Map(ctx.result.dimensions.map((d) => [d.id, d])),
     /** The score tables: one per axis, or one for every dimension when the model has no axes. */
-    groups: scoreGroups(ctx),
+    groups: sectionData(sections, 'scores')?.groups ?? scoreGroups(ctx),
     targetText,
     gapText: (d: DimensionScore) => gapText(ctx, d),
     /** A column heading from one of the model's nouns ("phase" -> "Phase"). */
     cap: ctx.messages.cap,
+    /** The facts on the cover, as `{ label, value }`, in order. */
+    coverFacts: coverFacts(ctx),
+    /** A phase's or stage's requirements in one line. */
+    requirementsText: (list: readonly RequirementCheck[]) => requirementsText(ctx, list),
+    /** A dimension's level as the tables show it ("2 Repeatable"). */
+    levelText: (d: DimensionScore) => levelText(ctx, d),
+    /** A dimension's coverage as the tables show it. */
+    coverageText: (d: DimensionScore) => coverageText(ctx, d),
+    /** Whether a dimension's spread reaches the disagreement threshold. */
+    spreadFlagged: (d: DimensionScore) => spreadFlagged(ctx, d),
+    /** A quoted answer: its option, and its level where it has one. */
+    responseText: (question: string, response: { option: string; level?: number | undefined }) => responseText(ctx, question, response),
+    /** The roadmap's opening sentence. */
+    roadmapIntro: (roadmap: Roadmap, count: number) => roadmapIntro(ctx, roadmap, count),
+    /** The warning when the roadmap runs past its horizon, or ''. */
+    overrunText: (roadmap: Roadmap) => overrunText(ctx, roadmap),
+    /** An outcome's work and its initiatives, one cell each. */
+    outcomeWorkText: (outcome: OutcomeSummary) => outcomeWorkText(ctx, outcome),
+    outcomeInitiativesText: (outcome: OutcomeSummary) => outcomeInitiativesText(ctx, outcome),
+    /** An initiative's effort, period and steps in one line, and its rationale on one line. */
+    initiativeMeta: (item: RoadmapItem) => initiativeMeta(ctx, item),
+    rationaleText: (id: string) => rationaleText(ctx, id),
   };
 }
 
