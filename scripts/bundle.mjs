@@ -63,8 +63,9 @@ export const ecb = no;`,
   },
 };
 
-await build({
+const bundled = await build({
   entryPoints: [join(root, 'dist', 'cli.js')],
+  metafile: true,
   outdir,
   bundle: true,
   splitting: true,
@@ -82,6 +83,19 @@ await build({
   minifySyntax: true,
   plugins: [zodEnglishOnly, pdfkitLean],
 });
+
+// Which packages each file of the bundle holds (dist/bundle-packages.json), so that a test can tell which ones a
+// command loads: the quick paths of report and validate must not load zod, yaml or commander.
+const packagesOf = {};
+for (const [out, { inputs }] of Object.entries(bundled.metafile.outputs)) {
+  const names = new Set();
+  for (const input of Object.keys(inputs)) {
+    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) names.add(m[1]);
+  }
+  packagesOf[out.replace(/^.*\//, '')] = [...names].sort();
+}
+writeFileSync(join(root, 'dist', 'bundle-packages.json'), `${JSON.stringify(packagesOf, null, 1)}\n`);
 
 // Node keeps a source file that has a single non-ASCII character as two-byte text, and a comment is
 // enough. esbuild escapes non-ASCII in strings; make sure nothing else slipped through.

@@ -10,7 +10,7 @@ import { migrationRulesPath } from '../load/migrations.js';
 import { formatProblem, UserError } from '../errors.js';
 import { answersRules } from '../load/rules.js';
 import { loadYamlFile, parseYaml } from '../load/safe-yaml.js';
-import type { YamlFile } from '../load/safe-yaml.js';
+import type { YamlFile } from '../load/yaml-file.js';
 import { schemaProblems } from '../load/validate-schema.js';
 import { Answers } from '../schema/answers.js';
 import { Migration } from '../schema/migration.js';

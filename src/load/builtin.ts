@@ -7,8 +7,8 @@ import type { Model } from '../schema/model.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 import { formatProblem, UserError } from '../errors.js';
 import type { Problem } from '../errors.js';
-import { loadYamlFile } from './safe-yaml.js';
-import type { YamlFile } from './safe-yaml.js';
+import { safeLoader } from './yaml-file.js';
+import type { YamlFile } from './yaml-file.js';
 
 /* What every loader shares, without the zod schemas: where the built-ins are, their checked copies, references, kinds. */
 
@@ -74,7 +74,7 @@ export function lazily<T>(path: string, data: T): Loaded<T> {
     path,
     data,
     get file() {
-      return (yamlFile ??= loadYamlFile(path));
+      return (yamlFile ??= safeLoader().loadYamlFile(path));
     },
   };
 }

@@ -7,9 +7,10 @@ import { UserError } from '../errors.js';
 import { suggest } from './rules.js';
 import type { Problem } from '../errors.js';
 import { loadYamlFile } from './safe-yaml.js';
-import type { YamlFile } from './safe-yaml.js';
+import type { YamlFile } from './yaml-file.js';
 import { schemaProblems } from './validate-schema.js';
-import { locate, pathString } from './safe-yaml.js';
+import { locate } from './safe-yaml.js';
+import { pathString } from './yaml-file.js';
 
 type Path = Array<string | number>;
 

@@ -12,7 +12,7 @@ import { originOf, resolveQuestionnaireFile } from './extend.js';
 import type { ResolvedQuestionnaire } from './extend.js';
 import { modelRules, questionnaireRules } from './rules.js';
 import { loadYamlFile } from './safe-yaml.js';
-import type { YamlFile } from './safe-yaml.js';
+import type { YamlFile } from './yaml-file.js';
 import { strictModelRules, strictQuestionnaireRules } from './strict-rules.js';
 import { schemaProblems } from './validate-schema.js';
 

@@ -6,7 +6,7 @@ import { throwIfErrors } from './builtin.js';
 import type { Assessment, FileKind, Loaded } from './builtin.js';
 import type { ResolvedQuestionnaire } from './extend.js';
 import { answersRules } from './rules.js';
-import type { YamlFile } from './safe-yaml.js';
+import type { YamlFile } from './yaml-file.js';
 
 /* What the loader pipeline (index.ts) and its zod-free happy path (quick.ts) share: no zod here. */
 

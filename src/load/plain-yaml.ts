@@ -8,8 +8,8 @@
  * and words every problem, so no rule of it is bypassed.
  */
 
-import { MAX_DEPTH, parseYaml, readTextFile } from './safe-yaml.js';
-import type { YamlFile } from './safe-yaml.js';
+import { MAX_DEPTH, readTextFile, safeLoader } from './yaml-file.js';
+import type { YamlFile } from './yaml-file.js';
 
 interface Line {
   indent: number;
@@ -285,13 +285,15 @@ export function parsePlainYaml(text: string): Record<string, unknown> | undefine
 /**
  * A YAML file read as loadYamlFile (safe-yaml.ts) reads it. Plain data comes from parsePlainYaml; the yaml package's
  * document, which only finding a problem's line and column needs, is parsed from the same text when first asked for.
+ * Any other text, and that document, need the safe loader: before it is loaded they throw SafeLoaderNotLoaded
+ * (yaml-file.ts), for the caller to load it and try again.
  */
 export function loadPlainYamlFile(file: string): YamlFile {
   const text = readTextFile(file);
   const data = parsePlainYaml(text);
-  if (data === undefined) return parseYaml(file, text);
+  if (data === undefined) return safeLoader().parseYaml(file, text);
   let whole: YamlFile | undefined;
-  const parsed = () => (whole ??= parseYaml(file, text));
+  const parsed = () => (whole ??= safeLoader().parseYaml(file, text));
   return {
     file,
     text,

@@ -10,7 +10,8 @@ import type { Problem } from '../errors.js';
 import { answersStep, orThrow } from './inspection.js';
 import type { Inspection } from './inspection.js';
 import { loadPlainYamlFile } from './plain-yaml.js';
-import type { YamlFile } from './safe-yaml.js';
+import { loadSafeLoader, SafeLoaderNotLoaded } from './yaml-file.js';
+import type { YamlFile } from './yaml-file.js';
 
 /*
  * The happy path of the commands run most (report, validate): an answers file for a built-in
@@ -78,21 +79,40 @@ function inspectQuickly(path: string, yamlFile: YamlFile, opts: { questionnaire?
   return data && questionnaire ? answersStep(path, yamlFile, data, { value: questionnaire, problems: [] }) : undefined;
 }
 
+/**
+ * Runs a step of the quick path; if it needs the safe loader (a file the quick reader does not take, a problem to
+ * place at its line and column), loads it and runs the step again. Steps only read, so running one twice is safe.
+ */
+async function withSafeLoader<T>(step: () => T): Promise<T> {
+  try {
+    return step();
+  } catch (e) {
+    if (!(e instanceof SafeLoaderNotLoaded)) throw e;
+  }
+  await loadSafeLoader();
+  return step();
+}
+
 /** loadAssessment (index.ts), without zod for a valid answers file of a built-in questionnaire. */
 export async function loadAssessmentQuickly(path: string, opts: { questionnaire?: string } = {}): Promise<Assessment> {
-  const yamlFile = loadPlainYamlFile(path);
-  const found = inspectQuickly(path, yamlFile, opts);
+  const { yamlFile, found } = await withSafeLoader(() => {
+    const yamlFile = loadPlainYamlFile(path);
+    return { yamlFile, found: inspectQuickly(path, yamlFile, opts) };
+  });
   return found ? orThrow(found, path) : (await import('./index.js')).loadAssessment(path, opts, yamlFile);
 }
 
 /** checkFile (index.ts), without zod for a valid answers file of a built-in questionnaire. */
 export async function checkFileQuickly(path: string, opts: { questionnaire?: string; strict?: boolean } = {}): Promise<{ kind?: FileKind; problems: Problem[] }> {
-  let yamlFile: YamlFile | undefined;
-  try {
-    yamlFile = loadPlainYamlFile(path);
-  } catch {
-    // The full loader says what is wrong with the file.
-  }
-  const found = yamlFile && inspectQuickly(path, yamlFile, opts);
+  const { yamlFile, found } = await withSafeLoader(() => {
+    let yamlFile: YamlFile | undefined;
+    try {
+      yamlFile = loadPlainYamlFile(path);
+    } catch (e) {
+      if (e instanceof SafeLoaderNotLoaded) throw e;
+      // The full loader says what is wrong with the file.
+    }
+    return { yamlFile, found: yamlFile && inspectQuickly(path, yamlFile, opts) };
+  });
   return found ? { kind: 'answers', problems: found.problems } : (await import('./index.js')).checkFile(path, opts, yamlFile);
 }

@@ -7,9 +7,8 @@ import { RESERVED_ANSWERS } from '../schema/answer-parts.js';
 import type { Condition, Questionnaire } from '../schema/questionnaire.js';
 import { questionnaireHash } from './hash.js';
 import type { Problem } from '../errors.js';
-import { locate, locateKey } from './safe-yaml.js';
-import type { YamlFile } from './safe-yaml.js';
-import { pathString } from './safe-yaml.js';
+import type { YamlFile } from './yaml-file.js';
+import { pathString, safeLoader } from './yaml-file.js';
 
 type Path = Array<string | number>;
 
@@ -25,6 +24,8 @@ export class Findings {
   }
   private push(path: Path, message: string, severity: Problem['severity'], key?: string): void {
     const origin = this.where(path);
+    // Placing a problem needs the yaml package's document: on the quick path, loading it is left until a problem is found.
+    const { locate, locateKey } = safeLoader();
     const pos = key === undefined ? locate(origin.file, origin.path) : locateKey(origin.file, origin.path, key);
     const shown = key === undefined ? origin.path : [...origin.path, key];
     this.problems.push({ file: origin.file.file, ...pos, message: `${pathString(shown)}: ${message}`, severity });

@@ -1,72 +1,17 @@
-import { readFileSync, statSync } from 'node:fs';
-import type { Stats } from 'node:fs';
-import type { Document } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
 import type { Node } from 'yaml';
 import { UserError } from '../errors.js';
 import type { Problem } from '../errors.js';
+import { fail, MAX_ALIASES, MAX_DEPTH, readTextFile, useSafeLoader } from './yaml-file.js';
+import type { YamlFile } from './yaml-file.js';
 
-/** Inputs are hand-written YAML; anything larger is a mistake or an attack. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-export const MAX_DEPTH = 64;
-export const MAX_ALIASES = 20;
+/*
+ * The safe loader: the yaml package's parser with every rule of what itaas accepts, and the line and column of a
+ * value. It is loaded only when needed: by the full loader, or when the quick path (quick.ts) meets a file its
+ * reader does not take or a problem to place.
+ */
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** A parsed YAML file that keeps what is needed to point at a line and column. */
-export interface YamlFile {
-  file: string;
-  text: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
-  data: unknown;
-}
-
-function fail(file: string, message: string, line?: number, col?: number): never {
-  const problem: Problem = { file, message, severity: 'error' };
-  if (line !== undefined) {
-    problem.line = line;
-    problem.col = col ?? 1;
-  }
-  throw new UserError(message, [problem]);
-}
-
-/** Reads a file as UTF-8 text, refusing what cannot be a YAML document we wrote or a person edited. */
-export function readTextFile(file: string): string {
-  let st: Stats;
-  try {
-    st = statSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') fail(file, 'no such file; check the path');
-    if (code === 'EACCES') fail(file, 'permission denied; check the file permissions');
-    fail(file, `cannot read the file (${code ?? 'unknown error'})`);
-  }
-  if (st.isDirectory()) fail(file, 'is a directory, not a file; name a .yaml file inside it');
-  if (!st.isFile()) fail(file, 'is not a regular file');
-  if (st.size > MAX_FILE_BYTES) fail(file, `is ${st.size} bytes; files over ${MAX_FILE_BYTES} bytes are refused`);
-  const buf = readFileSync(file);
-  if (buf.length === 0 || buf.toString('utf8').trim() === '') fail(file, 'is empty; expected a YAML document');
-  // UTF-16 (Notepad's "Unicode", PowerShell's default): a byte-order mark or every other byte NUL.
-  const bom16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
-  const pairs = Math.min(buf.length >> 1, 256);
-  let nulEven = 0;
-  let nulOdd = 0;
-  for (let i = 0; i < pairs; i++) {
-    if (buf[2 * i] === 0) nulEven++;
-    if (buf[2 * i + 1] === 0) nulOdd++;
-  }
-  if (bom16 || (pairs >= 2 && (nulEven === pairs || nulOdd === pairs))) {
-    fail(file, 'is encoded as UTF-16; itaas reads UTF-8 only. Save it again as UTF-8 (in most editors: Save As, encoding UTF-8)');
-  }
-  if (buf.includes(0)) fail(file, 'looks binary (it contains NUL bytes); expected a YAML text file');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    fail(file, 'is not valid UTF-8 text; save it as UTF-8');
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 /** Cheap scan before parsing, so pathological nesting never reaches the parser. */
 function checkNesting(file: string, text: string): void {
@@ -229,9 +174,4 @@ export function locateKey(yamlFile: YamlFile, path: ReadonlyArray<PropertyKey>, 
   return locate(yamlFile, path);
 }
 
-/** A path into a file's data as people write it: `respondents[0].answers`. */
-export function pathString(path: ReadonlyArray<PropertyKey>): string {
-  let shown = '';
-  for (const p of path) shown += typeof p === 'number' ? `[${p}]` : shown ? `.${String(p)}` : String(p);
-  return shown || '(top level)';
-}
+useSafeLoader({ parseYaml, loadYamlFile, locate, locateKey });

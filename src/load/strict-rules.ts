@@ -6,7 +6,7 @@ import type { Problem } from '../errors.js';
 import { contradictingRanges } from './ranges.js';
 import { Findings } from './rules.js';
 import type { Locator } from './rules.js';
-import type { YamlFile } from './safe-yaml.js';
+import type { YamlFile } from './yaml-file.js';
 
 /*
  * Authoring smells, reported by `itaas validate --strict` as warnings: the file works, but something

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { LanguageCode } from '../schema/common.js';
 import { locate, locateKey } from './safe-yaml.js';
-import type { YamlFile } from './safe-yaml.js';
-import { pathString } from './safe-yaml.js';
+import type { YamlFile } from './yaml-file.js';
+import { pathString } from './yaml-file.js';
 import type { Problem } from '../errors.js';
 
 type Issue = z.core.$ZodIssue;

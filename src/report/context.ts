@@ -3,7 +3,7 @@ import type { GapReason, RoadmapItem } from '../core/roadmap.js';
 import type { DimensionScore } from '../core/score.js';
 import { LATER_WAVE } from '../core/roadmap.js';
 import { answerLabel, formatNumber, resolveText } from '../core/text.js';
-import { answerParts } from '../schema/answers.js';
+import { answerParts } from '../schema/answer-parts.js';
 import type { Answers } from '../schema/answers.js';
 import type { Text } from '../schema/common.js';
 import type { Model } from '../schema/model.js';

@@ -74,4 +74,3 @@ export type Answers = z.infer<typeof Answers>;
 export type Respondent = z.infer<typeof Respondent>;
 export type Answer = z.infer<typeof Answer>;
 
-export { answerParts } from './answer-parts.js';

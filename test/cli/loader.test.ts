@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIASES, MAX_DEPTH } from '../../src/load/safe-yaml.js';
+import { MAX_ALIASES, MAX_DEPTH } from '../../src/load/yaml-file.js';
 import { itaas, tempDir } from '../helpers.js';
 import type { RunResult } from '../helpers.js';
 

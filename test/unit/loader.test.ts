@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { MAX_DEPTH, parseYaml } from '../../src/load/safe-yaml.js';
+import { parseYaml } from '../../src/load/safe-yaml.js';
+import { MAX_DEPTH } from '../../src/load/yaml-file.js';
 
 describe('the safe YAML loader', () => {
   const parse = (text: string) => parseYaml('t.yaml', text);
