@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { parsePlainYaml } from '../../src/load/plain-yaml.js';
-import { MAX_FILE_BYTES, parseYaml } from '../../src/load/safe-yaml.js';
+import { parseYaml } from '../../src/load/safe-yaml.js';
+import { MAX_FILE_BYTES } from '../../src/load/yaml-file.js';
 import { fixtures, root } from '../helpers.js';
 
 function yamlFiles(dir: string): string[] {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { checkFile, loadAssessment } from '../../src/load/index.js';
 import { checkFileQuickly, loadAssessmentQuickly } from '../../src/load/quick.js';
-import { MAX_FILE_BYTES } from '../../src/load/safe-yaml.js';
+import { MAX_FILE_BYTES } from '../../src/load/yaml-file.js';
 import { Answers } from '../../src/schema/answers.js';
 import { order, validate } from '../../src/schema/validators/answers.js';
 import { fixtures, root, tempDir } from '../helpers.js';
