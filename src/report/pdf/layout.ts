@@ -33,6 +33,7 @@ interface EmbeddedFont extends EmbeddingFont<FontkitFont> {
   font: FontkitFont;
   layoutCache?: Record<string, unknown>;
   layoutRun(text: string, features?: unknown): Run;
+  layoutCached(text: string): Run;
   encode(text: string): [string[], Run['positions']];
   ref(): unknown;
 }
@@ -40,6 +41,7 @@ interface EmbeddedFont extends EmbeddingFont<FontkitFont> {
 interface DocInternals {
   page: { height: number; fonts: Record<string, unknown> };
   addContent(data: string): void;
+  _fillColor: [string, undefined];
 }
 
 /** A number as pdfkit writes it into a content stream (PDFObject.number). */
@@ -85,13 +87,17 @@ export class Layout {
   private readonly covers: Record<'body' | 'bold', FontkitFont>;
   /** What clean() does with each code point, per font: keep, drop, a space, or U+FFFD. */
   private readonly cleaned: Record<'body' | 'bold', Map<number, string>> = { body: new Map(), bold: new Map() };
+  /** Per character below U+0300: 1 if clean() keeps it in either font, 2 if not, 0 not known yet. */
+  private readonly keeps = new Uint8Array(0x300);
   /** Code points the fonts have no glyph for. */
   private readonly missing = new Set<number>();
   /** Widths of the strings measured so far, per font and size (tables repeat many strings). */
-  private readonly widths = new Map<string, number>();
+  private readonly widths: Record<'body' | 'bold', Map<number, Map<string, number>>> = { body: new Map(), bold: new Map() };
   /** This document's embedded fonts, and the text-showing operator of each word drawn so far (null: pdfkit draws it). */
   private readonly embedded = {} as Record<'body' | 'bold', EmbeddedFont>;
   private readonly shown = new Map<string, string | null>();
+  /** The numbers of each fill colour's operator (null: pdfkit sets it). */
+  private readonly fills = new Map<string, string | null>();
   /** Some character could not be shown and was replaced. */
   replaced = false;
 
@@ -150,6 +156,7 @@ export class Layout {
    * glyph for becomes U+FFFD, so nothing is ever drawn as a wrong glyph.
    */
   clean(s: string, bold = false): string {
+    if (this.unchanged(s)) return s;
     const font = this.covers[bold ? 'bold' : 'body'];
     const seen = this.cleaned[bold ? 'bold' : 'body'];
     let out = '';
@@ -173,17 +180,44 @@ export class Layout {
     return out;
   }
 
+  /**
+   * Whether clean() leaves `s` as it is because every character is below U+0300 (where NFC changes nothing), a
+   * newline or a visible character both fonts have (so none is replaced or dropped in either).
+   */
+  private unchanged(s: string): boolean {
+    const keeps = this.keeps;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= keeps.length) return false;
+      let k = keeps[c]!;
+      if (k === 0) {
+        const ch = String.fromCharCode(c);
+        k = keeps[c] = c === 10 || (!/\p{Cc}|\p{Cf}/u.test(ch) && this.covers.body.hasGlyphForCodePoint(c) && this.covers.bold.hasGlyphForCodePoint(c)) ? 1 : 2;
+      }
+      if (k !== 1) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The width of `text` at `size`, as pdfkit's widthOfString gives it. A single word is measured from its shaped
+   * run (the run pdfkit's layout caches and draws), with pdfkit's arithmetic; text with spaces goes to pdfkit.
+   */
   measure(text: string, bold: boolean, size: number): number {
-    const key = `${bold ? 'b' : 'r'}${size}\0${text}`;
-    let w = this.widths.get(key);
-    if (w === undefined)
-      this.widths.set(
-        key,
-        (w = this.doc
-          .font(bold ? 'bold' : 'body')
-          .fontSize(size)
-          .widthOfString(text)),
-      );
+    const cache = this.widths[bold ? 'bold' : 'body'];
+    let bySize = cache.get(size);
+    if (!bySize) cache.set(size, (bySize = new Map()));
+    let w = bySize.get(text);
+    if (w === undefined) {
+      w =
+        text && !/[ \t]/.test(text)
+          ? ((this.embedded[bold ? 'bold' : 'body'].layoutCached(text).advanceWidth * (size / 1000) + 0) * 100) / 100
+          : this.doc
+              .font(bold ? 'bold' : 'body')
+              .fontSize(size)
+              .widthOfString(text);
+      bySize.set(text, w);
+    }
     return w;
   }
 
@@ -278,12 +312,31 @@ export class Layout {
     const gap = (t: Token, i: number) => (i < order.length - 1 && t.space ? this.measure(' ', t.bold, size) : 0);
     const total = order.reduce((s, t, i) => s + t.width + gap(t, i), 0);
     let cx = align === 'right' ? x + width - total : x;
-    doc.fillColor(color);
+    this.fillColor(color);
     order.forEach((t, i) => {
       this.show(t.text, t.bold, size, cx, y);
       cx += t.width + gap(t, i);
     });
     if (order.length) doc.font(order[order.length - 1]!.bold ? 'bold' : 'body').fontSize(size);
+  }
+
+  /** Sets the fill colour with the operators pdfkit's fillColor writes for it, worked out once per colour. */
+  private fillColor(color: string): void {
+    let ops = this.fills.get(color);
+    if (ops === undefined) {
+      // pdfkit's _normalizeColor and _setColorCore for a colour written #rrggbb.
+      const hex = /^#[0-9a-f]{6}$/i.test(color) ? parseInt(color.slice(1), 16) : undefined;
+      ops = hex === undefined ? null : [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255).join(' ');
+      this.fills.set(color, ops);
+    }
+    if (ops === null) {
+      this.doc.fillColor(color);
+      return;
+    }
+    const doc = this.doc as unknown as DocInternals;
+    doc.addContent('/DeviceRGB cs');
+    doc.addContent(`${ops} scn`);
+    doc._fillColor = [color, undefined];
   }
 
   /**
