@@ -25,16 +25,16 @@ export interface ReportContext {
   answers: Answers;
   result: Result;
   /** Model text in the report language. */
-  modelText: (t: Text | undefined) => string;
+  modelText: (text: Text | undefined) => string;
   /** Questionnaire text in the report language. */
-  questionnaireText: (t: Text | undefined) => string;
+  questionnaireText: (text: Text | undefined) => string;
   /** @deprecated The name templates written for itaas 0.1 use for `modelText`; still served to them. */
-  m: (t: Text | undefined) => string;
+  m: (text: Text | undefined) => string;
   /** @deprecated The name templates written for itaas 0.1 use for `questionnaireText`; still served to them. */
-  q: (t: Text | undefined) => string;
+  q: (text: Text | undefined) => string;
   dimTitle: (id: string) => string;
   axisTitle: (id: string) => string;
-  phaseTitle: (n: number) => string;
+  phaseTitle: (phaseNumber: number) => string;
   stageTitle: (id: string) => string;
   initiativeTitle: (id: string) => string;
   /** The title of a roadmap wave: its number and its real span in calendar months. */
@@ -88,16 +88,16 @@ function monthAt(start: string, offset: number): { year: number; month: number }
  */
 function mergeSteps(gaps: readonly GapReason[]): GapReason[] {
   const out: GapReason[] = [];
-  for (const g of gaps) {
+  for (const gap of gaps) {
     const last = out[out.length - 1];
-    if (last && last.dimension === g.dimension && last.holdsBackPhase === g.holdsBackPhase && Math.abs(last.to - g.from) < 1e-9) {
+    if (last && last.dimension === gap.dimension && last.holdsBackPhase === gap.holdsBackPhase && Math.abs(last.to - gap.from) < 1e-9) {
       out[out.length - 1] = {
         ...last,
-        to: g.to,
-        closes: Math.round((last.closes + g.closes) * 100) / 100,
-        with: [...new Set([...last.with, ...g.with])],
+        to: gap.to,
+        closes: Math.round((last.closes + gap.closes) * 100) / 100,
+        with: [...new Set([...last.with, ...gap.with])],
       };
-    } else out.push({ ...g, with: [...g.with] });
+    } else out.push({ ...gap, with: [...gap.with] });
   }
   return out;
 }
@@ -109,18 +109,18 @@ function shortOf(score: number, min: number, precision: number): number {
   return digits;
 }
 
-export const fmtScore = (s: number | null): string => (s === null ? '–' : s.toFixed(1));
+export const fmtScore = (score: number | null): string => (score === null ? '–' : score.toFixed(1));
 
 export function buildContext(model: Model, questionnaire: Questionnaire, answers: Answers, result: Result, lang?: string): ReportContext {
   const language = lang ?? answers.assessment.language ?? questionnaire.language;
   const fallbacks = new Map<string, Set<string>>();
-  const fellBack = (t: Text, used: string) => {
+  const fellBack = (text: Text, used: string) => {
     const seen = fallbacks.get(used) ?? new Set<string>();
-    seen.add(typeof t === 'string' ? t : (t[used] ?? ''));
+    seen.add(typeof text === 'string' ? text : (text[used] ?? ''));
     fallbacks.set(used, seen);
   };
-  const modelText = (t: Text | undefined) => resolveText(t, language, model.language, (used) => fellBack(t!, used));
-  const questionnaireText = (t: Text | undefined) => resolveText(t, language, questionnaire.language, (used) => fellBack(t!, used));
+  const modelText = (text: Text | undefined) => resolveText(text, language, model.language, (used) => fellBack(text!, used));
+  const questionnaireText = (text: Text | undefined) => resolveText(text, language, questionnaire.language, (used) => fellBack(text!, used));
   const dims = new Map(model.dimensions.map((d) => [d.id, d]));
   const inits = new Map(model.initiatives.map((i) => [i.id, i]));
   const questions = new Map(questionnaire.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
@@ -130,10 +130,10 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
   const words = modelWords(catalogue, model.terms ?? {}, modelText);
   const roadmapStart = result.roadmap?.start ?? answers.assessment.date.slice(0, 7);
   const notes = new Map<string, number>();
-  for (const r of answers.respondents) {
+  for (const respondent of answers.respondents) {
     for (const x of questions.values()) {
-      const raw = r.answers[x.id];
-      if (raw !== undefined && answerParts(raw).note) notes.set(`${r.name}\u0000${x.id}`, notes.size + 1);
+      const raw = respondent.answers[x.id];
+      if (raw !== undefined && answerParts(raw).note) notes.set(`${respondent.name}\u0000${x.id}`, notes.size + 1);
     }
   }
   const ctx: ReportContext = {
@@ -159,16 +159,16 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     overallLine: catalogue.report.overallLine(words.overallScore, num(result.overall), num(Math.min(...model.scale.map((s) => s.level)), 0), num(Math.max(...model.scale.map((s) => s.level)), 0)),
     dimTitle: (id) => modelText(dims.get(id)?.title) || id,
     axisTitle: (id) => modelText(model.axes.find((a) => a.id === id)?.title) || id,
-    phaseTitle: (n) => (n === 0 ? modelText(model.phases?.none.title) : modelText(model.phases?.list[n - 1]?.title)),
+    phaseTitle: (phaseNumber) => (phaseNumber === 0 ? modelText(model.phases?.none.title) : modelText(model.phases?.list[phaseNumber - 1]?.title)),
     stageTitle: (id) => (id === model.stages?.baseline.id ? modelText(model.stages.baseline.title) : modelText(model.stages?.list.find((s) => s.id === id)?.title) || id),
     initiativeTitle: (id) => modelText(inits.get(id)?.title) || id,
     waveTitle: (id) => {
       const waves = result.roadmap?.waves ?? [];
-      const n = waves.findIndex((w) => w.id === id);
-      if (n < 0) return id;
-      const w = waves[n]!;
-      const from = ctx.monthLabel(w.fromMonth);
-      const to = ctx.monthLabel(Math.max(w.fromMonth, w.toMonth - 1));
+      const index = waves.findIndex((w) => w.id === id);
+      if (index < 0) return id;
+      const wave = waves[index]!;
+      const from = ctx.monthLabel(wave.fromMonth);
+      const to = ctx.monthLabel(Math.max(wave.fromMonth, wave.toMonth - 1));
       return id === LATER_WAVE
         ? catalogue.report.laterWaveTitle(result.roadmap!.horizon, from, to)
         : catalogue.report.waveTitle(modelText(model.roadmap?.waves.find((x) => x.id === id)?.title) || id, from, to);
@@ -190,27 +190,29 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     optionLabel: (question, option) => answerLabel(questions.get(question), option, { text: questionnaireText, notApplicable: catalogue.notApplicable, dontKnow: catalogue.dontKnow }),
     reasonText: (item) => {
       const parts: string[] = [];
-      for (const g of mergeSteps(item.reason.gaps)) {
-        const others = g.with.map((id) => ctx.initiativeTitle(id));
-        const gate = g.holdsBackPhase ? result.phase?.next : undefined;
-        const need = gate?.blockers.find((b) => b.dimension === g.dimension);
+      for (const gap of mergeSteps(item.reason.gaps)) {
+        const others = gap.with.map((id) => ctx.initiativeTitle(id));
+        const gate = gap.holdsBackPhase ? result.phase?.next : undefined;
+        const need = gate?.blockers.find((b) => b.dimension === gap.dimension);
         if (gate && need && need.score !== null) {
           const at = shortOf(need.score, need.min, precision);
-          const whole = Math.abs(g.from - need.score) < 1e-9 && Math.abs(g.to - need.min) < 1e-9;
+          const whole = Math.abs(gap.from - need.score) < 1e-9 && Math.abs(gap.to - need.min) < 1e-9;
           parts.push(
             catalogue.reason.phaseGap(
-              ctx.dimTitle(g.dimension),
+              ctx.dimTitle(gap.dimension),
               num(need.score, at),
               num(need.min - need.score, at),
               num(need.min),
               ctx.phaseTitle(gate.number),
               others,
-              whole ? null : { from: num(g.from), to: num(g.to) },
+              whole ? null : { from: num(gap.from), to: num(gap.to) },
             ),
           );
         } else
           parts.push(
-            others.length ? catalogue.reason.closesWith(others, ctx.dimTitle(g.dimension), num(g.from), num(g.to)) : catalogue.reason.closesGap(ctx.dimTitle(g.dimension), num(g.from), num(g.to)),
+            others.length
+              ? catalogue.reason.closesWith(others, ctx.dimTitle(gap.dimension), num(gap.from), num(gap.to))
+              : catalogue.reason.closesGap(ctx.dimTitle(gap.dimension), num(gap.from), num(gap.to)),
           );
       }
       if (item.alternatives.length) parts.push(catalogue.reason.alternativeTo(item.alternatives.map((id) => ctx.initiativeTitle(id))));
@@ -232,19 +234,19 @@ export interface ScoreGroup {
 }
 
 export function scoreGroups(ctx: ReportContext): ScoreGroup[] {
-  const { result, model, messages: t } = ctx;
+  const { result, model, messages } = ctx;
   if (!result.axes.length) return [{ id: null, title: null, description: '', line: '', dimensions: result.dimensions.map((d) => d.id) }];
   return result.axes.map((axis) => ({
     id: axis.id,
     title: ctx.axisTitle(axis.id),
     description: ctx.modelText(model.axes.find((x) => x.id === axis.id)?.description),
-    line: axis.target === null ? t.report.axisScoreLine(ctx.num(axis.score)) : t.report.axisLine(ctx.num(axis.score), ctx.num(axis.target), axis.belowTarget, axis.dimensions.length),
+    line: axis.target === null ? messages.report.axisScoreLine(ctx.num(axis.score)) : messages.report.axisLine(ctx.num(axis.score), ctx.num(axis.target), axis.belowTarget, axis.dimensions.length),
     dimensions: [...axis.dimensions],
   }));
 }
 
 /** A dimension's target as the tables show it: "*" marks one set by the assessment, '–' none. */
-export const targetText = (d: DimensionScore): string => (d.target === null ? '–' : `${d.target}${d.targetSource === 'assessment' ? '*' : ''}`);
+export const targetText = (dimension: DimensionScore): string => (dimension.target === null ? '–' : `${dimension.target}${dimension.targetSource === 'assessment' ? '*' : ''}`);
 
 /** A dimension's gap as the tables show it: the gap, "met", or '–' when there is nothing to compare. */
-export const gapText = (ctx: ReportContext, d: DimensionScore): string => (d.gap === null ? '–' : d.gap > 0 ? ctx.num(d.gap) : ctx.messages.met);
+export const gapText = (ctx: ReportContext, dimension: DimensionScore): string => (dimension.gap === null ? '–' : dimension.gap > 0 ? ctx.num(dimension.gap) : ctx.messages.met);

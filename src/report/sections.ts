@@ -227,13 +227,14 @@ export function requirementsText(ctx: ReportContext, list: readonly RequirementC
 }
 
 /** A dimension's level as the tables show it: "2 Repeatable", or "not assessed". */
-export const levelText = (ctx: ReportContext, d: DimensionScore): string => (d.level === null ? ctx.messages.notAssessed : `${d.level} ${ctx.levelLabel(d.level)}`);
+export const levelText = (ctx: ReportContext, dimension: DimensionScore): string => (dimension.level === null ? ctx.messages.notAssessed : `${dimension.level} ${ctx.levelLabel(dimension.level)}`);
 
 /** A dimension's coverage as the tables show it: "83% (5 of 6)". */
-export const coverageText = (ctx: ReportContext, d: DimensionScore): string => ctx.messages.report.coverageValue(ctx.pct(Math.round(d.coverage.ratio * 100)), d.coverage.answered, d.coverage.asked);
+export const coverageText = (ctx: ReportContext, dimension: DimensionScore): string =>
+  ctx.messages.report.coverageValue(ctx.pct(Math.round(dimension.coverage.ratio * 100)), dimension.coverage.answered, dimension.coverage.asked);
 
 /** Whether a dimension's spread reaches the disagreement threshold (the tables mark it). */
-export const spreadFlagged = (ctx: ReportContext, d: DimensionScore): boolean => d.spread >= ctx.result.scoring.disagreement;
+export const spreadFlagged = (ctx: ReportContext, dimension: DimensionScore): boolean => dimension.spread >= ctx.result.scoring.disagreement;
 
 /** A quoted response: its option, and its level where it has one ("Automated (level 3)"). */
 export const responseText = (ctx: ReportContext, question: string, response: { option: string; level?: number | undefined }): string =>

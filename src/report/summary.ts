@@ -3,12 +3,12 @@ import type { ReportContext } from './context.js';
 
 /** A calendar date n months after an ISO date, clamped to the month's last day; no local time involved. */
 export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const total = year * 12 + (month - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
   const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
 }
 
 /** One outcome of the model and the part of the roadmap that serves it. */
@@ -29,15 +29,15 @@ export function roadmapByOutcome(ctx: ReportContext): OutcomeSummary[] {
   if (!ctx.result.roadmap) return [];
   const items = ctx.result.roadmap.waves.flatMap((w) => w.items).sort((a, b) => a.start - b.start || a.end - b.end);
   const inits = new Map(ctx.model.initiatives.map((i) => [i.id, i]));
-  return ctx.model.outcomes.map((o) => {
-    const mine = items.filter((i) => i.outcomes.includes(o.id));
+  return ctx.model.outcomes.map((outcome) => {
+    const mine = items.filter((i) => i.outcomes.includes(outcome.id));
     return {
-      id: o.id,
-      title: ctx.outcomeTitle(o.id),
+      id: outcome.id,
+      title: ctx.outcomeTitle(outcome.id),
       items: mine.map((i) => i.id),
       fromMonth: mine.length ? Math.min(...mine.map((i) => i.start)) : 0,
       toMonth: mine.length ? Math.max(...mine.map((i) => i.end)) : 0,
-      inPlace: ctx.result.inPlace.filter((p) => inits.get(p.id)?.outcomes.includes(o.id)).map((p) => p.id),
+      inPlace: ctx.result.inPlace.filter((p) => inits.get(p.id)?.outcomes.includes(outcome.id)).map((p) => p.id),
     };
   });
 }
@@ -77,14 +77,14 @@ export function strengths(ctx: ReportContext): Strength[] {
 }
 
 /** One question's answers by answer: the one that stands for all (the median) first, each with who gave it. */
-export function byAnswer(e: Strength['evidence'][number]): Array<{ answer: string; respondents: Array<{ name: string; noteNumber: number | null }> }> {
+export function byAnswer(evidence: Strength['evidence'][number]): Array<{ answer: string; respondents: Array<{ name: string; noteNumber: number | null }> }> {
   const out: Array<{ answer: string; respondents: Array<{ name: string; noteNumber: number | null }> }> = [];
-  for (const r of e.responses) {
-    const g = out.find((x) => x.answer === r.answer);
-    if (g) g.respondents.push({ name: r.respondent, noteNumber: r.noteNumber });
-    else out.push({ answer: r.answer, respondents: [{ name: r.respondent, noteNumber: r.noteNumber }] });
+  for (const response of evidence.responses) {
+    const group = out.find((x) => x.answer === response.answer);
+    if (group) group.respondents.push({ name: response.respondent, noteNumber: response.noteNumber });
+    else out.push({ answer: response.answer, respondents: [{ name: response.respondent, noteNumber: response.noteNumber }] });
   }
-  const median = out.findIndex((g) => g.answer === e.answer);
+  const median = out.findIndex((g) => g.answer === evidence.answer);
   if (median > 0) out.unshift(...out.splice(median, 1));
   return out;
 }
@@ -102,15 +102,15 @@ export interface EvidenceGroup {
  */
 export function evidenceGroups(list: Strength[]): EvidenceGroup[] {
   const groups = new Map<string, EvidenceGroup>();
-  for (const s of list)
-    for (const e of s.evidence) {
-      const g = groups.get(e.question);
-      if (g) {
-        if (!g.ids.includes(s.id)) {
-          g.ids.push(s.id);
-          g.titles.push(s.title);
+  for (const strength of list)
+    for (const evidence of strength.evidence) {
+      const group = groups.get(evidence.question);
+      if (group) {
+        if (!group.ids.includes(strength.id)) {
+          group.ids.push(strength.id);
+          group.titles.push(strength.title);
         }
-      } else groups.set(e.question, { ids: [s.id], titles: [s.title], evidence: e });
+      } else groups.set(evidence.question, { ids: [strength.id], titles: [strength.title], evidence });
     }
   return [...groups.values()];
 }
@@ -124,8 +124,8 @@ export interface Summary {
 
 /** The executive summary in plain words, shared by every report format. */
 export function summary(ctx: ReportContext): Summary {
-  const { result, answers, messages: t } = ctx;
-  const w = t.summary;
+  const { result, answers, messages } = ctx;
+  const phrases = messages.summary;
   const org = answers.assessment.organisation;
   const paragraphs: string[] = [];
   const phase = result.phase;
@@ -133,78 +133,78 @@ export function summary(ctx: ReportContext): Summary {
   const words = ctx.words;
 
   if (phase) {
-    let p = phase.reached === 0 ? w.notYetReached(org, ctx.phaseTitle(1)) : w.reached(org, ctx.phaseTitle(phase.reached));
+    let phaseLine = phase.reached === 0 ? phrases.notYetReached(org, ctx.phaseTitle(1)) : phrases.reached(org, ctx.phaseTitle(phase.reached));
     if (phase.next) {
       const blockers = phase.next.blockers;
       const first = blockers[0];
-      p += ` ${phase.next.number === phase.reached + 1 && phase.reached > 0 ? w.nextPhaseProgress(words.phase, ctx.phaseTitle(phase.next.number), phase.next.progress) : w.phaseProgress(ctx.phaseTitle(phase.next.number), phase.next.progress)}`;
+      phaseLine += ` ${phase.next.number === phase.reached + 1 && phase.reached > 0 ? phrases.nextPhaseProgress(words.phase, ctx.phaseTitle(phase.next.number), phase.next.progress) : phrases.phaseProgress(ctx.phaseTitle(phase.next.number), phase.next.progress)}`;
       if (first) {
-        const hold = first.score === null ? w.blockerNotAssessed(ctx.dimTitle(first.dimension)) : w.blocker(ctx.dimTitle(first.dimension), ctx.num(first.score), first.min);
-        const others = blockers.slice(1).map((b) => w.blocker(ctx.dimTitle(b.dimension), ctx.num(b.score), b.min));
-        p += ` ${w.heldBackMost(hold, others)}`;
+        const hold = first.score === null ? phrases.blockerNotAssessed(ctx.dimTitle(first.dimension)) : phrases.blocker(ctx.dimTitle(first.dimension), ctx.num(first.score), first.min);
+        const others = blockers.slice(1).map((b) => phrases.blocker(ctx.dimTitle(b.dimension), ctx.num(b.score), b.min));
+        phaseLine += ` ${phrases.heldBackMost(hold, others)}`;
       }
     } else {
-      p += ` ${words.lastPhase}`;
+      phaseLine += ` ${words.lastPhase}`;
     }
-    paragraphs.push(p);
+    paragraphs.push(phaseLine);
   }
 
   const om = result.operatingModel;
   if (om) {
     const attained = om.stages.filter((s) => s.attained);
     const notAttained = om.stages.filter((s) => !s.attained);
-    let o = w.predominantStage(words.stagesSubject, ctx.stageTitle(om.predominant), words.stage);
+    let stageLine = phrases.predominantStage(words.stagesSubject, ctx.stageTitle(om.predominant), words.stage);
     // The predominant stage is the last one attained: name only the others.
     const others = attained.filter((s) => s.id !== om.predominant);
-    if (others.length) o += ` ${w.attained(others.map((s) => ctx.stageTitle(s.id)))}`;
-    if (notAttained.length) o += ` ${w.notYetAttained(notAttained.map((s) => w.stageProgress(ctx.stageTitle(s.id), s.attainment)))}`;
+    if (others.length) stageLine += ` ${phrases.attained(others.map((s) => ctx.stageTitle(s.id)))}`;
+    if (notAttained.length) stageLine += ` ${phrases.notYetAttained(notAttained.map((s) => phrases.stageProgress(ctx.stageTitle(s.id), s.attainment)))}`;
     const firstMissing = om.stages.findIndex((s) => !s.attained);
     if (firstMissing >= 0 && om.stages.slice(firstMissing + 1).some((s) => s.attained)) {
-      o += ` ${w.foundations(words.stage, words.stages, ctx.stageTitle(om.stages[firstMissing]!.id))}`;
+      stageLine += ` ${phrases.foundations(words.stage, words.stages, ctx.stageTitle(om.stages[firstMissing]!.id))}`;
     }
-    paragraphs.push(o);
+    paragraphs.push(stageLine);
   }
 
   // Without phases or stages the summary still opens with where the organisation stands: its strongest
   // and weakest dimensions, and how many are below target.
   if (!phase && !om) {
     const scored = result.dimensions.filter((d) => d.score !== null);
-    const shown = (d: (typeof scored)[number]) => w.dimensionScore(ctx.dimTitle(d.id), ctx.num(d.score), ctx.levelLabel(d.level));
+    const shown = (dimension: (typeof scored)[number]) => phrases.dimensionScore(ctx.dimTitle(dimension.id), ctx.num(dimension.score), ctx.levelLabel(dimension.level));
     const sentences: string[] = [];
     if (scored.length > 1) {
-      const printed = (d: (typeof scored)[number]) => ctx.num(d.score);
+      const printed = (dimension: (typeof scored)[number]) => ctx.num(dimension.score);
       const high = printed(scored.reduce((a, b) => (b.score! > a.score! ? b : a)));
       const low = printed(scored.reduce((a, b) => (b.score! < a.score! ? b : a)));
-      if (high !== low) sentences.push(w.range(scored.filter((d) => printed(d) === high).map(shown), scored.filter((d) => printed(d) === low).map(shown)));
+      if (high !== low) sentences.push(phrases.range(scored.filter((d) => printed(d) === high).map(shown), scored.filter((d) => printed(d) === low).map(shown)));
     }
     const targeted = scored.filter((d) => d.gap !== null);
-    if (targeted.length) sentences.push(w.belowTarget(targeted.filter((d) => d.gap! > 0).length, targeted.length));
+    if (targeted.length) sentences.push(phrases.belowTarget(targeted.filter((d) => d.gap! > 0).length, targeted.length));
     if (sentences.length) paragraphs.push(sentences.join(' '));
   }
 
   const rm = result.roadmap;
   const items = rm?.waves.flatMap((x) => x.items) ?? [];
   if (rm && items.length) {
-    let r = w.roadmap(items.length, rm.months, ctx.monthLabel(0), ctx.monthLabel(Math.max(0, rm.months - 1)), phase?.next ? ctx.phaseTitle(phase.next.number) : null);
-    if (rm.months > rm.horizon) r += ` ${t.report.overrun(rm.months, rm.horizon, rm.capacity, rm.capacityToFit, rm.criticalPath)}`;
-    paragraphs.push(r);
+    let roadmapLine = phrases.roadmap(items.length, rm.months, ctx.monthLabel(0), ctx.monthLabel(Math.max(0, rm.months - 1)), phase?.next ? ctx.phaseTitle(phase.next.number) : null);
+    if (rm.months > rm.horizon) roadmapLine += ` ${messages.report.overrun(rm.months, rm.horizon, rm.capacity, rm.capacityToFit, rm.criticalPath)}`;
+    paragraphs.push(roadmapLine);
   }
-  if (result.inPlace.length) paragraphs.push(w.inPlace(result.inPlace.length));
+  if (result.inPlace.length) paragraphs.push(phrases.inPlace(result.inPlace.length));
 
   const topGaps = result.topGaps.slice(0, 3).map((id) => {
-    const d = dims.get(id)!;
-    return { id, title: ctx.dimTitle(id), score: d.score, target: d.target!, gap: d.gap!, levelLabel: ctx.levelLabel(d.level) };
+    const dimension = dims.get(id)!;
+    return { id, title: ctx.dimTitle(id), score: dimension.score, target: dimension.target!, gap: dimension.gap!, levelLabel: ctx.levelLabel(dimension.level) };
   });
   const firstWave = (result.roadmap?.waves[0]?.items ?? []).slice(0, 5);
 
   const warnings: string[] = [];
   const disagreements = result.questions.filter((x) => x.disagreement).length;
-  if (disagreements) warnings.push(w.warnDisagreements(disagreements, ctx.apart));
+  if (disagreements) warnings.push(phrases.warnDisagreements(disagreements, ctx.apart));
   const unassessed = result.dimensions.filter((d) => d.score === null).map((d) => ctx.dimTitle(d.id));
   const gated = [...(phase ? [words.phases] : []), ...(om ? [words.stages] : [])];
-  if (unassessed.length) warnings.push(w.warnUnassessed(unassessed, gated));
+  if (unassessed.length) warnings.push(phrases.warnUnassessed(unassessed, gated));
   const thin = result.dimensions.filter((d) => d.score !== null && d.coverage.ratio < 0.5).map((d) => ctx.dimTitle(d.id));
-  if (thin.length) warnings.push(w.warnThin(thin));
-  if (!answers.respondents.length) warnings.push(w.warnNoRespondents);
+  if (thin.length) warnings.push(phrases.warnThin(thin));
+  if (!answers.respondents.length) warnings.push(phrases.warnNoRespondents);
   return { paragraphs, topGaps, firstWave, warnings };
 }

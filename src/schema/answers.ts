@@ -73,4 +73,3 @@ export const Answers = z
 export type Answers = z.infer<typeof Answers>;
 export type Respondent = z.infer<typeof Respondent>;
 export type Answer = z.infer<typeof Answer>;
-
