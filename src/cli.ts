@@ -15,6 +15,32 @@ function readVersion(): string {
 
 const debug = process.argv.includes('--debug');
 
+/**
+ * Ends the process as a closed terminal does: killed by SIGHUP (the shell reports 129). Not through
+ * process.exit: on exit Node sets the terminal back as it found it, and with the terminal gone that
+ * fails an internal assertion that prints a native stack trace.
+ */
+function endAsHangUp(): void {
+  process.exitCode = 129;
+  process.removeAllListeners('SIGHUP');
+  process.kill(process.pid, 'SIGHUP');
+}
+
+// An error nobody caught is a bug: one line and exit 70, the stack only with --debug. A terminal closed
+// under a prompt can surface here too, as an I/O error from inside the prompt library: that is a
+// hang-up, handled as one (an interview frees its answers file first) and ended as one.
+process.on('uncaughtException', (error: unknown) => {
+  void (async () => {
+    const { terminalGone } = await import('./io/terminal-gone.js');
+    if (terminalGone(error)) {
+      process.emit('SIGHUP', 'SIGHUP');
+      return endAsHangUp();
+    }
+    await report(error);
+    process.exit(process.exitCode ?? 70);
+  })();
+});
+
 // `itaas ... | head` closes the pipe early: the reader has what it wanted, so stop quietly.
 // Any other failure to write (a full disk behind `> file`, /dev/full) is an input/output problem of
 // the caller's making: one line on stderr, exit 2, never a stack trace or the exit code of a failed check.
@@ -25,7 +51,7 @@ for (const stream of [process.stdout, process.stderr]) {
     // it (assess frees its answers file), else ended by it; there is no one left to tell.
     if (failure.code === 'EIO') {
       if (process.listenerCount('SIGHUP')) process.emit('SIGHUP', 'SIGHUP');
-      else process.kill(process.pid, 'SIGHUP');
+      else endAsHangUp();
       return;
     }
     if (stream === process.stdout) {
@@ -42,7 +68,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 /** The one place that turns an error into a message and an exit code. */
 async function report(thrown: unknown): Promise<void> {
-  const { UserError, CheckFailed } = await import('./errors.js');
+  const { UserError, CheckFailed, HangUp } = await import('./errors.js');
+  if (thrown instanceof HangUp) return endAsHangUp();
   const { colors } = await import('./ui.js');
   const { visible } = await import('./io/terminal-text.js');
   const paint = colors();

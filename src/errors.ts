@@ -56,6 +56,17 @@ export class CheckFailed extends Error {
   }
 }
 
+/**
+ * The terminal went away under an interview (a closed window, a dropped SSH session) and whatever had
+ * to be saved or freed has been. cli.ts ends the process as the hang-up itself would have (129).
+ */
+export class HangUp extends Error {
+  constructor() {
+    super('the terminal was closed');
+    this.name = 'HangUp';
+  }
+}
+
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) => a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),

@@ -9,7 +9,7 @@ import { AnswersStore } from '../interview/store.js';
 import type { AssessmentInfo } from '../interview/store.js';
 import { loadQuestionnaire, resolveRef } from '../load/index.js';
 import { itaasCommand } from '../ui.js';
-import { checkAnswersPath, endAsHangUp, onLostTerminal, shellQuote } from './interview.js';
+import { checkAnswersPath, shellQuote } from './interview.js';
 
 /* The run behind `itaas assess`, around the interview itself: what is checked first, the commands it suggests, the signals, and what it says at the end. */
 
@@ -76,30 +76,37 @@ export async function openAnswers(
   return store;
 }
 
+/** What stops a running interview from outside: Ctrl-C sent as a signal, SIGTERM, a closed terminal. */
+export interface InterviewGuard {
+  /** Aborted when one of those signals arrives: the prompt under way ends with an AbortPromptError. */
+  signal: AbortSignal;
+  /** The signal that stopped the interview, if one did. */
+  stoppedBy: () => NodeJS.Signals | undefined;
+  /** Removes the handlers. */
+  unguard: () => void;
+}
+
 /**
- * While the interview runs: Ctrl-C, SIGTERM, a closed terminal and a terminal lost under a prompt free
- * the answers file and end the process as such. Returns the function that removes the handlers.
+ * While the interview runs, SIGINT, SIGTERM and SIGHUP free the answers file at once (every confirmed
+ * answer is already on disk) and end the prompt under way; the command then says what happened and
+ * cli.ts ends the process with the signal's exit code.
  */
-export function guardInterview(lock: Lock, output: NodeJS.WritableStream, interrupted: () => string): () => void {
+export function guardInterview(lock: Lock): InterviewGuard {
+  const stop = new AbortController();
+  let stoppedBy: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    // Every confirmed answer is already on disk: free the file and go.
     lock.release();
-    if (signal === 'SIGHUP') return endAsHangUp();
-    if (signal === 'SIGINT') process.stderr.write(`\n${interrupted()}\n`);
-    // Leave the shell prompt on a line of its own; a closed terminal (SIGHUP) gets nothing.
-    else if (signal === 'SIGTERM') output.write('\n');
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    stoppedBy ??= signal;
+    stop.abort(signal);
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.on(signal, onSignal);
-  const onLost = onLostTerminal(
-    () => onSignal('SIGHUP'),
-    () => lock.release(),
-  );
-  process.on('uncaughtException', onLost);
-  return () => {
-    process.removeListener('uncaughtException', onLost);
-    for (const signal of signals) process.removeListener(signal, onSignal);
+  return {
+    signal: stop.signal,
+    stoppedBy: () => stoppedBy,
+    unguard: () => {
+      for (const signal of signals) process.removeListener(signal, onSignal);
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 import { closingLines, guardInterview, interviewWords, openAnswers, startAssess, suggestedCommands } from '../app/assess-run.js';
 import type { AssessRunOptions } from '../app/assess-run.js';
-import { endAsHangUp, isPromptExit, localToday, terminalGone } from '../app/interview.js';
-import { UserError } from '../errors.js';
+import { isPromptExit, localToday } from '../app/interview.js';
+import { HangUp, UserError } from '../errors.js';
+import { terminalGone } from '../io/terminal-gone.js';
 import { acquireLock } from '../interview/lock.js';
 import { terminalUi } from '../interview/prompts.js';
 import { askAssessment, interviewRespondent, pickRespondent } from '../interview/session.js';
@@ -26,9 +27,22 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
   const interrupted = () => (saved ? `${words.interrupted(path)}\n${words.resumeWith(commands.resume())}` : start.fresh ? words.interruptedUnsaved(path) : words.interruptedAlone);
 
   const lock = acquireLock(path);
-  const unguard = guardInterview(lock, output, interrupted);
+  const guard = guardInterview(lock);
+  // How the interview ends when it is stopped: cli.ts ends the process with the exit code set here.
+  const stopped = (signal: NodeJS.Signals | undefined): void => {
+    // A closed terminal: nobody is left to read a message.
+    if (signal === 'SIGHUP') throw new HangUp();
+    if (signal === 'SIGTERM') {
+      // Leave the shell prompt on a line of its own.
+      output.write('\n');
+      process.exitCode = 143;
+      return;
+    }
+    process.stderr.write(`\n${interrupted()}\n`);
+    process.exitCode = 130;
+  };
   try {
-    const askNew = (create: Parameters<typeof askAssessment>[2]) => askAssessment(terminalUi({ output, color, words }), localToday(), create, words);
+    const askNew = (create: Parameters<typeof askAssessment>[2]) => askAssessment(terminalUi({ output, color, words, signal: guard.signal }), localToday(), create, words);
     const store = await openAnswers(opts, start, askNew, () => {
       // From here on an interruption has saved something.
       saved = true;
@@ -37,25 +51,22 @@ export async function assessCommand(opts: AssessOptions): Promise<void> {
     start.questionnaireLanguage = store.questionnaire.language;
     const lang = opts.lang ?? start.questionnaireLanguage;
     words = interviewWords(lang);
-    const ui = terminalUi({ output, color, words });
+    const ui = terminalUi({ output, color, words, signal: guard.signal });
     const respondentIndex = await pickRespondent(store, ui, { ...(opts.respondent ? { respondent: opts.respondent } : {}), ...(opts.role ? { role: opts.role } : {}) }, words);
     const outcome = await interviewRespondent(store, respondentIndex, ui, lang);
     for (const line of closingLines(store, respondentIndex, outcome, { lang, color, columns: ui.columns, words }, start, commands)) ui.print(line);
+    // A signal after the last prompt still ends the run as that signal.
+    if (guard.stoppedBy()) stopped(guard.stoppedBy());
   } catch (e) {
-    if (isPromptExit(e)) {
-      process.stderr.write(`\n${interrupted()}\n`);
-      process.exitCode = 130;
-      return;
-    }
+    // A prompt ended by Ctrl-C, or by a signal from outside; every confirmed answer is on disk.
+    if (isPromptExit(e) || guard.stoppedBy()) return stopped(guard.stoppedBy());
     if (terminalGone(e)) {
-      // As for SIGHUP: every confirmed answer is on disk; nobody is left to read a message.
       lock.release();
-      endAsHangUp();
-      return;
+      throw new HangUp();
     }
     throw e;
   } finally {
-    unguard();
+    guard.unguard();
     lock.release();
   }
 }

@@ -73,6 +73,12 @@ function keyName(key: { name?: string; sequence?: string; ctrl?: boolean; meta?:
  * One question: its options, "Not applicable", "Don't know", then the moves (back, skip, help, section
  * list, quit) as entries and as single keys; digits answer at once.
  */
+/**
+ * The prompt's own abort (a shortcut key, a failed save) together with the interview's stop signal,
+ * without adding a listener to the long-lived stop signal for every prompt.
+ */
+const withStop = (own: AbortSignal, stop: AbortSignal | undefined): AbortSignal => (stop ? AbortSignal.any([own, stop]) : own);
+
 export async function questionPrompt(view: QuestionView, context: PromptContext = {}): Promise<QuestionAction> {
   const colors = palette(view.color ?? false);
   const words = view.words ?? messages('en').interview;
@@ -116,7 +122,6 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
     }
     if (shortcut) abort.abort();
   };
-  if (context.signal) context.signal.addEventListener('abort', () => abort.abort(context.signal!.reason), { once: true });
   const source = (context.input ?? process.stdin) as NodeJS.ReadableStream;
   const defaultValue: Value | undefined = view.current ? `o:${view.current}` : undefined;
   const prompt = select<Value>(
@@ -128,7 +133,7 @@ export async function questionPrompt(view: QuestionView, context: PromptContext 
       ...(defaultValue ? { default: defaultValue } : {}),
       theme: theme(view.color ?? false, colors.dim(hint)),
     },
-    { ...context, signal: abort.signal },
+    { ...context, signal: withStop(abort.signal, context.signal) },
   );
   source.on('keypress', onKey);
   try {
@@ -162,7 +167,6 @@ export async function textPrompt(config: TextConfig, context: PromptContext = {}
   // An error from saving (other than a refusal) ends the prompt and is raised as it was.
   const abort = new AbortController();
   let failure: { error: unknown } | undefined;
-  if (context.signal) context.signal.addEventListener('abort', () => abort.abort(context.signal!.reason), { once: true });
   try {
     const value = await input(
       {
@@ -186,7 +190,7 @@ export async function textPrompt(config: TextConfig, context: PromptContext = {}
         },
         theme: theme(config.color ?? false),
       },
-      { ...context, signal: abort.signal },
+      { ...context, signal: withStop(abort.signal, context.signal) },
     );
     return value.trim();
   } catch (e) {
@@ -219,7 +223,6 @@ export async function choosePrompt<T>(config: ChooseConfig<T>, context: PromptCo
     closed = true;
     abort.abort();
   };
-  if (context.signal) context.signal.addEventListener('abort', () => abort.abort(context.signal!.reason), { once: true });
   const source = (context.input ?? process.stdin) as NodeJS.ReadableStream;
   const prompt = select<T>(
     {
@@ -230,7 +233,7 @@ export async function choosePrompt<T>(config: ChooseConfig<T>, context: PromptCo
       ...(config.default !== undefined ? { default: config.default } : {}),
       theme: theme(config.color ?? false, colors.dim(closable ? words.listHint : words.chooseHint)),
     } as Parameters<typeof select<T>>[0],
-    { ...context, signal: abort.signal },
+    { ...context, signal: withStop(abort.signal, context.signal) },
   );
   if (closable) source.on('keypress', onKey);
   try {
@@ -258,8 +261,8 @@ export interface Ui {
 }
 
 /** The real terminal: prompts on `output` (stdout on a terminal, else stderr), cleared once answered. */
-export function terminalUi(opts: { output: NodeJS.WriteStream; color: boolean; words?: InterviewMessages }): Ui {
-  const context: PromptContext = { output: opts.output, clearPromptOnDone: true };
+export function terminalUi(opts: { output: NodeJS.WriteStream; color: boolean; words?: InterviewMessages; signal?: AbortSignal }): Ui {
+  const context: PromptContext = { output: opts.output, clearPromptOnDone: true, ...(opts.signal ? { signal: opts.signal } : {}) };
   const size = () => ({ rows: opts.output.rows || 24, columns: opts.output.columns || 80 });
   return {
     color: opts.color,
@@ -271,7 +274,7 @@ export function terminalUi(opts: { output: NodeJS.WriteStream; color: boolean; w
     },
     question: (view) => questionPrompt({ ...view, ...size(), color: opts.color }, context),
     note: (config) => notePrompt({ ...config, color: opts.color, columns: size().columns, ...(opts.words ? { words: opts.words } : {}) }, context),
-    text: (config) => textPrompt({ ...config, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, { output: opts.output }),
+    text: (config) => textPrompt({ ...config, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, { output: opts.output, ...(opts.signal ? { signal: opts.signal } : {}) }),
     choose: (config) => choosePrompt({ ...config, rows: size().rows, color: opts.color, ...(opts.words ? { words: opts.words } : {}) }, context),
     print: (text) => {
       opts.output.write(`${text}\n`);

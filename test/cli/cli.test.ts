@@ -82,6 +82,15 @@ describe('the itaas command line', () => {
       expect(r.stderr).not.toMatch(STACK);
     });
 
+    it('an error thrown outside the command (in a callback) is an internal error too: exit 70, a short message, no stack', () => {
+      const uncaught = { NODE_OPTIONS: `--import=${pathToFileURL(join(root, 'test', 'fixtures', 'simulate-uncaught.mjs')).href}` };
+      const r = itaas(['validate', 'examples/northwind-logistics.yaml'], { env: uncaught });
+      expect(r.code).toBe(70);
+      expect(r.stderr).toMatch(/internal error: simulated uncaught bug/);
+      expect(r.stderr).toMatch(/Run again with --debug/);
+      expect(r.stderr).not.toMatch(STACK);
+    });
+
     it('an internal error with --debug: the stack', () => {
       const r = itaas(['--debug', ...twoBad], { env: crash });
       expect(r.code).toBe(70);

@@ -144,7 +144,7 @@ it('survives kill -9 mid-interview and resumes with every confirmed answer in pl
   expect(readFileSync(join(dir, 'reports', 'acme.md'), 'utf8')).toContain('Acme Ltd');
 }, 180_000);
 
-it('Ctrl-C says where the answers are and exits 130; SIGTERM exits quietly and frees the file', async () => {
+it('Ctrl-C says where the answers are and exits 130; SIGTERM exits quietly and frees the file; SIGINT from outside acts as Ctrl-C', async () => {
   const dir = tempDir();
   const file = join(dir, 'a.yaml');
   start('c1', ['--answers', 'a.yaml', '--questionnaire', mini, '--respondent', 'Lee'], dir);
@@ -174,6 +174,19 @@ it('Ctrl-C says where the answers are and exits 130; SIGTERM exits quietly and f
   await waitFor('c2', 'EXIT=143');
   expect(existsSync(`${file}.lock`)).toBe(false);
   expect(answersOf(file).respondents[0]!.answers).toEqual({ 'virt-share': 'none' });
+
+  // SIGINT sent from outside (kill -INT) while a note is being typed: as Ctrl-C, with the typed note not saved.
+  start('c3', ['--answers', 'a.yaml', '--respondent', 'Lee'], dir);
+  await waitFor('c3', 'Question 2/4');
+  keys('c3', 'n');
+  await waitFor('c3', 'Note (Enter without text adds none)');
+  type('c3', 'half a thought');
+  await waitFor('c3', 'half a thought');
+  process.kill(Number(readFileSync(`${file}.lock`, 'utf8').split('\n')[0]), 'SIGINT');
+  const c3 = await waitFor('c3', 'EXIT=130');
+  expect(c3).toContain('Every confirmed answer is saved in a.yaml');
+  expect(existsSync(`${file}.lock`)).toBe(false);
+  expect(readFileSync(file, 'utf8')).not.toContain('half a thought');
 }, 120_000);
 
 it('speaks German with --lang de, to the last line, and names the commands to run next with --lang de', async () => {

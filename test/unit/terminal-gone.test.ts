@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalGone } from '../../src/app/interview.js';
+import { terminalGone } from '../../src/io/terminal-gone.js';
 
 describe('a terminal closed under a prompt', () => {
   it('is recognised from the errors Node raises for it, and nothing else is', () => {
