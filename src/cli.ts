@@ -73,15 +73,15 @@ async function report(thrown: unknown): Promise<void> {
   const { colors } = await import('./ui.js');
   const { visible } = await import('./io/terminal-text.js');
   const paint = colors();
-  const { CommanderError } = await import('commander');
-  if (thrown instanceof CommanderError) {
-    process.exitCode = thrown.exitCode === 0 ? 0 : 2;
-    return;
-  }
   if (thrown instanceof UserError || thrown instanceof CheckFailed) {
     process.stderr.write(`${paint.red('error:')} ${visible(thrown.message)}\n`);
     // A mistake in the input is never a bug: no stack trace, even with --debug.
     process.exitCode = thrown.exitCode;
+    return;
+  }
+  const { CommanderError } = await import('commander');
+  if (thrown instanceof CommanderError) {
+    process.exitCode = thrown.exitCode === 0 ? 0 : 2;
     return;
   }
   const err = thrown as NodeJS.ErrnoException;
@@ -116,8 +116,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(help);
 } else {
   try {
-    const { buildProgram } = await import('./program.js');
-    await buildProgram(readVersion()).parseAsync(process.argv);
+    // `itaas report …` and `itaas validate …` as they are usually typed need no command parser (quick-args.ts).
+    const quick = args[0] === 'report' || args[0] === 'validate' ? (await import('./quick-args.js')).quickCommand(args) : undefined;
+    if (quick) await quick.run();
+    else {
+      const { buildProgram } = await import('./program.js');
+      await buildProgram(readVersion()).parseAsync(process.argv);
+    }
   } catch (e) {
     await report(e);
   }

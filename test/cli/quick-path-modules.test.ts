@@ -1,7 +1,7 @@
 /**
  * The commands run most load only what they need: a report in md, json or html and validating a valid answers
  * file go without zod (a rejected file loads it for its messages) and without the yaml package (a file the quick
- * reader does not take, or a problem to place at its line, loads it).
+ * reader does not take, or a problem to place at its line, loads it), and without commander.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +40,8 @@ describe('modules the quick paths load', () => {
         expect(run.code, args.join(' ')).toBe(0);
         expect(run.packages, args.join(' ')).not.toContain('zod');
         expect(run.packages, args.join(' ')).not.toContain('yaml');
+        // A plainly right command line is read without the command parser.
+        expect(run.packages, args.join(' ')).not.toContain('commander');
       }
     }
   });
