@@ -3,13 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeTrueTypeSubset } from '../../src/report/pdf/subset.js';
+import { encodeTrueTypeSubset, preloadLoca } from '../../src/report/pdf/subset.js';
 import type { GlyphSubset, TrueTypeSource } from '../../src/report/pdf/subset.js';
 import { root } from '../helpers.js';
 
 const require = createRequire(join(root, 'package.json'));
 interface Font extends TrueTypeSource {
   numGlyphs: number;
+  _tables: Record<string, unknown>;
+  loca: { version: number; offsets: number[] };
   glyphsForString(text: string): Array<{ id: number }>;
   getGlyph(id: number): { _decode(): { numberOfContours: number; components?: Array<{ glyphID: number }> } | null };
   createSubset(): GlyphSubset & { encode(): Uint8Array };
@@ -88,5 +90,17 @@ describe.each(FONTS)('TrueType subset of %s', (file) => {
       expect(r.ourGlyphs).toEqual(r.theirGlyphs);
       expect(r.actual.equals(r.expected), `set ${t}`).toBe(true);
     }
+  });
+});
+
+describe.each(FONTS)('glyph locations of %s', (file) => {
+  it('read from the bytes are the loca table fontkit decodes, and give the same glyph metrics', () => {
+    const decoded = fontkit.openSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+    const preloaded = fontkit.openSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+    preloadLoca(preloaded);
+    expect('loca' in decoded._tables).toBe(false);
+    expect({ version: preloaded.loca.version, offsets: [...preloaded.loca.offsets] }).toEqual({ version: decoded.loca.version, offsets: [...decoded.loca.offsets] });
+    expect(preloaded.loca.offsets.length).toBe(preloaded.numGlyphs + 1);
+    for (const id of [0, 3, 36, 1000, preloaded.numGlyphs - 1]) expect(preloaded.getGlyph(id)._decode()).toEqual(decoded.getGlyph(id)._decode());
   });
 });

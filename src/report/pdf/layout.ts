@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { create as openFont } from 'fontkit';
 import { COLORS } from '../charts.js';
 import { collectPageContent, plainDestinationOrder } from './content.js';
 import { fontMetrics } from './font-metrics.js';
 import { breakPoints } from './hyphenate.js';
 import { plainShaper } from './shape.js';
 import type { Run } from './shape.js';
-import { embedFromBytes } from './subset.js';
+import { embedFromBytes, preloadLoca } from './subset.js';
 import type { EmbeddingFont, TrueTypeSource } from './subset.js';
 import type { Figure } from '../charts.js';
 
@@ -24,6 +26,7 @@ const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 export type Doc = PDFKit.PDFDocument;
 type FontkitFont = Parameters<typeof plainShaper>[1] &
   TrueTypeSource & {
+    _tables: Record<string, unknown>;
     hasGlyphForCodePoint(cp: number): boolean;
   };
 /** pdfkit's embedded font: the fontkit font, the shaped runs of every word it has laid out, and how it shapes one. */
@@ -116,7 +119,10 @@ export class Layout {
       // A fontkit font object is taken as is (see pdfkit's PDFFontFactory.open): no reading and parsing per document.
       let fonts = shared[name];
       if (!fonts) {
-        doc.registerFont(name, file);
+        // Opened as pdfkit opens a font file, with the glyph locations read from the bytes.
+        const opened = openFont(readFileSync(file)) as FontkitFont;
+        preloadLoca(opened);
+        doc.registerFont(name, opened as unknown as PDFKit.Mixins.PDFFontSource);
         doc.font(name);
         const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
         fonts = shared[name] = { font: embedded.font, runs: embedded.layoutCache ?? Object.create(null), plain: plainShaper(fontMetrics[name], embedded.font) };
@@ -237,6 +243,8 @@ export class Layout {
       const bold = !!seg.bold;
       const text = this.clean(seg.text, bold);
       const paragraphs = text.split('\n');
+      // The space's width in this segment's font, measured after its first word (as each word's space used to be).
+      let sp: number | undefined;
       paragraphs.forEach((para, pi) => {
         if (pi > 0) push();
         const words = para.split(/[ \t]+/);
@@ -244,7 +252,7 @@ export class Layout {
           const trailing = wi < words.length - 1 || /[ \t]$/.test(para);
           if (!word) return;
           let w = this.measure(word, bold, size);
-          const sp = space(bold);
+          sp ??= space(bold);
           if (x > 0 && x + w > width) push();
           while (w > width) {
             // A word wider than the line: break it at the last point the language's hyphenation
@@ -309,7 +317,8 @@ export class Layout {
       order.push(...run.map((_, k) => ({ ...run[run.length - 1 - k]!, space: k < run.length - 1 ? run[run.length - 2 - k]!.space : run[run.length - 1]!.space })));
       i = j;
     }
-    const gap = (t: Token, i: number) => (i < order.length - 1 && t.space ? this.measure(' ', t.bold, size) : 0);
+    const spaces: Partial<Record<'body' | 'bold', number>> = {};
+    const gap = (t: Token, i: number) => (i < order.length - 1 && t.space ? (spaces[t.bold ? 'bold' : 'body'] ??= this.measure(' ', t.bold, size)) : 0);
     const total = order.reduce((s, t, i) => s + t.width + gap(t, i), 0);
     let cx = align === 'right' ? x + width - total : x;
     this.fillColor(color);

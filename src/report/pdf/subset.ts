@@ -199,3 +199,20 @@ function postHeader(font: TrueTypeSource): { italicAngle: number; isFixedPitch: 
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return { italicAngle: view.getInt32(post.offset + 4) / 65536, isFixedPitch: view.getUint32(post.offset + 12) };
 }
+
+/**
+ * Gives fontkit the loca table (where each glyph's data starts) read straight from the font's bytes, the same
+ * numbers its decoder would give; fontkit decodes the whole table with restructure the first time a glyph's
+ * metrics are asked for, which pdfkit does as it opens the font.
+ */
+export function preloadLoca(font: TrueTypeSource & { _tables: Record<string, unknown> }): void {
+  const loca = font.directory.tables.loca;
+  const head = font.directory.tables.head;
+  if (!loca || !head || 'loca' in font._tables) return;
+  const bytes = font.stream.buffer;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const long = view.getInt16(head.offset + 50) === 1;
+  const offsets = Array.from({ length: loca.length >> (long ? 2 : 1) }, (_, k) => (long ? view.getUint32(loca.offset + 4 * k) : view.getUint16(loca.offset + 2 * k) * 2));
+  // A short table's offsets are stored halved; fontkit doubles them once and marks the table processed.
+  font._tables.loca = long ? { version: 1, offsets } : { version: 0, offsets, _processed: true };
+}
