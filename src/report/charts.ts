@@ -99,18 +99,18 @@ export const NARROW_WIDTH = 340;
  * each dimension gets a row with its name above a bar for the current score and a mark at the target.
  */
 export function scoreBarsFigure(ctx: ReportContext): Figure {
-  const t = ctx.messages.report;
+  const report = ctx.messages.report;
   const max = Math.max(...ctx.model.scale.map((s) => s.level));
   const width = NARROW_WIDTH;
   const valueW = 64;
   const trackW = width - valueW;
-  const tx = (v: number) => r1((trackW * v) / max);
+  const tx = (value: number) => r1((trackW * value) / max);
   const shapes: Shape[] = [];
   const size = 12;
   const lh = 14;
   // Legend.
   shapes.push({ kind: 'rect', x: 0, y: 4, w: 22, h: 12, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
-  shapes.push({ kind: 'text', x: 30, y: 14, lines: [t.radarCurrent], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
+  shapes.push({ kind: 'text', x: 30, y: 14, lines: [report.radarCurrent], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
   if (ctx.hasTargets) {
     shapes.push({
       kind: 'path',
@@ -123,7 +123,7 @@ export function scoreBarsFigure(ctx: ReportContext): Figure {
       strokeWidth: 2,
       dash: [6, 4],
     });
-    shapes.push({ kind: 'text', x: 30, y: 36, lines: [t.radarTarget], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
+    shapes.push({ kind: 'text', x: 30, y: 36, lines: [report.radarTarget], size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
   }
   let y = ctx.hasTargets ? 56 : 34;
   // Scale along the top.
@@ -142,24 +142,34 @@ export function scoreBarsFigure(ctx: ReportContext): Figure {
   y += 18;
   const gridTop = y;
   const body: Shape[] = [];
-  for (const d of ctx.result.dimensions) {
-    const lines = wrapText(ctx.dimTitle(d.id), Math.floor(width / (size * CHAR_EM)));
+  for (const dimension of ctx.result.dimensions) {
+    const lines = wrapText(ctx.dimTitle(dimension.id), Math.floor(width / (size * CHAR_EM)));
     body.push({ kind: 'text', x: 0, y: y + size, lines, size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
     y += lines.length * lh + 4;
     body.push({ kind: 'rect', x: 0, y, w: trackW, h: 12, fill: COLORS.notReached });
-    if (d.score !== null && d.score > 0) body.push({ kind: 'rect', x: 0, y, w: tx(d.score), h: 12, fill: COLORS.current, fillOpacity: 0.55, stroke: COLORS.current, strokeWidth: 1 });
-    if (d.target !== null)
+    if (dimension.score !== null && dimension.score > 0)
+      body.push({ kind: 'rect', x: 0, y, w: tx(dimension.score), h: 12, fill: COLORS.current, fillOpacity: 0.55, stroke: COLORS.current, strokeWidth: 1 });
+    if (dimension.target !== null)
       body.push({
         kind: 'path',
         points: [
-          [tx(d.target), y - 3],
-          [tx(d.target), y + 15],
+          [tx(dimension.target), y - 3],
+          [tx(dimension.target), y + 15],
         ],
         closed: false,
         stroke: COLORS.target,
         strokeWidth: 2.5,
       });
-    body.push({ kind: 'text', x: width, y: y + 11, lines: [d.target === null ? ctx.num(d.score) : `${ctx.num(d.score)} / ${d.target}`], size, lineHeight: lh, anchor: 'end', fill: COLORS.text });
+    body.push({
+      kind: 'text',
+      x: width,
+      y: y + 11,
+      lines: [dimension.target === null ? ctx.num(dimension.score) : `${ctx.num(dimension.score)} / ${dimension.target}`],
+      size,
+      lineHeight: lh,
+      anchor: 'end',
+      fill: COLORS.text,
+    });
     y += 26;
   }
   for (let level = 1; level < max; level++) {
@@ -181,18 +191,18 @@ export function scoreBarsFigure(ctx: ReportContext): Figure {
 
 /** Radar chart of current score and target per dimension. */
 export function radarFigure(ctx: ReportContext): Figure {
-  const t = ctx.messages.report;
+  const report = ctx.messages.report;
   const max = Math.max(...ctx.model.scale.map((s) => s.level));
   const dims = ctx.result.dimensions;
   const width = 720;
   const height = 600;
   const cx = width / 2;
   const cy = 320;
-  const R = 200;
-  const n = dims.length;
+  const radius = 200;
+  const spokes = dims.length;
   const shapes: Shape[] = [];
-  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n;
-  const at = (i: number, v: number): [number, number] => [r1(cx + (Math.cos(angle(i)) * (R * v)) / max), r1(cy + (Math.sin(angle(i)) * (R * v)) / max)];
+  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / spokes;
+  const at = (i: number, value: number): [number, number] => [r1(cx + (Math.cos(angle(i)) * (radius * value)) / max), r1(cy + (Math.sin(angle(i)) * (radius * value)) / max)];
 
   for (let level = 1; level <= max; level++) {
     shapes.push({ kind: 'path', points: dims.map((_, i) => at(i, level)), closed: true, stroke: COLORS.grid, strokeWidth: level === max ? 1 : 0.6 });
@@ -205,26 +215,26 @@ export function radarFigure(ctx: ReportContext): Figure {
   // Dimensions without a target are drawn at the centre of the target line; a model without targets has none.
   if (ctx.hasTargets) shapes.push({ kind: 'path', points: dims.map((d, i) => at(i, d.target ?? 0)), closed: true, stroke: COLORS.target, strokeWidth: 2, dash: [6, 4] });
   shapes.push({ kind: 'path', points: dims.map((d, i) => at(i, d.score ?? 0)), closed: true, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
-  dims.forEach((d, i) => {
-    const [x, y] = at(i, d.score ?? 0);
+  dims.forEach((dimension, i) => {
+    const [x, y] = at(i, dimension.score ?? 0);
     shapes.push(
-      d.score === null ? { kind: 'circle', cx: x, cy: y, r: 3.5, fill: '#ffffff', stroke: COLORS.current, strokeWidth: 1.5 } : { kind: 'circle', cx: x, cy: y, r: 3.5, fill: COLORS.current },
+      dimension.score === null ? { kind: 'circle', cx: x, cy: y, r: 3.5, fill: '#ffffff', stroke: COLORS.current, strokeWidth: 1.5 } : { kind: 'circle', cx: x, cy: y, r: 3.5, fill: COLORS.current },
     );
   });
 
   const size = 11;
   const lineHeight = 13;
   const maxChars = 20;
-  dims.forEach((d, i) => {
-    const a = angle(i);
-    const cos = Math.cos(a);
-    const sin = Math.sin(a);
-    const lines = [...wrapText(ctx.dimTitle(d.id), maxChars, ctx.lang), d.target === null ? ctx.num(d.score) : `${ctx.num(d.score)} / ${d.target}`];
+  dims.forEach((dimension, i) => {
+    const spokeAngle = angle(i);
+    const cos = Math.cos(spokeAngle);
+    const sin = Math.sin(spokeAngle);
+    const lines = [...wrapText(ctx.dimTitle(dimension.id), maxChars, ctx.lang), dimension.target === null ? ctx.num(dimension.score) : `${ctx.num(dimension.score)} / ${dimension.target}`];
     const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
-    const x = cx + cos * (R + 12);
+    const x = cx + cos * (radius + 12);
     // Labels above the centre grow upwards, those below grow downwards, so they keep clear of the web.
     const blockHeight = lines.length * lineHeight;
-    let y = cy + sin * (R + 12) + size * 0.35;
+    let y = cy + sin * (radius + 12) + size * 0.35;
     if (sin < -0.2) y -= blockHeight - lineHeight + (Math.abs(cos) < 0.2 ? 4 : 0);
     else if (sin > 0.2) y += Math.abs(cos) < 0.2 ? lineHeight : 2;
     else y -= (blockHeight - lineHeight) / 2;
@@ -233,7 +243,7 @@ export function radarFigure(ctx: ReportContext): Figure {
 
   // Legend.
   shapes.push({ kind: 'rect', x: 16, y: 16, w: 22, h: 12, fill: COLORS.current, fillOpacity: 0.18, stroke: COLORS.current, strokeWidth: 2 });
-  shapes.push({ kind: 'text', x: 46, y: 26, lines: [t.radarCurrent], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
+  shapes.push({ kind: 'text', x: 46, y: 26, lines: [report.radarCurrent], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
   if (ctx.hasTargets) {
     shapes.push({
       kind: 'path',
@@ -246,7 +256,7 @@ export function radarFigure(ctx: ReportContext): Figure {
       strokeWidth: 2,
       dash: [6, 4],
     });
-    shapes.push({ kind: 'text', x: 46, y: 48, lines: [t.radarTarget], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
+    shapes.push({ kind: 'text', x: 46, y: 48, lines: [report.radarTarget], size: 12, lineHeight: 14, anchor: 'start', fill: COLORS.text });
   }
   return { width, height, shapes };
 }
@@ -260,10 +270,10 @@ export function placementTitle(ctx: ReportContext): string {
 /** The placement chart in words. */
 export function placementAlt(ctx: ReportContext): string {
   const { phase, operatingModel } = ctx.result;
-  const w = ctx.words;
+  const words = ctx.words;
   return ctx.messages.report.placementAlt(
-    phase && { title: w.phasesTitle, noun: w.phase, reached: ctx.phaseTitle(phase.reached) },
-    operatingModel && { title: w.stagesTitle, noun: w.stage, predominant: ctx.stageTitle(operatingModel.predominant) },
+    phase && { title: words.phasesTitle, noun: words.phase, reached: ctx.phaseTitle(phase.reached) },
+    operatingModel && { title: words.stagesTitle, noun: words.stage, predominant: ctx.stageTitle(operatingModel.predominant) },
   );
 }
 
@@ -272,7 +282,7 @@ export function placementAlt(ctx: ReportContext): string {
  * Narrower than 500 units, the phases stack and each stage's name sits above its bar.
  */
 export function placementFigure(ctx: ReportContext, width = 720): Figure {
-  const t = ctx.messages.report;
+  const report = ctx.messages.report;
   const { phase, operatingModel } = ctx.result;
   const narrow = width < 500;
   const shapes: Shape[] = [];
@@ -285,9 +295,9 @@ export function placementFigure(ctx: ReportContext, width = 720): Figure {
   if (phase) {
     shapes.push({ kind: 'text', x: 0, y: y + 12, lines: [ctx.words.phasesTitle], size: 13, lineHeight: 16, anchor: 'start', bold: true, fill: COLORS.text });
     y += 24;
-    phases.forEach((p, i) => {
+    phases.forEach((phaseEntry, i) => {
       const x = narrow ? 0 : i * (boxW + gap);
-      const isCurrent = p.number === phase.reached;
+      const isCurrent = phaseEntry.number === phase.reached;
       const last = i === phases.length - 1;
       // Each phase points to the next one: to the right side by side, downwards when stacked.
       const points: Array<[number, number]> = narrow
@@ -309,16 +319,16 @@ export function placementFigure(ctx: ReportContext, width = 720): Figure {
         kind: 'path',
         points,
         closed: true,
-        fill: p.reached ? COLORS.reached : COLORS.notReached,
-        stroke: isCurrent ? COLORS.text : p.reached ? COLORS.reached : COLORS.grid,
+        fill: phaseEntry.reached ? COLORS.reached : COLORS.notReached,
+        stroke: isCurrent ? COLORS.text : phaseEntry.reached ? COLORS.reached : COLORS.grid,
         strokeWidth: isCurrent ? 2.5 : 1,
       });
-      const lines = wrapText(ctx.phaseTitle(p.number), Math.floor((boxW - 24) / (12 * CHAR_EM)));
-      if (isCurrent) lines.push(`✓ ${t.phaseReachedMark}`);
+      const lines = wrapText(ctx.phaseTitle(phaseEntry.number), Math.floor((boxW - 24) / (12 * CHAR_EM)));
+      if (isCurrent) lines.push(`✓ ${report.phaseReachedMark}`);
       const lh = 14;
       const mid = narrow ? y + (boxH - (last ? 0 : tip)) / 2 : y + boxH / 2;
       const top = mid - (lines.length * lh) / 2 + 11;
-      shapes.push({ kind: 'text', x: r1(x + 10), y: r1(top), lines, size: 12, lineHeight: lh, anchor: 'start', bold: isCurrent, fill: p.reached ? '#ffffff' : COLORS.text });
+      shapes.push({ kind: 'text', x: r1(x + 10), y: r1(top), lines, size: 12, lineHeight: lh, anchor: 'start', bold: isCurrent, fill: phaseEntry.reached ? '#ffffff' : COLORS.text });
       y += narrow ? boxH + 4 : 0;
     });
     y += narrow ? 20 : boxH + 28;
@@ -332,7 +342,7 @@ export function placementFigure(ctx: ReportContext, width = 720): Figure {
   const barX = narrow ? 0 : labelW;
   const barW = width - barX - valueW;
   for (const st of operatingModel.stages) {
-    const lines = wrapText(ctx.stageTitle(st.id) + (st.id === operatingModel.predominant ? ` (${t.predominant})` : ''), Math.floor(labelW / (12 * CHAR_EM)));
+    const lines = wrapText(ctx.stageTitle(st.id) + (st.id === operatingModel.predominant ? ` (${report.predominant})` : ''), Math.floor(labelW / (12 * CHAR_EM)));
     const bold = st.id === operatingModel.predominant;
     shapes.push({ kind: 'text', x: 0, y: y + 15, lines, size: 12, lineHeight: 14, anchor: 'start', bold, fill: COLORS.text });
     const barY = narrow ? y + lines.length * 14 + 6 : y + 4;
@@ -356,14 +366,14 @@ export function placementFigure(ctx: ReportContext, width = 720): Figure {
  * branch cannot be mistaken for two lines crossing.
  */
 export function timelineFigure(ctx: ReportContext, width = 720): Figure {
-  const t = ctx.messages.report;
+  const report = ctx.messages.report;
   const roadmap = ctx.result.roadmap ?? { waves: [], months: 0 };
   const narrow = width < 500;
   const labelW = narrow ? 0 : 260;
   const x0 = narrow ? 4 : labelW + 10;
   const x1 = width - (narrow ? 14 : 18);
   const months = Math.max(roadmap.months, 1);
-  const mx = (m: number) => r1(x0 + ((x1 - x0) * m) / months);
+  const mx = (month: number) => r1(x0 + ((x1 - x0) * month) / months);
   const shapes: Shape[] = [];
   const top = 28;
   const size = MIN_TEXT;
@@ -373,26 +383,26 @@ export function timelineFigure(ctx: ReportContext, width = 720): Figure {
   const rows = new Map<string, { y: number; start: number; end: number; color: string }>();
   const body: Shape[] = [];
   let y = top;
-  roadmap.waves.forEach((w, wi) => {
-    if (!w.items.length) return;
+  roadmap.waves.forEach((wave, wi) => {
+    if (!wave.items.length) return;
     const color = COLORS.waves[wi % COLORS.waves.length]!;
-    body.push({ kind: 'text', x: 0, y: y + 14, lines: [ctx.waveTitle(w.id)], size: 12, lineHeight: 14, anchor: 'start', bold: true, fill: COLORS.text });
+    body.push({ kind: 'text', x: 0, y: y + 14, lines: [ctx.waveTitle(wave.id)], size: 12, lineHeight: 14, anchor: 'start', bold: true, fill: COLORS.text });
     y += 20;
-    for (const it of w.items) {
-      const lines = wrapText(ctx.initiativeTitle(it.id), maxChars);
+    for (const item of wave.items) {
+      const lines = wrapText(ctx.initiativeTitle(item.id), maxChars);
       let barY: number;
       if (narrow) {
         body.push({ kind: 'text', x: 0, y: r1(y + size), lines, size, lineHeight: lh, anchor: 'start', fill: COLORS.text, halo: true });
         barY = y + lines.length * lh + 4;
         y = barY + barH + 8;
       } else {
-        const h = Math.max(20, lines.length * lh + 6);
-        body.push({ kind: 'text', x: 8, y: r1(y + (h - lines.length * lh) / 2 + size * 0.85), lines, size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
-        barY = y + h / 2 - barH / 2;
-        y += h;
+        const rowHeight = Math.max(20, lines.length * lh + 6);
+        body.push({ kind: 'text', x: 8, y: r1(y + (rowHeight - lines.length * lh) / 2 + size * 0.85), lines, size, lineHeight: lh, anchor: 'start', fill: COLORS.text });
+        barY = y + rowHeight / 2 - barH / 2;
+        y += rowHeight;
       }
-      body.push({ kind: 'rect', x: mx(it.start), y: r1(barY), w: Math.max(2, r1(mx(it.end) - mx(it.start))), h: barH, fill: color });
-      rows.set(it.id, { y: barY + barH / 2, start: it.start, end: it.end, color });
+      body.push({ kind: 'rect', x: mx(item.start), y: r1(barY), w: Math.max(2, r1(mx(item.end) - mx(item.start))), h: barH, fill: color });
+      rows.set(item.id, { y: barY + barH / 2, start: item.start, end: item.end, color });
     }
     y += 6;
   });
@@ -400,20 +410,20 @@ export function timelineFigure(ctx: ReportContext, width = 720): Figure {
 
   // Month grid and axis labels behind the bars.
   const step = narrow ? (months <= 12 ? 3 : months <= 24 ? 6 : 12) : months <= 12 ? 3 : months <= 36 ? 6 : 12;
-  for (let m = 0; m <= months; m += step) {
+  for (let month = 0; month <= months; month += step) {
     shapes.push({
       kind: 'path',
       points: [
-        [mx(m), top - 6],
-        [mx(m), height - 4],
+        [mx(month), top - 6],
+        [mx(month), height - 4],
       ],
       closed: false,
       stroke: COLORS.grid,
       strokeWidth: 0.6,
     });
-    shapes.push({ kind: 'text', x: mx(m), y: top - 10, lines: [ctx.monthLabel(m)], size, lineHeight: lh, anchor: m === 0 && narrow ? 'start' : 'middle', fill: COLORS.muted });
+    shapes.push({ kind: 'text', x: mx(month), y: top - 10, lines: [ctx.monthLabel(month)], size, lineHeight: lh, anchor: month === 0 && narrow ? 'start' : 'middle', fill: COLORS.muted });
   }
-  if (!narrow) shapes.push({ kind: 'text', x: 0, y: top - 10, lines: [t.months], size, lineHeight: lh, anchor: 'start', fill: COLORS.muted });
+  if (!narrow) shapes.push({ kind: 'text', x: 0, y: top - 10, lines: [report.months], size, lineHeight: lh, anchor: 'start', fill: COLORS.muted });
   // Beside their names the lines run clear of text and go over the bars; under their names (narrow)
   // they pass behind the names, which are outlined to stay readable.
   const lines = dependencyLines(
@@ -430,15 +440,15 @@ export function timelineFigure(ctx: ReportContext, width = 720): Figure {
 function dependencyLines(
   items: Array<{ id: string; dependsOn: string[] }>,
   rows: Map<string, { y: number; start: number; end: number; color: string }>,
-  mx: (m: number) => number,
+  mx: (month: number) => number,
   barH: number,
 ): Shape[] {
   // One lane per prerequisite that has dependents, side by side among those ending in the same month.
   const targets = new Map<string, Array<{ y: number; x: number }>>();
-  for (const it of items) {
-    const to = rows.get(it.id);
+  for (const item of items) {
+    const to = rows.get(item.id);
     if (!to) continue;
-    for (const dep of it.dependsOn) if (rows.has(dep)) targets.set(dep, [...(targets.get(dep) ?? []), { y: to.y, x: mx(to.start) }]);
+    for (const dep of item.dependsOn) if (rows.has(dep)) targets.set(dep, [...(targets.get(dep) ?? []), { y: to.y, x: mx(to.start) }]);
   }
   const sources = [...targets.keys()].sort((a, b) => rows.get(a)!.end - rows.get(b)!.end || rows.get(a)!.y - rows.get(b)!.y);
   const lanesAt = new Map<number, number>();
@@ -469,13 +479,13 @@ function dependencyLines(
         stroke: color,
         strokeWidth: 1.2,
       });
-      group.forEach((e, i) => {
-        const xe = r1(Math.max(e.x, xl + 5));
+      group.forEach((end, i) => {
+        const xe = r1(Math.max(end.x, xl + 5));
         shapes.push({
           kind: 'path',
           points: [
-            [xl, r1(e.y)],
-            [r1(xe - 4), r1(e.y)],
+            [xl, r1(end.y)],
+            [r1(xe - 4), r1(end.y)],
           ],
           closed: false,
           stroke: color,
@@ -484,14 +494,14 @@ function dependencyLines(
         shapes.push({
           kind: 'path',
           points: [
-            [xe, r1(e.y)],
-            [r1(xe - 5), r1(e.y - 3)],
-            [r1(xe - 5), r1(e.y + 3)],
+            [xe, r1(end.y)],
+            [r1(xe - 5), r1(end.y - 3)],
+            [r1(xe - 5), r1(end.y + 3)],
           ],
           closed: true,
           fill: color,
         });
-        if (i < group.length - 1) shapes.push({ kind: 'circle', cx: xl, cy: r1(e.y), r: 2, fill: color });
+        if (i < group.length - 1) shapes.push({ kind: 'circle', cx: xl, cy: r1(end.y), r: 2, fill: color });
       });
     }
   }
