@@ -48,7 +48,7 @@ interface DocInternals {
 }
 
 /** A number as pdfkit writes it into a content stream (PDFObject.number). */
-const num = (n: number) => Math.round(n * 1e6) / 1e6;
+const num = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /**
  * The fonts, opened once per process and given to every document as fontkit fonts, with one cache
@@ -152,8 +152,8 @@ export class Layout {
   }
 
   /** Starts a new page unless `h` points still fit on this one. */
-  ensure(h: number): void {
-    if (this.y + h > this.bottom) this.newPage();
+  ensure(height: number): void {
+    if (this.y + height > this.bottom) this.newPage();
   }
 
   /**
@@ -161,12 +161,12 @@ export class Layout {
    * characters (direction overrides, zero-width joiners) are dropped, and anything the font has no
    * glyph for becomes U+FFFD, so nothing is ever drawn as a wrong glyph.
    */
-  clean(s: string, bold = false): string {
-    if (this.unchanged(s)) return s;
+  clean(text: string, bold = false): string {
+    if (this.unchanged(text)) return text;
     const font = this.covers[bold ? 'bold' : 'body'];
     const seen = this.cleaned[bold ? 'bold' : 'body'];
     let out = '';
-    for (const ch of s.normalize('NFC')) {
+    for (const ch of text.normalize('NFC')) {
       const cp = ch.codePointAt(0)!;
       let as = seen.get(cp);
       if (as === undefined) {
@@ -190,17 +190,17 @@ export class Layout {
    * Whether clean() leaves `s` as it is because every character is below U+0300 (where NFC changes nothing), a
    * newline or a visible character both fonts have (so none is replaced or dropped in either).
    */
-  private unchanged(s: string): boolean {
+  private unchanged(text: string): boolean {
     const keeps = this.keeps;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= keeps.length) return false;
-      let k = keeps[c]!;
-      if (k === 0) {
-        const ch = String.fromCharCode(c);
-        k = keeps[c] = c === 10 || (!/\p{Cc}|\p{Cf}/u.test(ch) && this.covers.body.hasGlyphForCodePoint(c) && this.covers.bold.hasGlyphForCodePoint(c)) ? 1 : 2;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= keeps.length) return false;
+      let verdict = keeps[code]!;
+      if (verdict === 0) {
+        const ch = String.fromCharCode(code);
+        verdict = keeps[code] = code === 10 || (!/\p{Cc}|\p{Cf}/u.test(ch) && this.covers.body.hasGlyphForCodePoint(code) && this.covers.bold.hasGlyphForCodePoint(code)) ? 1 : 2;
       }
-      if (k !== 1) return false;
+      if (verdict !== 1) return false;
     }
     return true;
   }
@@ -213,18 +213,18 @@ export class Layout {
     const cache = this.widths[bold ? 'bold' : 'body'];
     let bySize = cache.get(size);
     if (!bySize) cache.set(size, (bySize = new Map()));
-    let w = bySize.get(text);
-    if (w === undefined) {
-      w =
+    let width = bySize.get(text);
+    if (width === undefined) {
+      width =
         text && !/[ \t]/.test(text)
           ? ((this.embedded[bold ? 'bold' : 'body'].layoutCached(text).advanceWidth * (size / 1000) + 0) * 100) / 100
           : this.doc
               .font(bold ? 'bold' : 'body')
               .fontSize(size)
               .widthOfString(text);
-      bySize.set(text, w);
+      bySize.set(text, width);
     }
-    return w;
+    return width;
   }
 
   /** Breaks rich text into lines no wider than `width`; words longer than a line are split. */
@@ -251,10 +251,10 @@ export class Layout {
         words.forEach((word, wi) => {
           const trailing = wi < words.length - 1 || /[ \t]$/.test(para);
           if (!word) return;
-          let w = this.measure(word, bold, size);
+          let wordWidth = this.measure(word, bold, size);
           sp ??= space(bold);
-          if (x > 0 && x + w > width) push();
-          while (w > width) {
+          if (x > 0 && x + wordWidth > width) push();
+          while (wordWidth > width) {
             // A word wider than the line: break it at the last point the language's hyphenation
             // allows that fits (with its hyphen); only a syllable wider than the line is cut.
             const fits = breakPoints(word, this.lang)
@@ -268,19 +268,19 @@ export class Layout {
               rest = word.slice(fits.p.at);
             } else {
               const chars = [...word];
-              let n = 1;
-              while (n < chars.length && this.measure(chars.slice(0, n + 1).join(''), bold, size) <= width) n++;
-              head = chars.slice(0, n).join('');
-              rest = chars.slice(n).join('');
+              let count = 1;
+              while (count < chars.length && this.measure(chars.slice(0, count + 1).join(''), bold, size) <= width) count++;
+              head = chars.slice(0, count).join('');
+              rest = chars.slice(count).join('');
             }
             if (x > 0) push();
             line.push({ text: head, bold, width: this.measure(head, bold, size), space: false, rtl: RTL.test(head) });
             push();
             word = rest;
-            w = this.measure(word, bold, size);
+            wordWidth = this.measure(word, bold, size);
           }
           if (!word) return;
-          if (x > 0 && x + w > width) push();
+          if (x > 0 && x + wordWidth > width) push();
           const rtl = RTL.test(word) && !/^[^\p{L}]*[A-Za-z]/u.test(word);
           // Punctuation after a right-to-left word belongs to the surrounding text, not inside the word.
           const tail = rtl ? (/[^\p{L}\p{M}\p{N}]+$/u.exec(word)?.[0] ?? '') : '';
@@ -288,9 +288,9 @@ export class Layout {
             const head = word.slice(0, -tail.length);
             const hw = this.measure(head, bold, size);
             line.push({ text: head, bold, width: hw, space: false, rtl: true });
-            line.push({ text: tail, bold, width: w - hw, space: trailing, rtl: false });
-          } else line.push({ text: word, bold, width: w, space: trailing, rtl });
-          x += w + (trailing ? sp : 0);
+            line.push({ text: tail, bold, width: wordWidth - hw, space: trailing, rtl: false });
+          } else line.push({ text: word, bold, width: wordWidth, space: trailing, rtl });
+          x += wordWidth + (trailing ? sp : 0);
         });
       });
     }
@@ -318,13 +318,13 @@ export class Layout {
       i = j;
     }
     const spaces: Partial<Record<'body' | 'bold', number>> = {};
-    const gap = (t: Token, i: number) => (i < order.length - 1 && t.space ? (spaces[t.bold ? 'bold' : 'body'] ??= this.measure(' ', t.bold, size)) : 0);
+    const gap = (token: Token, i: number) => (i < order.length - 1 && token.space ? (spaces[token.bold ? 'bold' : 'body'] ??= this.measure(' ', token.bold, size)) : 0);
     const total = order.reduce((s, t, i) => s + t.width + gap(t, i), 0);
     let cx = align === 'right' ? x + width - total : x;
     this.fillColor(color);
-    order.forEach((t, i) => {
-      this.show(t.text, t.bold, size, cx, y);
-      cx += t.width + gap(t, i);
+    order.forEach((token, i) => {
+      this.show(token.text, token.bold, size, cx, y);
+      cx += token.width + gap(token, i);
     });
     if (order.length) doc.font(order[order.length - 1]!.bold ? 'bold' : 'body').fontSize(size);
   }
@@ -369,8 +369,8 @@ export class Layout {
           if (last < cur) commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-(positions[cur - 1]!.xAdvance - positions[cur - 1]!.advanceWidth))}`);
           last = cur;
         };
-        positions.forEach((p, i) => {
-          if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
+        positions.forEach((position, i) => {
+          if (position.xAdvance - position.advanceWidth !== 0) segment(i + 1);
         });
         segment(positions.length);
         tj = commands.length ? `[${commands.join(' ')}] TJ\n` : '';
@@ -407,8 +407,8 @@ export class Layout {
         continue;
       }
       if (fit < left && left - fit === 1 && fit >= 3) fit--;
-      const n = Math.min(fit, left);
-      for (let k = 0; k < n; k++, i++) {
+      const onPage = Math.min(fit, left);
+      for (let k = 0; k < onPage; k++, i++) {
         this.drawLine(lines[i]!, this.left + indent, this.y, size, opts.color ?? COLORS.text);
         this.y += lh;
       }
@@ -425,8 +425,8 @@ export class Layout {
     const before = level === 1 ? 0 : level === 2 ? 12 : 8;
     if (this.y > this.top) this.y += before;
     this.ensure(lines.length * lh + 6 + keep);
-    for (const l of lines) {
-      this.drawLine(l, this.left, this.y, size, '#10243e');
+    for (const line of lines) {
+      this.drawLine(line, this.left, this.y, size, '#10243e');
       this.y += lh;
     }
     if (level === 1) {
@@ -448,7 +448,7 @@ export class Layout {
    */
   private columnWidths(cols: Array<{ header: string; width: number }>, rows: Array<Array<string | Segment[]>>, size: number, pad: number): number[] {
     const avail = this.contentWidth;
-    const segs = (c: string | Segment[], bold: boolean): Segment[] => (typeof c === 'string' ? [{ text: c, bold }] : c);
+    const segs = (cell: string | Segment[], bold: boolean): Segment[] => (typeof cell === 'string' ? [{ text: cell, bold }] : cell);
     const word = new Array<number>(cols.length).fill(0);
     const line = new Array<number>(cols.length).fill(0);
     const take = (i: number, cell: Segment[]) => {
@@ -457,7 +457,7 @@ export class Layout {
         const text = this.clean(sg.text, !!sg.bold);
         for (const para of text.split('\n')) {
           longestLine = Math.max(longestLine, this.measure(para.trim(), !!sg.bold, size));
-          for (const w of para.split(/[ \t]+/)) if (w) word[i] = Math.max(word[i]!, this.measure(w, !!sg.bold, size));
+          for (const part of para.split(/[ \t]+/)) if (part) word[i] = Math.max(word[i]!, this.measure(part, !!sg.bold, size));
         }
       }
       line[i] = Math.max(line[i]!, longestLine);
@@ -499,15 +499,15 @@ export class Layout {
       true,
     );
     const headH = Math.max(...head.map((l) => l.length)) * lh + 2 * pad;
-    const drawRow = (lines: Line[][], h: number, header: boolean, from = 0, count = Infinity) => {
+    const drawRow = (lines: Line[][], rowHeight: number, header: boolean, from = 0, count = Infinity) => {
       const doc = this.doc;
-      if (header) doc.rect(this.left, this.y, this.contentWidth, h).fillColor('#eef2f7').fill();
+      if (header) doc.rect(this.left, this.y, this.contentWidth, rowHeight).fillColor('#eef2f7').fill();
       lines.forEach((cl, i) => {
         cl.slice(from, from + count).forEach((l, k) => this.drawLine(l, xs[i]! + pad, this.y + pad + k * lh, size, COLORS.text, cols[i]!.align === 'right' ? 'right' : 'left', widths[i]! - 2 * pad));
       });
       doc.lineWidth(0.5).strokeColor('#b0b0b0');
-      xs.forEach((x, i) => doc.rect(x, this.y, widths[i]!, h).stroke());
-      this.y += h;
+      xs.forEach((x, i) => doc.rect(x, this.y, widths[i]!, rowHeight).stroke());
+      this.y += rowHeight;
     };
     const header = () => drawRow(head, headH, true);
     // Each cell is wrapped once, before anything is placed.
@@ -519,28 +519,28 @@ export class Layout {
     this.ensure(start);
     header();
     for (const lines of laid) {
-      const n = Math.max(...lines.map((l) => l.length));
-      const h = n * lh + 2 * pad;
-      if (this.y + h <= this.bottom) {
-        drawRow(lines, h, false);
+      const lineCount = Math.max(...lines.map((l) => l.length));
+      const rowHeight = lineCount * lh + 2 * pad;
+      if (this.y + rowHeight <= this.bottom) {
+        drawRow(lines, rowHeight, false);
         continue;
       }
-      if (h <= this.bottom - this.top - headH) {
+      if (rowHeight <= this.bottom - this.top - headH) {
         this.newPage();
         header();
-        drawRow(lines, h, false);
+        drawRow(lines, rowHeight, false);
         continue;
       }
       // Taller than a page: fill this page, continue below a repeated header.
       let from = 0;
-      while (from < n) {
+      while (from < lineCount) {
         let fit = Math.floor((this.bottom - this.y - 2 * pad) / lh);
         if (fit < 2) {
           this.newPage();
           header();
           fit = Math.floor((this.bottom - this.y - 2 * pad) / lh);
         }
-        const count = Math.min(fit, n - from);
+        const count = Math.min(fit, lineCount - from);
         drawRow(lines, count * lh + 2 * pad, false, from, count);
         from += count;
       }
@@ -551,45 +551,45 @@ export class Layout {
   /** Draws a chart scaled to the content width (and to the page height if need be), kept whole on one page. */
   figure(fig: Figure, maxWidth = this.contentWidth): void {
     const scale = Math.min(maxWidth / fig.width, (this.bottom - this.top) / fig.height);
-    const h = fig.height * scale;
-    this.ensure(h + 4);
+    const figureHeight = fig.height * scale;
+    this.ensure(figureHeight + 4);
     const x = this.left + (this.contentWidth - fig.width * scale) / 2;
     drawFigure(this, fig, x, this.y, scale);
-    this.y += h + 8;
+    this.y += figureHeight + 8;
   }
 }
 
 /** Draws chart geometry (see charts.ts) with pdfkit paths. */
-function drawFigure(l: Layout, fig: Figure, x: number, y: number, scale: number): void {
-  const doc = l.doc;
+function drawFigure(layout: Layout, fig: Figure, x: number, y: number, scale: number): void {
+  const doc = layout.doc;
   doc.save();
   doc.translate(x, y).scale(scale);
-  for (const s of fig.shapes) {
-    if (s.kind === 'text') {
-      const lineTokens = s.lines.map((line) => l.wrap([{ text: line, bold: !!s.bold }], 1e6, s.size)[0] ?? []);
+  for (const shape of fig.shapes) {
+    if (shape.kind === 'text') {
+      const lineTokens = shape.lines.map((line) => layout.wrap([{ text: line, bold: !!shape.bold }], 1e6, shape.size)[0] ?? []);
       lineTokens.forEach((tokens, i) => {
-        const w = tokens.reduce((sum, t, k) => sum + t.width + (k < tokens.length - 1 && t.space ? l.measure(' ', t.bold, s.size) : 0), 0);
-        const dx = s.anchor === 'middle' ? -w / 2 : s.anchor === 'end' ? -w : 0;
+        const lineWidth = tokens.reduce((sum, t, k) => sum + t.width + (k < tokens.length - 1 && t.space ? layout.measure(' ', t.bold, shape.size) : 0), 0);
+        const dx = shape.anchor === 'middle' ? -lineWidth / 2 : shape.anchor === 'end' ? -lineWidth : 0;
         // Shape text is positioned by its baseline; pdfkit places the top of the line box.
-        const ascent = s.size * 0.93;
-        l.drawLine(tokens, s.x + dx, s.y + i * s.lineHeight - ascent, s.size, s.fill);
+        const ascent = shape.size * 0.93;
+        layout.drawLine(tokens, shape.x + dx, shape.y + i * shape.lineHeight - ascent, shape.size, shape.fill);
       });
       continue;
     }
-    if (s.kind === 'path') {
-      const [first, ...rest] = s.points;
+    if (shape.kind === 'path') {
+      const [first, ...rest] = shape.points;
       doc.moveTo(first![0], first![1]);
       for (const [px, py] of rest) doc.lineTo(px, py);
-      if (s.closed) doc.closePath();
-    } else if (s.kind === 'rect') doc.rect(s.x, s.y, s.w, s.h);
-    else doc.circle(s.cx, s.cy, s.r);
-    if (s.dash) doc.dash(s.dash[0], { space: s.dash[1] });
+      if (shape.closed) doc.closePath();
+    } else if (shape.kind === 'rect') doc.rect(shape.x, shape.y, shape.w, shape.h);
+    else doc.circle(shape.cx, shape.cy, shape.r);
+    if (shape.dash) doc.dash(shape.dash[0], { space: shape.dash[1] });
     else doc.undash();
-    if (s.stroke) doc.lineWidth(s.strokeWidth ?? 1).strokeColor(s.stroke);
-    if (s.fill) doc.fillColor(s.fill).fillOpacity(s.fillOpacity ?? 1);
-    if (s.fill && s.stroke) doc.fillAndStroke();
-    else if (s.fill) doc.fill();
-    else if (s.stroke) doc.stroke();
+    if (shape.stroke) doc.lineWidth(shape.strokeWidth ?? 1).strokeColor(shape.stroke);
+    if (shape.fill) doc.fillColor(shape.fill).fillOpacity(shape.fillOpacity ?? 1);
+    if (shape.fill && shape.stroke) doc.fillAndStroke();
+    else if (shape.fill) doc.fill();
+    else if (shape.stroke) doc.stroke();
     doc.fillOpacity(1).undash();
   }
   doc.restore();
