@@ -24,10 +24,5 @@ describe('HTML and PDF reports are deterministic', () => {
     expect(pdf).toContain('(D:20250312000000Z)');
   });
 
-  it('takes the PDF creation date from SOURCE_DATE_EPOCH when it is set', () => {
-    const out = tempDir();
-    const r = itaas(['report', files[0]!, '--out', out, '--format', 'pdf'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
-    expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(join(out, 'northwind-logistics.pdf'), 'latin1')).toContain('(D:20231114221320Z)');
-  });
+  // A creation date taken from SOURCE_DATE_EPOCH: pdf-batch.test.ts, which makes that PDF anyway.
 });
