@@ -101,49 +101,49 @@ function quantities(text: string): Array<Quantity | (Omit<Quantity, 'kind'> & { 
   const out: Array<Quantity | (Omit<Quantity, 'kind'> & { kind?: undefined; value: number })> = [];
   const words = [...text.toLowerCase().matchAll(/\d+(?:[.,]\d+)?\s?%|[\p{L}\d.,]+/gu)].map((m) => ({ w: m[0].replace(/[.,]$/, ''), start: m.index, end: m.index + m[0].length }));
   for (let i = 0; i < words.length; i++) {
-    const { w, start } = words[i]!;
-    const pct = /^(\d+(?:[.,]\d+)?)\s?%$/.exec(w);
+    const { w: word, start } = words[i]!;
+    const pct = /^(\d+(?:[.,]\d+)?)\s?%$/.exec(word);
     if (pct) {
-      const v = Number(pct[1]!.replace(',', '.'));
-      out.push({ kind: 'share', low: v, high: v, start, end: words[i]!.end, band: false, unit: 1 });
+      const percent = Number(pct[1]!.replace(',', '.'));
+      out.push({ kind: 'share', low: percent, high: percent, start, end: words[i]!.end, band: false, unit: 1 });
       continue;
     }
-    if (w === 'half' || w === 'h\u00e4lfte') {
+    if (word === 'half' || word === 'h\u00e4lfte') {
       out.push({ kind: 'share', low: 50, high: 50, start, end: words[i]!.end, band: false });
       continue;
     }
-    if ((w === 'same' || w === 'selben') && words[i + 1] && unitOf(words[i + 1]!.w)?.[1] === DAY) {
+    if ((word === 'same' || word === 'selben') && words[i + 1] && unitOf(words[i + 1]!.w)?.[1] === DAY) {
       const begin = i > 0 && (words[i - 1]!.w === 'the' || words[i - 1]!.w === 'am') ? words[i - 1]!.start : start;
       out.push({ kind: 'duration', low: 0, high: DAY, start: begin, end: words[i + 1]!.end, band: true });
       i++;
       continue;
     }
-    let n = number(w);
+    let amount = number(word);
     let j = i;
-    if (w === 'a' && words[i + 1]?.w === 'few') {
-      n = 3;
+    if (word === 'a' && words[i + 1]?.w === 'few') {
+      amount = 3;
       j = i + 1;
     }
     const next = words[j + 1];
-    if (n !== undefined && next) {
+    if (amount !== undefined && next) {
       const unit = unitOf(next.w);
       const fraction = fractionOf(next.w);
       if (unit) {
-        out.push({ kind: 'duration', low: n * unit[1], high: n * unit[1], start, end: next.end, band: false, unit: unit[1] });
+        out.push({ kind: 'duration', low: amount * unit[1], high: amount * unit[1], start, end: next.end, band: false, unit: unit[1] });
         i = j + 1;
         continue;
       }
       if (fraction) {
-        out.push({ kind: 'share', low: n * fraction[1], high: n * fraction[1], start, end: next.end, band: false, unit: fraction[1] });
+        out.push({ kind: 'share', low: amount * fraction[1], high: amount * fraction[1], start, end: next.end, band: false, unit: fraction[1] });
         i = j + 1;
         continue;
       }
     }
-    if (n !== undefined && /^\d|^[a-z\u00e4\u00f6\u00fc\u00df]+$/.test(w) && w !== 'a' && w !== 'an') {
-      out.push({ value: n, low: n, high: n, start, end: words[j]!.end, band: false });
+    if (amount !== undefined && /^\d|^[a-z\u00e4\u00f6\u00fc\u00df]+$/.test(word) && word !== 'a' && word !== 'an') {
+      out.push({ value: amount, low: amount, high: amount, start, end: words[j]!.end, band: false });
       continue;
     }
-    const bare = PLURAL.test(w) ? unitOf(w) : undefined;
+    const bare = PLURAL.test(word) ? unitOf(word) : undefined;
     if (bare) out.push({ kind: 'duration', low: bare[1], high: bare[2], start, end: words[i]!.end, band: true });
   }
   return out;
@@ -155,35 +155,35 @@ export function statedRanges(text: string): StatedRange[] {
   const lower = text.toLowerCase();
   const out: StatedRange[] = [];
   for (let i = 0; i < qs.length; i++) {
-    const q = qs[i]!;
+    const quantity = qs[i]!;
     const next = qs[i + 1];
     // "two to four weeks", "a few days to a week", "between a third and two thirds", "ein bis zwei Tage".
-    if (next?.kind && JOIN.test(lower.slice(q.end, next.start))) {
+    if (next?.kind && JOIN.test(lower.slice(quantity.end, next.start))) {
       const kind = next.kind;
       let low: number | undefined;
-      if (q.kind === kind) low = q.low;
-      else if (q.kind === undefined && 'value' in q && next.unit !== undefined) {
+      if (quantity.kind === kind) low = quantity.low;
+      else if (quantity.kind === undefined && 'value' in quantity && next.unit !== undefined) {
         // The first number takes the unit of the second: "two to four weeks", "einem und zwei Dritteln".
-        low = q.value * next.unit;
+        low = quantity.value * next.unit;
       }
       if (low !== undefined) {
-        const begin = BETWEEN.test(lower.slice(0, q.start)) ? lower.slice(0, q.start).search(BETWEEN) : q.start;
+        const begin = BETWEEN.test(lower.slice(0, quantity.start)) ? lower.slice(0, quantity.start).search(BETWEEN) : quantity.start;
         out.push({ kind, low, high: next.high, text: said(text.slice(begin, next.end)) });
         i++;
         continue;
       }
     }
-    if (!q.kind) continue;
-    const before = lower.slice(Math.max(0, q.start - 20), q.start);
-    const max = q.kind === 'share' ? 100 : Infinity;
-    const m = (re: RegExp) => re.exec(before);
-    const cmp = m(BELOW) ?? m(ABOVE) ?? m(AT_LEAST) ?? m(WITHIN);
-    const begin = cmp ? q.start - (before.length - cmp.index) : q.start;
-    const words = said(text.slice(begin, q.end));
-    if (m(BELOW)) out.push({ kind: q.kind, low: 0, high: q.low, text: words });
-    else if (m(ABOVE) || m(AT_LEAST)) out.push({ kind: q.kind, low: q.high, high: max, text: words });
-    else if (m(WITHIN) && !q.band) out.push({ kind: q.kind, low: 0, high: q.high, text: words });
-    else out.push({ kind: q.kind, low: q.low, high: q.high, text: words });
+    if (!quantity.kind) continue;
+    const before = lower.slice(Math.max(0, quantity.start - 20), quantity.start);
+    const max = quantity.kind === 'share' ? 100 : Infinity;
+    const matchBefore = (re: RegExp) => re.exec(before);
+    const cmp = matchBefore(BELOW) ?? matchBefore(ABOVE) ?? matchBefore(AT_LEAST) ?? matchBefore(WITHIN);
+    const begin = cmp ? quantity.start - (before.length - cmp.index) : quantity.start;
+    const words = said(text.slice(begin, quantity.end));
+    if (matchBefore(BELOW)) out.push({ kind: quantity.kind, low: 0, high: quantity.low, text: words });
+    else if (matchBefore(ABOVE) || matchBefore(AT_LEAST)) out.push({ kind: quantity.kind, low: quantity.high, high: max, text: words });
+    else if (matchBefore(WITHIN) && !quantity.band) out.push({ kind: quantity.kind, low: 0, high: quantity.high, text: words });
+    else out.push({ kind: quantity.kind, low: quantity.low, high: quantity.high, text: words });
   }
   return out;
 }

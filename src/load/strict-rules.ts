@@ -30,8 +30,8 @@ function selectableInitiatives(model: Model, canSelect: (r: Raise) => boolean, c
   const queue = [...out];
   while (queue.length) {
     for (const dep of byId.get(queue.shift()!)?.dependsOn ?? []) {
-      const d = byId.get(dep);
-      if (!out.has(dep) && d && d.raises.some(canBePending)) {
+      const dependency = byId.get(dep);
+      if (!out.has(dep) && dependency && dependency.raises.some(canBePending)) {
         out.add(dep);
         queue.push(dep);
       }
@@ -46,13 +46,13 @@ export function strictModelRules(yamlFile: YamlFile, model: Model): Problem[] {
   // A gap in a step of a dimension that no initiative raises leaves the roadmap silent about it. A model
   // without initiatives has no roadmap to be silent, and a dimension without a target has no gap.
   if (!model.initiatives.length) return out.problems;
-  model.dimensions.forEach((d, i) => {
-    if (d.target === undefined) return;
-    const target = d.target;
-    const raised = model.initiatives.flatMap((it) => it.raises.filter((r) => r.dimension === d.id));
+  model.dimensions.forEach((dim, i) => {
+    if (dim.target === undefined) return;
+    const target = dim.target;
+    const raised = model.initiatives.flatMap((it) => it.raises.filter((r) => r.dimension === dim.id));
     const open = scale.slice(0, -1).filter((l, k) => l < target && !raised.some((r) => r.from <= l && r.to >= scale[k + 1]!));
-    if (raised.length === 0) out.warn(['dimensions', i, 'id'], `no initiative raises dimension "${d.id}", so a gap in it never reaches a roadmap`);
-    else if (open.length) out.warn(['dimensions', i, 'id'], `no initiative raises dimension "${d.id}" from level ${list(open)} to the next level, so such a gap never reaches a roadmap`);
+    if (raised.length === 0) out.warn(['dimensions', i, 'id'], `no initiative raises dimension "${dim.id}", so a gap in it never reaches a roadmap`);
+    else if (open.length) out.warn(['dimensions', i, 'id'], `no initiative raises dimension "${dim.id}" from level ${list(open)} to the next level, so such a gap never reaches a roadmap`);
   });
   return out.problems;
 }
@@ -67,36 +67,36 @@ interface Visibility {
 /** Whether a condition can hold in some complete interview: every shown question answered, no hidden one. */
 function makeSolver(questionnaire: Questionnaire): (cond: Condition) => boolean | undefined {
   const vis = new Map<string, Visibility>();
-  for (const s of questionnaire.sections) {
-    for (const qu of s.questions) {
-      const parts = [s.when, qu.when].filter((c): c is Condition => c !== undefined);
+  for (const section of questionnaire.sections) {
+    for (const qu of section.questions) {
+      const parts = [section.when, qu.when].filter((c): c is Condition => c !== undefined);
       const answerable = [...qu.options.map((o) => o.id), ...(qu.allowNa ? ['na'] : []), ...(qu.allowDontKnow ? ['dontKnow'] : [])];
       vis.set(qu.id, { question: qu, when: parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : { all: parts }, answerable });
     }
   }
-  const refs = (c: Condition | undefined, acc: Set<string>): Set<string> => {
-    if (!c) return acc;
-    if ('all' in c) c.all.forEach((x) => refs(x, acc));
-    else if ('any' in c) c.any.forEach((x) => refs(x, acc));
-    else if ('not' in c) refs(c.not, acc);
-    else if (!acc.has(c.question) && vis.has(c.question)) {
-      acc.add(c.question);
-      refs(vis.get(c.question)!.when, acc);
+  const refs = (condition: Condition | undefined, acc: Set<string>): Set<string> => {
+    if (!condition) return acc;
+    if ('all' in condition) condition.all.forEach((x) => refs(x, acc));
+    else if ('any' in condition) condition.any.forEach((x) => refs(x, acc));
+    else if ('not' in condition) refs(condition.not, acc);
+    else if (!acc.has(condition.question) && vis.has(condition.question)) {
+      acc.add(condition.question);
+      refs(vis.get(condition.question)!.when, acc);
     }
     return acc;
   };
   return (cond) => {
     const vars = [...refs(cond, new Set())];
     // A question without a condition is always shown, so always answered.
-    const domains = vars.map((v) => {
-      const info = vis.get(v)!;
+    const domains = vars.map((variable) => {
+      const info = vis.get(variable)!;
       return info.when ? [undefined, ...info.answerable] : info.answerable;
     });
     if (domains.reduce((n, d) => n * d.length, 1) > MAX_COMBINATIONS) return undefined;
     const choice = new Map<string, string>();
     const search = (i: number): boolean => {
       if (i === vars.length) {
-        for (const v of vars) if (choice.has(v) !== holds(vis.get(v)!.when, choice)) return false;
+        for (const variable of vars) if (choice.has(variable) !== holds(vis.get(variable)!.when, choice)) return false;
         return holds(cond, choice);
       }
       for (const value of domains[i]!) {
@@ -119,15 +119,15 @@ export function strictQuestionnaireRules(yamlFile: YamlFile, questionnaireData: 
 
   // Conditions that can never hold, and sections nobody is ever shown.
   const shown = new Set<string>();
-  questionnaireData.sections.forEach((s, si) => {
-    const sectionOk = s.when ? canHold(s.when) !== false : true;
-    if (!sectionOk) out.warn(['sections', si, 'when'], `this condition can never hold, so section "${s.id}" is never shown; check the option ids it names against the questions it looks at`);
+  questionnaireData.sections.forEach((sec, si) => {
+    const sectionOk = sec.when ? canHold(sec.when) !== false : true;
+    if (!sectionOk) out.warn(['sections', si, 'when'], `this condition can never hold, so section "${sec.id}" is never shown; check the option ids it names against the questions it looks at`);
     let any = false;
-    s.questions.forEach((qu, qi) => {
-      const parts = [s.when, qu.when].filter((c): c is Condition => c !== undefined);
+    sec.questions.forEach((qu, qi) => {
+      const parts = [sec.when, qu.when].filter((c): c is Condition => c !== undefined);
       if (qu.when && sectionOk) {
         const ok = canHold(parts.length === 1 ? parts[0]! : { all: parts }) !== false;
-        if (!ok) out.warn(['sections', si, 'questions', qi, 'when'], `this condition can never hold${s.when ? " (together with the section's)" : ''}, so question "${qu.id}" is never asked`);
+        if (!ok) out.warn(['sections', si, 'questions', qi, 'when'], `this condition can never hold${sec.when ? " (together with the section's)" : ''}, so question "${qu.id}" is never asked`);
         else {
           any = true;
           shown.add(qu.id);
@@ -137,7 +137,7 @@ export function strictQuestionnaireRules(yamlFile: YamlFile, questionnaireData: 
         shown.add(qu.id);
       }
     });
-    if (sectionOk && !any) out.warn(['sections', si], `section "${s.id}" is never shown: none of its questions can ever be asked`);
+    if (sectionOk && !any) out.warn(['sections', si], `section "${sec.id}" is never shown: none of its questions can ever be asked`);
   });
 
   // Options that leave levels of the scale uncovered. Where a dimension is scored by level, an option
@@ -163,15 +163,15 @@ export function strictQuestionnaireRules(yamlFile: YamlFile, questionnaireData: 
   questionnaireData.sections.forEach((s, si) =>
     s.questions.forEach((qu, qi) => {
       const levels = dims.get(qu.dimension)?.levels;
-      qu.options.forEach((o, oi) => {
-        const descriptor = new Map(texts(levels?.[String(o.level)], model.language));
-        for (const [lang, label] of texts(o.label, questionnaireData.language ?? 'en')) {
-          const d = descriptor.get(lang);
-          if (d === undefined) continue;
-          for (const c of contradictingRanges(label, d)) {
+      qu.options.forEach((opt, oi) => {
+        const descriptor = new Map(texts(levels?.[String(opt.level)], model.language));
+        for (const [lang, label] of texts(opt.label, questionnaireData.language ?? 'en')) {
+          const described = descriptor.get(lang);
+          if (described === undefined) continue;
+          for (const contradiction of contradictingRanges(label, described)) {
             out.warn(
-              ['sections', si, 'questions', qi, 'options', oi, 'label', ...(typeof o.label === 'string' ? [] : [lang])],
-              `option "${o.id}" of "${qu.id}" says "${c.option.text}", but level ${o.level} of dimension "${qu.dimension}" says ${c.descriptor.map((x) => `"${x.text}"`).join(' and ')}${typeof o.label === 'string' ? '' : ` (${lang})`}; make the option and the level descriptor state the same range`,
+              ['sections', si, 'questions', qi, 'options', oi, 'label', ...(typeof opt.label === 'string' ? [] : [lang])],
+              `option "${opt.id}" of "${qu.id}" says "${contradiction.option.text}", but level ${opt.level} of dimension "${qu.dimension}" says ${contradiction.descriptor.map((x) => `"${x.text}"`).join(' and ')}${typeof opt.label === 'string' ? '' : ` (${lang})`}; make the option and the level descriptor state the same range`,
             );
           }
         }
@@ -197,13 +197,13 @@ export function strictQuestionnaireRules(yamlFile: YamlFile, questionnaireData: 
         : `no question measures ${unmeasured.length} of the model's ${model.dimensions.length} dimensions (${unmeasured.map((id) => `"${id}"`).join(', ')}), so they are never scored${selectNone}; add at least two questions for each, or use a model with only the dimensions you assess`,
     );
   }
-  for (const d of model.dimensions) {
-    const at = measuring.get(d.id) ?? [];
+  for (const dim of model.dimensions) {
+    const at = measuring.get(dim.id) ?? [];
     if (at.length === 1) {
       const [si, qi] = at[0]!;
       out.warn(
         ['sections', si, 'questions', qi, 'dimension'],
-        `"${questionnaireData.sections[si]!.questions[qi]!.id}" is the only question measuring dimension "${d.id}", so one answer decides its score; add a second question`,
+        `"${questionnaireData.sections[si]!.questions[qi]!.id}" is the only question measuring dimension "${dim.id}", so one answer decides its score; add a second question`,
       );
     }
   }
@@ -219,13 +219,13 @@ export function strictQuestionnaireRules(yamlFile: YamlFile, questionnaireData: 
   // Targets may be raised per assessment up to the top of the scale, so only the questions can rule a gap out.
   const withQuestions = selectableInitiatives(
     model,
-    (r) => {
-      const low = lowest.get(r.dimension);
-      return low !== undefined && Math.max(r.from, low) < r.to;
+    (raise) => {
+      const low = lowest.get(raise.dimension);
+      return low !== undefined && Math.max(raise.from, low) < raise.to;
     },
-    (r) => {
-      const low = lowest.get(r.dimension);
-      return low === undefined || low < r.to;
+    (raise) => {
+      const low = lowest.get(raise.dimension);
+      return low === undefined || low < raise.to;
     },
   );
   for (const it of model.initiatives) {

@@ -68,9 +68,9 @@ function describeIssue(issue: Issue): string {
 }
 
 /** Validates data against a zod schema; every issue becomes a problem at its line and column. */
-export function schemaProblems<T>(f: YamlFile, schema: z.ZodType<T>): { data?: T; problems: Problem[] } {
+export function schemaProblems<T>(yamlFile: YamlFile, schema: z.ZodType<T>): { data?: T; problems: Problem[] } {
   // reportInput: without it zod leaves the value out of type errors, and every wrong type read as "is required".
-  const result = schema.safeParse(f.data, { reportInput: true });
+  const result = schema.safeParse(yamlFile.data, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
   const problems: Problem[] = [];
   for (const issue of result.error.issues.flatMap(expand)) {
@@ -79,14 +79,14 @@ export function schemaProblems<T>(f: YamlFile, schema: z.ZodType<T>): { data?: T
       // The key itself is wrong: point at it, and name the map it is in.
       const parent = path.slice(0, -1);
       const key = String(path[path.length - 1]);
-      problems.push({ file: f.file, ...locateKey(f, parent, key), message: `${pathString(parent)}: ${describeKey(key, issue)}`, severity: 'error' });
+      problems.push({ file: yamlFile.file, ...locateKey(yamlFile, parent, key), message: `${pathString(parent)}: ${describeKey(key, issue)}`, severity: 'error' });
       continue;
     }
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const pos = locateKey(f, path, key);
+        const pos = locateKey(yamlFile, path, key);
         problems.push({
-          file: f.file,
+          file: yamlFile.file,
           ...pos,
           message: `${pathString([...path, key])}: unknown key "${key}"; check its spelling or remove it`,
           severity: 'error',
@@ -100,7 +100,7 @@ export function schemaProblems<T>(f: YamlFile, schema: z.ZodType<T>): { data?: T
       const deepest = branches.flat().sort((a, b) => b.path.length - a.path.length)[0];
       if (deepest && deepest.code !== 'invalid_type') target = [...path, ...(deepest.path as PropertyKey[])];
     }
-    problems.push({ file: f.file, ...locate(f, target), message: `${pathString(target)}: ${describeIssue(issue)}`, severity: 'error' });
+    problems.push({ file: yamlFile.file, ...locate(yamlFile, target), message: `${pathString(target)}: ${describeIssue(issue)}`, severity: 'error' });
   }
   return { problems };
 }

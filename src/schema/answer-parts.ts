@@ -11,6 +11,6 @@ export const DONT_KNOW = 'dontKnow';
 export const RESERVED_ANSWERS = [NOT_APPLICABLE, DONT_KNOW] as const;
 
 /** The option id and note of an answer, whichever way it was written. */
-export function answerParts(a: Answer): { option: string; note?: string } {
-  return typeof a === 'string' ? { option: a } : a;
+export function answerParts(answer: Answer): { option: string; note?: string } {
+  return typeof answer === 'string' ? { option: answer } : answer;
 }

@@ -130,15 +130,15 @@ export const QuestionnaireFile = z
     add: z.array(AddChange).optional().describe('New sections, and new questions in existing sections.'),
     sections: z.array(Section).min(1).optional().describe('The sections, in interview order. Required unless the questionnaire extends another.'),
   })
-  .superRefine((q, ctx) => {
-    if (q.extends === undefined) {
+  .superRefine((parsed, ctx) => {
+    if (parsed.extends === undefined) {
       for (const key of ['title', 'model', 'sections'] as const) {
-        if (q[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required (unless the questionnaire extends another with "extends:")` });
+        if (parsed[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required (unless the questionnaire extends another with "extends:")` });
       }
       for (const key of ['drop', 'replace', 'add'] as const) {
-        if (q[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `only works together with "extends:" (the questionnaire to change)` });
+        if (parsed[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `only works together with "extends:" (the questionnaire to change)` });
       }
-    } else if (q.sections !== undefined) {
+    } else if (parsed.sections !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['sections'], message: 'a questionnaire that extends another changes it with drop, replace and add; add new sections with "add: [{section: ...}]"' });
     }
   })

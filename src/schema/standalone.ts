@@ -25,8 +25,8 @@ export function assertPlain(schema: z.ZodType, where = '(top level)'): void {
   const def = defOf(schema);
   // A string format such as z.iso.datetime() is a check on the schema itself.
   const own = def.check ? [schema] : [];
-  for (const c of [...own, ...((def.checks as unknown[] | undefined) ?? [])]) {
-    const check = defOf(c) as Def & { check: string; format?: string; pattern?: RegExp };
+  for (const rule of [...own, ...((def.checks as unknown[] | undefined) ?? [])]) {
+    const check = defOf(rule) as Def & { check: string; format?: string; pattern?: RegExp };
     if (!CHECKS.has(check.check)) throw new Error(`${where}: a "${check.check}" check (a refinement?) cannot be expressed in JSON Schema; move it to the rules in src/load/rules.ts`);
     if (check.check === 'string_format' && !check.pattern) throw new Error(`${where}: the string format "${check.format}" has no pattern to compile to a standalone validator`);
     if (check.pattern?.flags) throw new Error(`${where}: the regular expression /${check.pattern.source}/${check.pattern.flags} has flags, which JSON Schema drops`);
@@ -55,7 +55,7 @@ export function assertPlain(schema: z.ZodType, where = '(top level)'): void {
       return;
     case 'object':
       if (def.catchall && defOf(def.catchall).type !== 'never') throw new Error(`${where}: an object that keeps unknown keys is not compiled to a standalone validator`);
-      for (const [k, v] of Object.entries(def.shape as Record<string, z.ZodType>)) assertPlain(v, where === '(top level)' ? k : `${where}.${k}`);
+      for (const [k, field] of Object.entries(def.shape as Record<string, z.ZodType>)) assertPlain(field, where === '(top level)' ? k : `${where}.${k}`);
       return;
     default:
       throw new Error(`${where}: a zod "${def.type}" cannot be expressed in JSON Schema exactly (a transform or pipe?)`);
@@ -104,12 +104,12 @@ export interface KeyOrder {
   items?: KeyOrder | null;
 }
 
-function keyOrder(s: Record<string, unknown>): KeyOrder | null {
-  if (s.properties) return { keys: Object.fromEntries(Object.entries(s.properties as Record<string, Record<string, unknown>>).map(([k, v]) => [k, keyOrder(v)])) };
-  if (s.items) return { items: keyOrder(s.items as Record<string, unknown>) };
-  if (s.additionalProperties && typeof s.additionalProperties === 'object') return { values: keyOrder(s.additionalProperties as Record<string, unknown>) };
+function keyOrder(schema: Record<string, unknown>): KeyOrder | null {
+  if (schema.properties) return { keys: Object.fromEntries(Object.entries(schema.properties as Record<string, Record<string, unknown>>).map(([k, v]) => [k, keyOrder(v)])) };
+  if (schema.items) return { items: keyOrder(schema.items as Record<string, unknown>) };
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') return { values: keyOrder(schema.additionalProperties as Record<string, unknown>) };
   // A union of a plain value and one kind of object (an answer: "option" or {option, note}).
-  const objects = ((s.anyOf ?? s.oneOf ?? []) as Array<Record<string, unknown>>).map(keyOrder).filter((o) => o !== null);
+  const objects = ((schema.anyOf ?? schema.oneOf ?? []) as Array<Record<string, unknown>>).map(keyOrder).filter((o) => o !== null);
   if (objects.length > 1) throw new Error('a union of several kinds of object has no one key order');
   return objects[0] ?? null;
 }

@@ -22,7 +22,7 @@ interface Saved {
 }
 
 const data = JSON.parse(document.getElementById('itaas-form-data')!.textContent!) as FormPayload;
-const Q = data.questionnaire;
+const questionnaire = data.questionnaire;
 const main = document.getElementById('main')!;
 const live = document.getElementById('live')!;
 const progressBox = document.getElementById('progress')!;
@@ -35,17 +35,17 @@ function load(): Saved {
   try {
     const raw = localStorage.getItem(data.storageKey);
     if (!raw) return fresh;
-    const s = JSON.parse(raw) as Partial<Saved>;
+    const saved = JSON.parse(raw) as Partial<Saved>;
     const strings = (o: unknown): Record<string, string> =>
       o && typeof o === 'object' ? Object.fromEntries(Object.entries(o as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
     return {
-      name: typeof s.name === 'string' ? s.name : fresh.name,
-      role: typeof s.role === 'string' ? s.role : '',
-      lang: data.languages.some((l) => l.code === s.lang) ? s.lang! : fresh.lang,
-      answers: strings(s.answers),
-      notes: strings(s.notes),
-      at: typeof s.at === 'string' ? s.at : 'welcome',
-      ...(typeof s.updated === 'string' ? { updated: s.updated } : {}),
+      name: typeof saved.name === 'string' ? saved.name : fresh.name,
+      role: typeof saved.role === 'string' ? saved.role : '',
+      lang: data.languages.some((l) => l.code === saved.lang) ? saved.lang! : fresh.lang,
+      answers: strings(saved.answers),
+      notes: strings(saved.notes),
+      at: typeof saved.at === 'string' ? saved.at : 'welcome',
+      ...(typeof saved.updated === 'string' ? { updated: saved.updated } : {}),
     };
   } catch {
     storageOk = false;
@@ -62,24 +62,24 @@ function save(): void {
   }
 }
 
-const m = (): FormMessages => data.messages[state.lang] ?? data.messages.en!;
+const words = (): FormMessages => data.messages[state.lang] ?? data.messages.en!;
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-const t = (text: Text | undefined) => resolveText(text, state.lang, Q.language);
+const localText = (text: Text | undefined) => resolveText(text, state.lang, questionnaire.language);
 
 type Child = Node | string | null | undefined | false;
 /** Builds an element; strings become text nodes, so no questionnaire text is ever read as markup. */
 function el(tag: string, attrs: Record<string, string | boolean | undefined> = {}, ...children: Child[]): HTMLElement {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === true) e.setAttribute(k, '');
-    else if (typeof v === 'string') e.setAttribute(k, v);
+  const element = document.createElement(tag);
+  for (const [k, value] of Object.entries(attrs)) {
+    if (value === true) element.setAttribute(k, '');
+    else if (typeof value === 'string') element.setAttribute(k, value);
   }
-  for (const c of children) if (c) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
+  for (const child of children) if (child) element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return element;
 }
 
-const visible = () => visibleQuestions<FormQuestion, FormSection>(Q, state.answers);
-const visibleSections = () => Q.sections.filter((s) => visible().some((v) => v.section === s));
+const visible = () => visibleQuestions<FormQuestion, FormSection>(questionnaire, state.answers);
+const visibleSections = () => questionnaire.sections.filter((s) => visible().some((v) => v.section === s));
 
 function fileName(): string {
   const spelled: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', þ: 'th', đ: 'd', ł: 'l' };
@@ -101,7 +101,7 @@ function updateProgress(): void {
   const answered = vis.filter((v) => Object.hasOwn(state.answers, v.question.id)).length;
   const at = sections.findIndex((s) => s.id === state.at);
   const section = state.at === 'review' ? sections.length : Math.max(1, at + 1);
-  const text = fill(m().progress, { section, sections: sections.length, answered, questions: vis.length });
+  const text = fill(words().progress, { section, sections: sections.length, answered, questions: vis.length });
   const bar = el('progress', { max: String(vis.length || 1), value: String(answered), 'aria-hidden': 'true' });
   progressBox.replaceChildren(el('p', {}, text), bar);
   progressBox.hidden = state.at === 'welcome';
@@ -116,17 +116,17 @@ function go(at: string): void {
 }
 
 function nav(...buttons: HTMLElement[]): HTMLElement {
-  return el('nav', { class: 'nav', 'aria-label': m().next }, ...buttons);
+  return el('nav', { class: 'nav', 'aria-label': words().next }, ...buttons);
 }
 
 function button(label: string, onClick: () => void, cls = ''): HTMLElement {
-  const b = el('button', { type: 'button', class: cls || undefined }, label);
-  b.addEventListener('click', onClick);
-  return b;
+  const made = el('button', { type: 'button', class: cls || undefined }, label);
+  made.addEventListener('click', onClick);
+  return made;
 }
 
 function welcome(): Child[] {
-  const msg = m();
+  const msg = words();
   const nameInput = el('input', { id: 'name', type: 'text', autocomplete: 'name', maxlength: '200', required: true }) as HTMLInputElement;
   nameInput.value = state.name;
   const roleInput = el('input', { id: 'role', type: 'text', autocomplete: 'organization-title', maxlength: '200' }) as HTMLInputElement;
@@ -154,8 +154,8 @@ function welcome(): Child[] {
     go(resume);
   };
   return [
-    el('h1', { tabindex: '-1' }, t(Q.title)),
-    Q.description ? el('p', { class: 'lead' }, t(Q.description)) : null,
+    el('h1', { tabindex: '-1' }, localText(questionnaire.title)),
+    questionnaire.description ? el('p', { class: 'lead' }, localText(questionnaire.description)) : null,
     el('dl', { class: 'facts' }, el('dt', {}, msg.organisation), el('dd', {}, el('bdi', {}, data.assessment.organisation))),
     el('p', {}, msg.intro),
     storageOk ? null : el('p', { class: 'error' }, msg.storageOff),
@@ -170,20 +170,24 @@ function resumeSection(): string | undefined {
   return visible().find((v) => !Object.hasOwn(state.answers, v.question.id))?.section.id;
 }
 
-function questionBlock(q: FormQuestion): HTMLElement {
-  const msg = m();
-  const name = `a-${q.id}`;
-  const choices: Array<{ id: string; label: string; description?: string }> = q.options.map((o) => ({ id: o.id, label: t(o.label), ...(o.description ? { description: t(o.description) } : {}) }));
-  if (q.allowNa) choices.push({ id: 'na', label: msg.notApplicable });
-  if (q.allowDontKnow) choices.push({ id: 'dontKnow', label: msg.dontKnow });
+function questionBlock(question: FormQuestion): HTMLElement {
+  const msg = words();
+  const name = `a-${question.id}`;
+  const choices: Array<{ id: string; label: string; description?: string }> = question.options.map((o) => ({
+    id: o.id,
+    label: localText(o.label),
+    ...(o.description ? { description: localText(o.description) } : {}),
+  }));
+  if (question.allowNa) choices.push({ id: 'na', label: msg.notApplicable });
+  if (question.allowDontKnow) choices.push({ id: 'dontKnow', label: msg.dontKnow });
   const opts = el('div', { class: 'options' });
-  for (const c of choices) {
-    const id = `${name}-${c.id}`;
-    const input = el('input', { type: 'radio', name, id, value: c.id }) as HTMLInputElement;
-    input.checked = state.answers[q.id] === c.id;
+  for (const choice of choices) {
+    const id = `${name}-${choice.id}`;
+    const input = el('input', { type: 'radio', name, id, value: choice.id }) as HTMLInputElement;
+    input.checked = state.answers[question.id] === choice.id;
     input.addEventListener('change', () => {
       if (!input.checked) return;
-      state.answers[q.id] = c.id;
+      state.answers[question.id] = choice.id;
       state.updated = new Date().toISOString();
       save();
       refreshVisibility();
@@ -191,27 +195,27 @@ function questionBlock(q: FormQuestion): HTMLElement {
     opts.append(
       el(
         'div',
-        { class: `option${c.id === 'na' || c.id === 'dontKnow' ? ' reserved' : ''}` },
+        { class: `option${choice.id === 'na' || choice.id === 'dontKnow' ? ' reserved' : ''}` },
         input,
-        el('label', { for: id }, el('span', { class: 'label' }, c.label), c.description ? el('span', { class: 'desc' }, c.description) : null),
+        el('label', { for: id }, el('span', { class: 'label' }, choice.label), choice.description ? el('span', { class: 'desc' }, choice.description) : null),
       ),
     );
   }
-  const note = el('textarea', { id: `n-${q.id}`, rows: '2', maxlength: '4000' }) as HTMLTextAreaElement;
-  note.value = state.notes[q.id] ?? '';
+  const note = el('textarea', { id: `n-${question.id}`, rows: '2', maxlength: '4000' }) as HTMLTextAreaElement;
+  note.value = state.notes[question.id] ?? '';
   note.addEventListener('input', () => {
-    if (note.value.trim()) state.notes[q.id] = note.value;
-    else delete state.notes[q.id];
+    if (note.value.trim()) state.notes[question.id] = note.value;
+    else delete state.notes[question.id];
     state.updated = new Date().toISOString();
     save();
   });
   return el(
     'fieldset',
-    { class: 'question', id: `q-${q.id}`, 'data-question': q.id },
-    el('legend', {}, t(q.text)),
-    q.help ? el('details', { class: 'help' }, el('summary', {}, msg.help), el('p', {}, t(q.help))) : null,
+    { class: 'question', id: `q-${question.id}`, 'data-question': question.id },
+    el('legend', {}, localText(question.text)),
+    question.help ? el('details', { class: 'help' }, el('summary', {}, msg.help), el('p', {}, localText(question.help))) : null,
     opts,
-    el('div', { class: 'note' }, el('label', { for: `n-${q.id}` }, msg.note), note),
+    el('div', { class: 'note' }, el('label', { for: `n-${question.id}` }, msg.note), note),
   );
 }
 
@@ -224,18 +228,18 @@ function refreshVisibility(announce = true): void {
     if (on && fs.hidden) appeared++;
     fs.hidden = !on;
   }
-  if (appeared && announce) live.textContent = appeared === 1 ? m().appeared : fill(m().appearedMany, { n: appeared });
+  if (appeared && announce) live.textContent = appeared === 1 ? words().appeared : fill(words().appearedMany, { n: appeared });
   updateProgress();
 }
 
 function sectionPage(section: FormSection): Child[] {
-  const msg = m();
+  const msg = words();
   const sections = visibleSections();
   const i = sections.indexOf(section);
   const blocks = section.questions.map(questionBlock);
   const page: Child[] = [
-    el('h2', { tabindex: '-1' }, t(section.title)),
-    section.description ? el('p', { class: 'lead' }, t(section.description)) : null,
+    el('h2', { tabindex: '-1' }, localText(section.title)),
+    section.description ? el('p', { class: 'lead' }, localText(section.description)) : null,
     ...blocks,
     nav(
       button(msg.back, () => go(i > 0 ? sections[i - 1]!.id : 'welcome')),
@@ -246,21 +250,21 @@ function sectionPage(section: FormSection): Child[] {
 }
 
 function reviewPage(): Child[] {
-  const msg = m();
+  const msg = words();
   const vis = visible();
   const answered = vis.filter((v) => Object.hasOwn(state.answers, v.question.id)).length;
   const status = el('p', { role: 'status', class: 'done' });
   const list = el('ul', { class: 'sections' });
-  for (const s of visibleSections()) {
-    const qs = vis.filter((v) => v.section === s);
-    const a = qs.filter((v) => Object.hasOwn(state.answers, v.question.id)).length;
+  for (const part of visibleSections()) {
+    const qs = vis.filter((v) => v.section === part);
+    const done = qs.filter((v) => Object.hasOwn(state.answers, v.question.id)).length;
     list.append(
       el(
         'li',
         {},
-        button(fill(msg.goTo, { section: t(s.title) }), () => go(s.id), 'link'),
+        button(fill(msg.goTo, { section: localText(part.title) }), () => go(part.id), 'link'),
         ' ',
-        el('span', { class: a === qs.length ? 'complete' : 'open' }, fill(msg.sectionStatus, { answered: a, questions: qs.length })),
+        el('span', { class: done === qs.length ? 'complete' : 'open' }, fill(msg.sectionStatus, { answered: done, questions: qs.length })),
       ),
     );
   }
@@ -274,7 +278,7 @@ function reviewPage(): Child[] {
     nav(
       button(msg.back, () => go(sections[sections.length - 1]?.id ?? 'welcome')),
       (() => {
-        const b = button(
+        const downloadButton = button(
           msg.download,
           () => {
             download();
@@ -282,8 +286,8 @@ function reviewPage(): Child[] {
           },
           'primary',
         );
-        b.setAttribute('aria-describedby', 'download-hint');
-        return b;
+        downloadButton.setAttribute('aria-describedby', 'download-hint');
+        return downloadButton;
       })(),
     ),
     el(
@@ -315,7 +319,7 @@ const commentText = (s: string) => s.replace(/[\s\u0000-\u001f\u007f-\u009f\u202
 
 /** The answers file: the questionnaire's identity, the assessment, and this respondent's answers. */
 function answersYaml(now: Date = new Date()): string {
-  const a = data.assessment;
+  const about = data.assessment;
   const vis = visible();
   const answered = vis.filter((v) => Object.hasOwn(state.answers, v.question.id));
   const lines = [
@@ -323,14 +327,14 @@ function answersYaml(now: Date = new Date()): string {
     '#   itaas merge ASSESSMENT.yaml THIS-FILE.yaml',
     'kind: answers',
     'questionnaire:',
-    `  id: ${str(Q.id)}`,
-    `  version: ${str(Q.version)}`,
-    `  hash: ${str(Q.hash)}`,
+    `  id: ${str(questionnaire.id)}`,
+    `  version: ${str(questionnaire.version)}`,
+    `  hash: ${str(questionnaire.hash)}`,
     'assessment:',
-    `  organisation: ${str(a.organisation)}`,
-    ...(a.scope ? [`  scope: ${str(a.scope)}`] : []),
-    `  date: ${str(a.date)}`,
-    ...(a.assessor ? [`  assessor: ${str(a.assessor)}`] : []),
+    `  organisation: ${str(about.organisation)}`,
+    ...(about.scope ? [`  scope: ${str(about.scope)}`] : []),
+    `  date: ${str(about.date)}`,
+    ...(about.assessor ? [`  assessor: ${str(about.assessor)}`] : []),
     'respondents:',
     `  - name: ${str(state.name.trim())}`,
     ...(state.role.trim() ? [`    role: ${str(state.role.trim())}`] : []),
@@ -339,12 +343,12 @@ function answersYaml(now: Date = new Date()): string {
     `    answers:${answered.length ? '' : ' {}'}`,
   ];
   let section: FormSection | undefined;
-  for (const v of answered) {
-    if (v.section !== section) {
-      section = v.section;
-      lines.push(`      # ${commentText(t(section.title))}`);
+  for (const shown of answered) {
+    if (shown.section !== section) {
+      section = shown.section;
+      lines.push(`      # ${commentText(localText(section.title))}`);
     }
-    const id = v.question.id;
+    const id = shown.question.id;
     const note = state.notes[id]?.trim();
     if (note) lines.push(`      ${id}:`, `        option: ${str(state.answers[id]!)}`, `        note: ${str(note)}`);
     else lines.push(`      ${id}: ${str(state.answers[id]!)}`);
@@ -354,18 +358,18 @@ function answersYaml(now: Date = new Date()): string {
 
 function download(): void {
   const url = URL.createObjectURL(new Blob([answersYaml()], { type: 'application/yaml' }));
-  const a = el('a', { href: url, download: fileName(), hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
+  const anchor = el('a', { href: url, download: fileName(), hidden: true });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function render(): void {
-  const msg = m();
+  const msg = words();
   document.documentElement.lang = state.lang;
-  document.title = t(Q.title);
-  titleBox.textContent = t(Q.title);
+  document.title = localText(questionnaire.title);
+  titleBox.textContent = localText(questionnaire.title);
   (document.getElementById('lang-label') as HTMLElement).textContent = msg.language;
   const sections = visibleSections();
   let page: Child[];
@@ -383,10 +387,10 @@ function render(): void {
   refreshVisibility(false);
 }
 
-for (const l of data.languages) {
-  const o = el('option', { value: l.code }, l.name) as HTMLOptionElement;
-  o.selected = l.code === state.lang;
-  langSelect.append(o);
+for (const language of data.languages) {
+  const entry = el('option', { value: language.code }, language.name) as HTMLOptionElement;
+  entry.selected = language.code === state.lang;
+  langSelect.append(entry);
 }
 langSelect.parentElement!.hidden = data.languages.length < 2;
 langSelect.addEventListener('change', () => {
