@@ -136,7 +136,8 @@ describe('the generated answers validator', () => {
   it.each(readable)('agrees with zod on %s', (_name, file) => {
     let data: unknown;
     try {
-      data = parse(readFileSync(file, 'utf8'));
+      // Warnings (an unknown tag) are the loader's to report; here only the data counts.
+      data = parse(readFileSync(file, 'utf8'), { logLevel: 'error' });
     } catch {
       return expect(() => checkFile(file)).not.toThrow(); // not YAML at all: only the full loader reads it
     }
