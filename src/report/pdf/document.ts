@@ -199,7 +199,7 @@ export async function renderPdf(ctx: ReportContext, opts: PdfOptions = {}): Prom
             ...(ctx.hasTargets ? [targetText(dimension), gapText(ctx, dimension)] : []),
             coverageText(ctx, dimension),
             ctx.pct(Math.round(dimension.coverage.answerRatio * 100)),
-            spreadFlagged(ctx, dimension) ? [{ text: String(dimension.spread), bold: true }] : String(dimension.spread),
+            spreadFlagged(ctx, dimension) ? [{ text: ctx.valueText(dimension.spread), bold: true }] : ctx.valueText(dimension.spread),
           ];
         }),
       );
