@@ -6,7 +6,7 @@ import { evaluateGates } from '../core/gates.js';
 import type { GateFailure, Threshold } from '../core/gates.js';
 import type { PortfolioUnit } from '../core/portfolio.js';
 import type { Aggregation } from '../core/score.js';
-import { makeOutputFolder, writeFileAtomicSync } from '../io/atomic-write.js';
+import { makeOutputFolder, syncFolderSync, writeFileAtomicSync } from '../io/atomic-write.js';
 import { formatProblem, UsageError, UserError } from '../errors.js';
 import { loadAssessmentQuickly } from '../load/quick.js';
 import { suggest } from '../load/rules.js';
@@ -185,9 +185,18 @@ export async function runReport(files: string[], opts: ReportRunOptions, events:
     }
     // Synchronous: the same temp file, checks, fsync and rename, without a round of promises and
     // thread-pool hops per file, which made writing most of a large batch's time.
-    writeFileAtomicSync(target, content, { shownAs: shown(target) });
+    writeFileAtomicSync(target, content, { shownAs: shown(target), syncFolder: false });
     written++;
-    events.wrote?.(shown(target));
+    renamed.push(target);
+  };
+  // The reports of one answers file share a folder: it is synced once for all of them (one fsync
+  // instead of one per report), and only then is each said to be written.
+  const renamed: string[] = [];
+  const settle = (): void => {
+    if (!renamed.length) return;
+    syncFolderSync(opts.out);
+    for (const target of renamed) events.wrote?.(shown(target));
+    renamed.length = 0;
   };
 
   for (const [index, file] of files.entries()) {
@@ -249,6 +258,9 @@ export async function runReport(files: string[], opts: ReportRunOptions, events:
       if (!(e instanceof UserError) || e instanceof UsageError) throw e;
       outcome.status = 'error';
       outcome.errors = e.problems.length ? e.problems.map(formatProblem) : [e.message.startsWith(`${file}:`) ? e.message : `${file}: ${e.message}`];
+    } finally {
+      // What was written before a failure is on disk too, and said so.
+      settle();
     }
   }
 
@@ -261,12 +273,16 @@ export async function runReport(files: string[], opts: ReportRunOptions, events:
     for (const unit of units) if (counts.get(unit.label)! > 1) unit.label = `${unit.label} (${unit.key})`;
     const rollUp = buildPortfolio(units, scale);
     portfolio = [];
-    for (const format of portfolioFormats(formats)) {
-      const target = reportPath(opts.out, 'portfolio', format);
-      const owner = owners.get(target);
-      if (owner !== undefined) throw new UserError(`the portfolio report ${shown(target)} would replace the report of ${owner}; rename that answers file or drop --portfolio`);
-      await emit(target, await portfolioRenderers[format](rollUp, { messages: messages(portfolioLang), scale, precision: portfolioPrecision }));
-      portfolio.push(shown(target));
+    try {
+      for (const format of portfolioFormats(formats)) {
+        const target = reportPath(opts.out, 'portfolio', format);
+        const owner = owners.get(target);
+        if (owner !== undefined) throw new UserError(`the portfolio report ${shown(target)} would replace the report of ${owner}; rename that answers file or drop --portfolio`);
+        await emit(target, await portfolioRenderers[format](rollUp, { messages: messages(portfolioLang), scale, precision: portfolioPrecision }));
+        portfolio.push(shown(target));
+      }
+    } finally {
+      settle();
     }
   }
 

@@ -21,6 +21,11 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** How the file is named in an error (the path as the user typed it). */
   shownAs?: string;
+  /**
+   * false: leave the folder's sync (which makes the rename durable) to the caller, who writes several
+   * files into one folder and syncs it once with syncFolderSync before saying they are written.
+   */
+  syncFolder?: boolean;
 }
 
 function tempPath(target: string): string {
@@ -64,7 +69,8 @@ export function writeFailure(target: string, e: unknown): Error {
   }
 }
 
-function fsyncDirSync(dir: string): void {
+/** Makes the renames into `dir` durable (see AtomicWriteOptions.syncFolder). */
+export function syncFolderSync(dir: string): void {
   // Makes the rename durable. Not every platform can open a folder; there it is as durable as it gets.
   try {
     const fd = openSync(dir, 'r');
@@ -107,7 +113,7 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, o
     fd = undefined;
     renameSync(tmp, target);
     created = false;
-    fsyncDirSync(dirname(target));
+    if (opts.syncFolder !== false) syncFolderSync(dirname(target));
   } catch (e) {
     if (fd !== undefined) {
       try {
@@ -148,7 +154,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     handle = undefined;
     await rename(tmp, target);
     created = false;
-    fsyncDirSync(dirname(target));
+    syncFolderSync(dirname(target));
   } catch (e) {
     await handle?.close().catch(() => undefined);
     if (created) await unlink(tmp).catch(() => undefined);
