@@ -46,18 +46,18 @@ function scalar(src: string): unknown {
     let out = '';
     let i = 1;
     for (; i < src.length && src[i] !== '"'; i++) {
-      const c = src[i]!;
-      if (c !== '\\') {
-        out += c;
+      const char = src[i]!;
+      if (char !== '\\') {
+        out += char;
         continue;
       }
-      const e = src[++i];
-      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 1, i + 5))) {
+      const escaped = src[++i];
+      if (escaped === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 1, i + 5))) {
         const code = Number.parseInt(src.slice(i + 1, i + 5), 16);
         if (code >= 0xd800 && code <= 0xdfff) notPlain();
         out += String.fromCharCode(code);
         i += 4;
-      } else if (e !== undefined && ESCAPES[e] !== undefined) out += ESCAPES[e];
+      } else if (escaped !== undefined && ESCAPES[escaped] !== undefined) out += ESCAPES[escaped];
       else notPlain();
     }
     if (i >= src.length || !/^(?:\s+#.*)?\s*$/.test(src.slice(i + 1)) || UNUSUAL.test(src.slice(0, i))) notPlain();
@@ -129,9 +129,9 @@ function quotedLines(src: Source, first: string, at: number, indent: number): [u
     i++;
     if (closingQuote(text) >= 0) break;
   }
-  const v = scalar(text);
+  const value = scalar(text);
   if (closingQuote(text) !== text.length - 1) notPlain();
-  return [v, i];
+  return [value, i];
 }
 
 /**
@@ -143,19 +143,19 @@ function blockScalar(raw: string[], keyAt: number, indent: number, style: string
   const content: string[] = [];
   let own = -1;
   let end = keyAt;
-  for (let r = keyAt + 1; r < raw.length; r++) {
-    const line = raw[r]!;
-    const t = line.trimStart();
-    if (!t) {
+  for (let row = keyAt + 1; row < raw.length; row++) {
+    const line = raw[row]!;
+    const trimmed = line.trimStart();
+    if (!trimmed) {
       content.push('');
       continue;
     }
-    const ind = line.length - t.length;
+    const ind = line.length - trimmed.length;
     if (ind <= indent) break;
     if (own === -1) own = ind;
-    if (ind !== own || UNUSUAL.test(t)) notPlain();
-    content.push(t.trimEnd() === t ? t : notPlain());
-    end = r;
+    if (ind !== own || UNUSUAL.test(trimmed)) notPlain();
+    content.push(trimmed.trimEnd() === trimmed ? trimmed : notPlain());
+    end = row;
   }
   // Blank lines after the last line of text belong to what follows.
   content.length = end - keyAt;
@@ -165,12 +165,12 @@ function blockScalar(raw: string[], keyAt: number, indent: number, style: string
   else {
     text = '';
     let blank = 0;
-    content.forEach((c, k) => {
-      if (!c) {
+    content.forEach((part, k) => {
+      if (!part) {
         blank++;
         return;
       }
-      text += k === 0 ? c : blank ? `${'\n'.repeat(blank)}${c}` : ` ${c}`;
+      text += k === 0 ? part : blank ? `${'\n'.repeat(blank)}${part}` : ` ${part}`;
       blank = 0;
     });
   }
@@ -192,8 +192,8 @@ function block(src: Source, at: number, indent: number, depth: number): [unknown
       if (!content || content.startsWith('#')) {
         // The item is the block below, if any.
         if (i + 1 < lines.length && lines[i + 1]!.indent > indent) {
-          const [v, next] = block(src, i + 1, lines[i + 1]!.indent, depth + 1);
-          items.push(v);
+          const [value, next] = block(src, i + 1, lines[i + 1]!.indent, depth + 1);
+          items.push(value);
           i = next;
         } else {
           items.push(null);
@@ -203,8 +203,8 @@ function block(src: Source, at: number, indent: number, depth: number): [unknown
       }
       // "- key: value" or "- - x": the item is a block starting at the content's column.
       lines[i] = { indent: indent + 1 + rest.length - content.length, text: content, at: line.at };
-      const [v, next] = block(src, i, lines[i]!.indent, depth + 1);
-      items.push(v);
+      const [value, next] = block(src, i, lines[i]!.indent, depth + 1);
+      items.push(value);
       i = next;
     }
     if (i < lines.length && lines[i]!.indent > indent) notPlain();
@@ -223,37 +223,37 @@ function block(src: Source, at: number, indent: number, depth: number): [unknown
     const at = lines[i]!.at;
     i++;
     if (rest === '>-' || rest === '>' || rest === '|-' || rest === '|') {
-      const [v, end] = blockScalar(src.raw, at, indent, rest);
-      map[key] = v;
+      const [value, end] = blockScalar(src.raw, at, indent, rest);
+      map[key] = value;
       while (i < lines.length && lines[i]!.at <= end) i++;
       continue;
     }
     if (/^["']/.test(rest) && closingQuote(rest) < 0) {
-      const [v, next] = quotedLines(src, rest, i - 1, indent);
-      map[key] = v;
+      const [value, next] = quotedLines(src, rest, i - 1, indent);
+      map[key] = value;
       i = next;
       if (i < lines.length && lines[i]!.indent > indent) notPlain();
       continue;
     }
     if (rest && !rest.startsWith('#')) {
-      let v = scalar(rest);
+      let value = scalar(rest);
       // A plain scalar may go on over more indented lines, joined by spaces.
-      if (typeof v === 'string' && !/^["']/.test(rest)) {
+      if (typeof value === 'string' && !/^["']/.test(rest)) {
         while (i < lines.length && lines[i]!.indent > indent && lines[i]!.at === lines[i - 1]!.at + 1) {
           // After a comment the scalar has ended; a comment inside the lines is not worth being sure of.
           if (/\s#/.test(rest) || /\s#/.test(lines[i]!.text)) notPlain();
-          v = `${v} ${continuation(lines[i]!.text)}`;
+          value = `${value} ${continuation(lines[i]!.text)}`;
           i++;
         }
       }
-      map[key] = v;
+      map[key] = value;
       if (i < lines.length && lines[i]!.indent > indent) notPlain();
       continue;
     }
     const next = lines[i];
     if (next && (next.indent > indent || (next.indent === indent && (next.text === '-' || next.text.startsWith('- '))))) {
-      const [v, after] = block(src, i, next.indent, depth + 1);
-      map[key] = v;
+      const [value, after] = block(src, i, next.indent, depth + 1);
+      map[key] = value;
       i = after;
     } else map[key] = null;
   }
@@ -267,8 +267,8 @@ export function parsePlainYaml(text: string): Record<string, unknown> | undefine
   const raw = text.split('\n');
   const lines: Line[] = [];
   raw.forEach((line, at) => {
-    const t = line.trimStart();
-    if (t && !t.startsWith('#')) lines.push({ indent: line.length - t.length, text: t.trimEnd(), at });
+    const trimmed = line.trimStart();
+    if (trimmed && !trimmed.startsWith('#')) lines.push({ indent: line.length - trimmed.length, text: trimmed.trimEnd(), at });
   });
   if (raw.some((line) => /^(?:---|\.\.\.)(?:\s|$)|^%/.test(line) || line.length - line.trimStart().length > 4 * MAX_DEPTH)) return undefined;
   if (!lines.length || lines[0]!.indent !== 0) return undefined;

@@ -19,8 +19,8 @@ export type Locator = (path: Path) => { file: YamlFile; path: Path };
 export class Findings {
   readonly problems: Problem[] = [];
   private readonly where: Locator;
-  constructor(f: YamlFile, where?: Locator) {
-    this.where = where ?? ((path) => ({ file: f, path }));
+  constructor(yamlFile: YamlFile, where?: Locator) {
+    this.where = where ?? ((path) => ({ file: yamlFile, path }));
   }
   private push(path: Path, message: string, severity: Problem['severity'], key?: string): void {
     const origin = this.where(path);
@@ -89,26 +89,26 @@ export function unknown(what: string, id: string, known: Iterable<string>): stri
 export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | null {
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
-  const visitNode = (n: string): string[] | null => {
-    state.set(n, 1);
-    stack.push(n);
-    for (const m of edges.get(n) ?? []) {
-      if (!edges.has(m)) continue;
-      const s = state.get(m);
-      if (s === 1) return [...stack.slice(stack.indexOf(m)), m];
-      if (s === undefined) {
-        const c = visitNode(m);
-        if (c) return c;
+  const visitNode = (node: string): string[] | null => {
+    state.set(node, 1);
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!edges.has(next)) continue;
+      const seen = state.get(next);
+      if (seen === 1) return [...stack.slice(stack.indexOf(next)), next];
+      if (seen === undefined) {
+        const cycle = visitNode(next);
+        if (cycle) return cycle;
       }
     }
     stack.pop();
-    state.set(n, 2);
+    state.set(node, 2);
     return null;
   };
-  for (const n of [...edges.keys()].sort()) {
-    if (!state.has(n)) {
-      const c = visitNode(n);
-      if (c) return c;
+  for (const start of [...edges.keys()].sort()) {
+    if (!state.has(start)) {
+      const found = visitNode(start);
+      if (found) return found;
     }
   }
   return null;
@@ -119,24 +119,25 @@ export function modelRules(yamlFile: YamlFile, modelData: Model): Problem[] {
   const levels = modelData.scale.map((s) => s.level);
   const minLevel = Math.min(...levels);
   const maxLevel = Math.max(...levels);
-  levels.forEach((l, i) => {
-    if (i > 0 && l <= levels[i - 1]!) out.error(['scale', i, 'level'], 'scale levels must increase, lowest first');
+  levels.forEach((level, i) => {
+    if (i > 0 && level <= levels[i - 1]!) out.error(['scale', i, 'level'], 'scale levels must increase, lowest first');
   });
   const axes = uniqueIds(out, modelData.axes, ['axes'], 'axis');
   const dims = uniqueIds(out, modelData.dimensions, ['dimensions'], 'dimension');
-  modelData.dimensions.forEach((d, i) => {
-    if (d.axis === undefined) {
+  modelData.dimensions.forEach((dimension, i) => {
+    if (dimension.axis === undefined) {
       if (axes.size) out.error(['dimensions', i], `has no "axis"; the model has axes, so name one of ${[...axes].join(', ')}`);
-    } else if (!axes.has(d.axis))
-      out.error(['dimensions', i, 'axis'], axes.size ? unknown('axis', d.axis, axes) : `unknown axis "${d.axis}": the model declares no axes; add them under "axes:" or remove "axis"`);
-    if (d.target !== undefined && (d.target < minLevel || d.target > maxLevel)) out.error(['dimensions', i, 'target'], `must be between ${minLevel} and ${maxLevel}, the scale's levels`);
-    for (const l of levels) if (d.levels[String(l)] === undefined) out.error(['dimensions', i, 'levels'], `has no descriptor for level ${l}`);
-    for (const k of Object.keys(d.levels)) if (!levels.includes(Number(k))) out.errorAtKey(['dimensions', i, 'levels'], k, `level ${k} is not on the scale (${levels.join(', ')})`);
+    } else if (!axes.has(dimension.axis))
+      out.error(['dimensions', i, 'axis'], axes.size ? unknown('axis', dimension.axis, axes) : `unknown axis "${dimension.axis}": the model declares no axes; add them under "axes:" or remove "axis"`);
+    if (dimension.target !== undefined && (dimension.target < minLevel || dimension.target > maxLevel))
+      out.error(['dimensions', i, 'target'], `must be between ${minLevel} and ${maxLevel}, the scale's levels`);
+    for (const level of levels) if (dimension.levels[String(level)] === undefined) out.error(['dimensions', i, 'levels'], `has no descriptor for level ${level}`);
+    for (const k of Object.keys(dimension.levels)) if (!levels.includes(Number(k))) out.errorAtKey(['dimensions', i, 'levels'], k, `level ${k} is not on the scale (${levels.join(', ')})`);
   });
   const requirementRules = (reqs: ReadonlyArray<{ dimension: string; min: number }>, path: Path) =>
-    reqs.forEach((r, j) => {
-      if (!dims.has(r.dimension)) out.error([...path, j, 'dimension'], unknown('dimension', r.dimension, dims));
-      if (r.min < minLevel || r.min > maxLevel) out.error([...path, j, 'min'], `must be between ${minLevel} and ${maxLevel}`);
+    reqs.forEach((requirement, j) => {
+      if (!dims.has(requirement.dimension)) out.error([...path, j, 'dimension'], unknown('dimension', requirement.dimension, dims));
+      if (requirement.min < minLevel || requirement.min > maxLevel) out.error([...path, j, 'min'], `must be between ${minLevel} and ${maxLevel}`);
     });
   if (modelData.phases) {
     uniqueIds(out, modelData.phases.list, ['phases', 'list'], 'phase');
@@ -150,9 +151,9 @@ export function modelRules(yamlFile: YamlFile, modelData: Model): Problem[] {
   if (modelData.initiatives.length && !modelData.roadmap) out.error(['initiatives'], 'a model with initiatives needs a "roadmap:" section with its waves and efforts');
   if (modelData.roadmap) {
     uniqueIds(out, modelData.roadmap.waves, ['roadmap', 'waves'], 'wave');
-    modelData.roadmap.waves.forEach((w, i) => {
+    modelData.roadmap.waves.forEach((roadmapWave, i) => {
       const prev = modelData.roadmap!.waves[i - 1];
-      if (prev && w.fromMonth !== prev.toMonth) out.error(['roadmap', 'waves', i, 'fromMonth'], `must be ${prev.toMonth}, where the previous wave ends`);
+      if (prev && roadmapWave.fromMonth !== prev.toMonth) out.error(['roadmap', 'waves', i, 'fromMonth'], `must be ${prev.toMonth}, where the previous wave ends`);
     });
   }
   const efforts = uniqueIds(out, modelData.roadmap?.efforts ?? [], ['roadmap', 'efforts'], 'effort');
@@ -161,9 +162,9 @@ export function modelRules(yamlFile: YamlFile, modelData: Model): Problem[] {
   const edges = new Map<string, string[]>();
   modelData.initiatives.forEach((it, i) => {
     if (modelData.roadmap && !efforts.has(it.effort)) out.error(['initiatives', i, 'effort'], unknown('effort', it.effort, efforts));
-    it.raises.forEach((r, j) => {
-      if (!dims.has(r.dimension)) out.error(['initiatives', i, 'raises', j, 'dimension'], unknown('dimension', r.dimension, dims));
-      if (r.from < minLevel || r.to > maxLevel) out.error(['initiatives', i, 'raises', j], `levels must lie between ${minLevel} and ${maxLevel}`);
+    it.raises.forEach((raise, j) => {
+      if (!dims.has(raise.dimension)) out.error(['initiatives', i, 'raises', j, 'dimension'], unknown('dimension', raise.dimension, dims));
+      if (raise.from < minLevel || raise.to > maxLevel) out.error(['initiatives', i, 'raises', j], `levels must lie between ${minLevel} and ${maxLevel}`);
     });
     it.dependsOn.forEach((dep, j) => {
       if (!inits.has(dep)) out.error(['initiatives', i, 'dependsOn', j], unknown('initiative', dep, inits));
@@ -173,8 +174,8 @@ export function modelRules(yamlFile: YamlFile, modelData: Model): Problem[] {
       if (!inits.has(alt)) out.error(['initiatives', i, 'alternatives', j], unknown('initiative', alt, inits));
       if (alt === it.id) out.error(['initiatives', i, 'alternatives', j], 'an initiative cannot be its own alternative');
     });
-    it.outcomes.forEach((o, j) => {
-      if (!outcomes.has(o)) out.error(['initiatives', i, 'outcomes', j], unknown('outcome', o, outcomes));
+    it.outcomes.forEach((outcome, j) => {
+      if (!outcomes.has(outcome)) out.error(['initiatives', i, 'outcomes', j], unknown('outcome', outcome, outcomes));
     });
     if (!edges.has(it.id))
       edges.set(
@@ -208,18 +209,18 @@ export function questionnaireRules(yamlFile: YamlFile, questionnaire: Questionna
         else out.error([...at, 'question'], unknown('question', leaf.question, earlier.keys()));
         continue;
       }
-      leaf.values.forEach((v, k) => {
-        if (!opts.has(v)) out.error([...at, leaf.key, k], `"${leaf.question}" has no option "${v}" (options: ${[...opts].join(', ')})`);
+      leaf.values.forEach((value, k) => {
+        if (!opts.has(value)) out.error([...at, leaf.key, k], `"${leaf.question}" has no option "${value}" (options: ${[...opts].join(', ')})`);
       });
     }
   };
-  questionnaire.sections.forEach((s, si) => {
-    if (s.when) checkCondition(s.when, ['sections', si, 'when']);
-    s.questions.forEach((qu, qi) => {
+  questionnaire.sections.forEach((sec, si) => {
+    if (sec.when) checkCondition(sec.when, ['sections', si, 'when']);
+    sec.questions.forEach((qu, qi) => {
       const path: Path = ['sections', si, 'questions', qi];
       const first = seen.get(qu.id);
       if (first) out.error([...path, 'id'], `duplicate question id "${qu.id}" (first used in section "${first}")`);
-      seen.set(qu.id, s.id);
+      seen.set(qu.id, sec.id);
       if (model && !dims.has(qu.dimension)) out.error([...path, 'dimension'], unknown('dimension', qu.dimension, dims));
       if (qu.when) checkCondition(qu.when, [...path, 'when'], qu.id);
       if (model?.scoring.dimension === 'levels' && qu.level === undefined) {
@@ -227,12 +228,12 @@ export function questionnaireRules(yamlFile: YamlFile, questionnaire: Questionna
       }
       if (model && qu.level !== undefined && !levels.has(qu.level)) out.error([...path, 'level'], `level ${qu.level} is not on the model's scale (${[...levels].join(', ')})`);
       const optIds = new Set<string>();
-      qu.options.forEach((o, oi) => {
-        if ((RESERVED_ANSWERS as readonly string[]).includes(o.id)) out.error([...path, 'options', oi, 'id'], `"${o.id}" is reserved for the built-in answer; choose another id`);
-        if (optIds.has(o.id)) out.error([...path, 'options', oi, 'id'], `duplicate option id "${o.id}"`);
-        optIds.add(o.id);
-        if (model && (o.level < Math.min(...levels) || o.level > Math.max(...levels))) {
-          out.error([...path, 'options', oi, 'level'], `${o.level} is not on the model's scale, which runs from ${Math.min(...levels)} to ${Math.max(...levels)}`);
+      qu.options.forEach((opt, oi) => {
+        if ((RESERVED_ANSWERS as readonly string[]).includes(opt.id)) out.error([...path, 'options', oi, 'id'], `"${opt.id}" is reserved for the built-in answer; choose another id`);
+        if (optIds.has(opt.id)) out.error([...path, 'options', oi, 'id'], `duplicate option id "${opt.id}"`);
+        optIds.add(opt.id);
+        if (model && (opt.level < Math.min(...levels) || opt.level > Math.max(...levels))) {
+          out.error([...path, 'options', oi, 'level'], `${opt.level} is not on the model's scale, which runs from ${Math.min(...levels)} to ${Math.max(...levels)}`);
         }
       });
       const answerable = new Set(optIds);
@@ -272,11 +273,11 @@ export function answersRules(yamlFile: YamlFile, answersData: Answers, questionn
   }
   const questions = new Map(questionnaireData?.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)) ?? []);
   const names = new Set<string>();
-  answersData.respondents.forEach((r, ri) => {
-    if (names.has(r.name)) out.error(['respondents', ri, 'name'], `duplicate respondent name "${r.name}"`);
-    names.add(r.name);
+  answersData.respondents.forEach((person, ri) => {
+    if (names.has(person.name)) out.error(['respondents', ri, 'name'], `duplicate respondent name "${person.name}"`);
+    names.add(person.name);
     if (!questionnaireData) return;
-    for (const [qid, ans] of Object.entries(r.answers)) {
+    for (const [qid, ans] of Object.entries(person.answers)) {
       const question = questions.get(qid);
       if (!question) {
         out.errorAtKey(['respondents', ri, 'answers'], qid, unknown('question', qid, questions.keys()));
@@ -299,9 +300,9 @@ export function answersRules(yamlFile: YamlFile, answersData: Answers, questionn
     const dims = new Set(model.dimensions.map((d) => d.id));
     const max = Math.max(...model.scale.map((s) => s.level));
     const min = Math.min(...model.scale.map((s) => s.level));
-    for (const [dim, t] of Object.entries(answersData.targets)) {
+    for (const [dim, target] of Object.entries(answersData.targets)) {
       if (!dims.has(dim)) out.errorAtKey(['targets'], dim, unknown('dimension', dim, dims));
-      else if (t < min || t > max) out.error(['targets', dim], `must be between ${min} and ${max}`);
+      else if (target < min || target > max) out.error(['targets', dim], `must be between ${min} and ${max}`);
     }
   }
   return out.problems;

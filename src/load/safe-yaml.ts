@@ -21,9 +21,9 @@ function checkNesting(file: string, text: string): void {
   let quote: string | null = null;
   let comment = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const char = text[i]!;
     col++;
-    if (c === '\n') {
+    if (char === '\n') {
       line++;
       col = 0;
       comment = false;
@@ -31,21 +31,21 @@ function checkNesting(file: string, text: string): void {
     }
     if (comment) continue;
     if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = null;
+      if (char === '\\' && quote === '"') i++;
+      else if (char === quote) quote = null;
       continue;
     }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
-    else if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(text[i - 1]!))) quote = c;
-    else if (c === '[' || c === '{') {
+    if (char === '#' && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if ((char === '"' || char === "'") && (i === 0 || /[\s,[{:]/.test(text[i - 1]!))) quote = char;
+    else if (char === '[' || char === '{') {
       if (++depth > MAX_DEPTH) fail(file, `nesting deeper than ${MAX_DEPTH} levels is refused`, line, col);
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    } else if ((char === ']' || char === '}') && depth > 0) depth--;
   }
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const m = /^( *)((?:[-?] +)*)/.exec(lines[i]!)!;
-    const indicators = (m[2]!.match(/[-?]/g) ?? []).length;
-    if (m[1]!.length > 4 * MAX_DEPTH || indicators > MAX_DEPTH) {
+    const lead = /^( *)((?:[-?] +)*)/.exec(lines[i]!)!;
+    const indicators = (lead[2]!.match(/[-?]/g) ?? []).length;
+    if (lead[1]!.length > 4 * MAX_DEPTH || indicators > MAX_DEPTH) {
       fail(file, `nesting deeper than ${MAX_DEPTH} levels is refused`, i + 1, 1);
     }
   }
@@ -55,12 +55,12 @@ function checkNesting(file: string, text: string): void {
 function tooDeep(node: unknown, limit: number): Node | undefined {
   const stack: Array<[unknown, number]> = [[node, 1]];
   while (stack.length) {
-    const [n, d] = stack.pop()!;
-    if (d > limit) return (isPair(n) ? n.key : n) as Node;
-    if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push([item, d + 1]);
-    else if (isPair(n)) {
-      stack.push([n.key, d]);
-      stack.push([n.value, d]);
+    const [entry, depth] = stack.pop()!;
+    if (depth > limit) return (isPair(entry) ? entry.key : entry) as Node;
+    if (isMap(entry) || isSeq(entry)) for (const item of entry.items) stack.push([item, depth + 1]);
+    else if (isPair(entry)) {
+      stack.push([entry.key, depth]);
+      stack.push([entry.value, depth]);
     }
   }
   return undefined;
@@ -90,23 +90,23 @@ export function parseYaml(file: string, text: string): YamlFile {
   if (list.length === 0) fail(file, 'is empty; expected a YAML document');
   const problems: Problem[] = [];
   const at = (pos: readonly number[] | undefined, message: string) => {
-    const p = pos ? positionOf({ lineCounter }, pos[0]!) : { line: 1, col: 1 };
-    problems.push({ file, line: p.line, col: p.col, message, severity: 'error' });
+    const place = pos ? positionOf({ lineCounter }, pos[0]!) : { line: 1, col: 1 };
+    problems.push({ file, line: place.line, col: place.col, message, severity: 'error' });
   };
   if (list.length > 1) {
     at(list[1]!.range, 'holds several YAML documents; put one document in each file');
   }
   const doc = list[0]!;
-  for (const e of [...doc.errors, ...doc.warnings]) at(e.pos, cleanYamlMessage(e.message));
+  for (const issue of [...doc.errors, ...doc.warnings]) at(issue.pos, cleanYamlMessage(issue.message));
   let aliases = 0;
   visit(doc, {
-    Alias(_k, n) {
-      if (!n.resolve(doc)) {
-        at(n.range ?? undefined, `the alias "*${n.source}" names no anchor before it; define "&${n.source}" first`);
+    Alias(_k, aliasNode) {
+      if (!aliasNode.resolve(doc)) {
+        at(aliasNode.range ?? undefined, `the alias "*${aliasNode.source}" names no anchor before it; define "&${aliasNode.source}" first`);
         return undefined;
       }
       if (++aliases > MAX_ALIASES) {
-        at(n.range ?? undefined, `more than ${MAX_ALIASES} aliases; write the values out instead`);
+        at(aliasNode.range ?? undefined, `more than ${MAX_ALIASES} aliases; write the values out instead`);
         return visit.BREAK;
       }
       return undefined;

@@ -75,7 +75,7 @@ export function readTextFile(file: string): string {
 /** A path into a file's data as people write it: `respondents[0].answers`. */
 export function pathString(path: ReadonlyArray<PropertyKey>): string {
   let shown = '';
-  for (const p of path) shown += typeof p === 'number' ? `[${p}]` : shown ? `.${String(p)}` : String(p);
+  for (const part of path) shown += typeof part === 'number' ? `[${part}]` : shown ? `.${String(part)}` : String(part);
   return shown || '(top level)';
 }
 

@@ -12,99 +12,119 @@ export interface CompareWording {
 
 const arrow = { up: '▲', down: '▼', same: '=', unknown: '?' } as const;
 
-function numbers(c: Comparison, t: Messages) {
-  const num = (x: number | null, digits = c.precision) => (x === null ? '–' : x.toFixed(digits).replace('.', t.decimal));
+function numbers(comparison: Comparison, catalogue: Messages) {
+  const num = (x: number | null, digits = comparison.precision) => (x === null ? '–' : x.toFixed(digits).replace('.', catalogue.decimal));
   const signed = (d: number | null) => (d === null ? '–' : d > 0 ? `+${num(d)}` : d < 0 ? `−${num(Math.abs(d))}` : num(0));
   return { num, signed };
 }
 
 /** A note on what differs between the two assessments, in words. */
-export function noteText(n: CompareNote, c: Comparison, { messages: t, words }: CompareWording): string {
-  const w = t.compare;
-  if (n.code === 'different-organisations') return w.differentOrganisations(n.baseline, n.current);
-  if (n.code === 'different-questionnaires') return w.differentQuestionnaires(`${n.baseline.id} ${n.baseline.version}`, `${n.current.id} ${n.current.version}`);
-  if (n.code === 'different-models') return w.differentModels(n.baseline, n.current);
+export function noteText(note: CompareNote, comparison: Comparison, { messages: catalogue, words }: CompareWording): string {
+  const text = catalogue.compare;
+  if (note.code === 'different-organisations') return text.differentOrganisations(note.baseline, note.current);
+  if (note.code === 'different-questionnaires') return text.differentQuestionnaires(`${note.baseline.id} ${note.baseline.version}`, `${note.current.id} ${note.current.version}`);
+  if (note.code === 'different-models') return text.differentModels(note.baseline, note.current);
   // What the model has beyond dimensions is matched by id across versions.
-  const byId = [...(c.phase ? [words.phases] : []), ...(c.predominantStage || c.stages.length ? [words.stages] : [])];
-  return w.differentModelVersions(n.baseline, n.current, byId);
+  const byId = [...(comparison.phase ? [words.phases] : []), ...(comparison.predominantStage || comparison.stages.length ? [words.stages] : [])];
+  return text.differentModelVersions(note.baseline, note.current, byId);
 }
 
 const reasonText = (n: NotCompared, t: Messages) => t.compare.reasons[n.reason];
-const noun = (n: NotCompared, { messages: t, words }: CompareWording) => (n.what === 'dimension' ? t.compare.dimensionNoun : n.what === 'phase' ? words.phase : words.stage);
+const noun = (n: NotCompared, { messages: catalogue, words }: CompareWording) => (n.what === 'dimension' ? catalogue.compare.dimensionNoun : n.what === 'phase' ? words.phase : words.stage);
 
 /** The comparison of two assessments as Markdown, in the language of `wording`. */
-export function renderComparisonMarkdown(c: Comparison, wording: CompareWording): string {
-  const { messages: t, words } = wording;
-  const w = t.compare;
-  const r = t.report;
-  const { num, signed } = numbers(c, t);
+export function renderComparisonMarkdown(comparison: Comparison, wording: CompareWording): string {
+  const { messages: catalogue, words } = wording;
+  const text = catalogue.compare;
+  const reportText = catalogue.report;
+  const { num, signed } = numbers(comparison, catalogue);
   const who = (a: Comparison['baseline']) => `${a.organisation}, ${a.date} (${a.questionnaire.id} ${a.questionnaire.version})`;
   const out: string[] = [];
-  out.push(`# ${mdEscape(w.title(c.current.organisation))}`, '');
-  out.push(`**${w.baseline}:** ${mdEscape(who(c.baseline))}  \n**${w.current}:** ${mdEscape(who(c.current))}`, '');
-  for (const n of c.notes) out.push(`> ${mdEscape(noteText(n, c, wording))}`, '');
+  out.push(`# ${mdEscape(text.title(comparison.current.organisation))}`, '');
+  out.push(`**${text.baseline}:** ${mdEscape(who(comparison.baseline))}  \n**${text.current}:** ${mdEscape(who(comparison.current))}`, '');
+  for (const note of comparison.notes) out.push(`> ${mdEscape(noteText(note, comparison, wording))}`, '');
 
-  const up = c.dimensions.filter((d) => d.direction === 'up').length;
-  const down = c.dimensions.filter((d) => d.direction === 'down').length;
-  out.push(`## ${w.summary}`, '');
-  out.push(mdEscape(w.overall(c.overall.title ?? words.overallScore, num(c.overall.before), num(c.overall.after), signed(c.overall.delta), c.dimensions.length, up, down)), '');
-  if (c.phase) {
-    const p = c.phase;
-    out.push(mdEscape(p.direction === 'same' ? w.still(words.phasesTitle, p.after.title) : w.moved(words.phasesTitle, p.before.title, p.after.title, p.direction === 'up')), '');
+  const up = comparison.dimensions.filter((d) => d.direction === 'up').length;
+  const down = comparison.dimensions.filter((d) => d.direction === 'down').length;
+  out.push(`## ${text.summary}`, '');
+  out.push(
+    mdEscape(
+      text.overall(
+        comparison.overall.title ?? words.overallScore,
+        num(comparison.overall.before),
+        num(comparison.overall.after),
+        signed(comparison.overall.delta),
+        comparison.dimensions.length,
+        up,
+        down,
+      ),
+    ),
+    '',
+  );
+  if (comparison.phase) {
+    const phase = comparison.phase;
+    out.push(
+      mdEscape(phase.direction === 'same' ? text.still(words.phasesTitle, phase.after.title) : text.moved(words.phasesTitle, phase.before.title, phase.after.title, phase.direction === 'up')),
+      '',
+    );
   }
-  if (c.predominantStage) {
-    const s = c.predominantStage;
-    out.push(mdEscape(s.changed ? w.movedPredominant(words.stagesTitle, s.before.title, s.after.title) : w.stillPredominant(words.stagesTitle, s.after.title)), '');
+  if (comparison.predominantStage) {
+    const stage = comparison.predominantStage;
+    out.push(mdEscape(stage.changed ? text.movedPredominant(words.stagesTitle, stage.before.title, stage.after.title) : text.stillPredominant(words.stagesTitle, stage.after.title)), '');
   }
 
-  out.push(`## ${w.dimensions}`, '');
-  const targets = c.dimensions.some((d) => d.after.target !== null);
+  out.push(`## ${text.dimensions}`, '');
+  const targets = comparison.dimensions.some((d) => d.after.target !== null);
   out.push(
     table(
-      [r.dimension, w.before, w.after, w.change, '', ...(targets ? [r.target, w.gapNow] : [])],
-      c.dimensions.map((d) => [
+      [reportText.dimension, text.before, text.after, text.change, '', ...(targets ? [reportText.target, text.gapNow] : [])],
+      comparison.dimensions.map((d) => [
         mdCell(d.title),
         num(d.before.score),
         num(d.after.score),
         signed(d.delta),
         arrow[d.direction],
-        ...(targets ? [d.after.target === null ? '–' : num(d.after.target, 0), d.after.gap === null ? '–' : d.after.gap > 0 ? num(d.after.gap) : t.met] : []),
+        ...(targets ? [d.after.target === null ? '–' : num(d.after.target, 0), d.after.gap === null ? '–' : d.after.gap > 0 ? num(d.after.gap) : catalogue.met] : []),
       ]),
       ['---', '---:', '---:', '---:', ':---:', ...(targets ? ['---:', '---:'] : [])],
     ),
     '',
   );
 
-  if (c.stages.length) {
+  if (comparison.stages.length) {
     out.push(`## ${mdEscape(words.stagesTitle)}`, '');
     out.push(
       table(
-        [mdCell(t.cap(words.stage)), w.before, w.after],
-        c.stages.map((s) => [mdCell(s.title), w.attainment(s.before.attained, t.percent(s.before.attainment)), w.attainment(s.after.attained, t.percent(s.after.attainment))]),
+        [mdCell(catalogue.cap(words.stage)), text.before, text.after],
+        comparison.stages.map((s) => [
+          mdCell(s.title),
+          text.attainment(s.before.attained, catalogue.percent(s.before.attainment)),
+          text.attainment(s.after.attained, catalogue.percent(s.after.attainment)),
+        ]),
       ),
       '',
     );
   }
 
   if (targets) {
-    out.push(`## ${w.gaps}`, '');
-    if (!c.gaps.opened.length && !c.gaps.closed.length) out.push(w.noGapChange, '');
-    for (const g of c.gaps.closed) out.push(`- ${w.closed(`**${mdEscape(g.title)}**`, num(g.gap))}`);
-    for (const g of c.gaps.opened) out.push(`- ${w.opened(`**${mdEscape(g.title)}**`, num(g.gap))}`);
+    out.push(`## ${text.gaps}`, '');
+    if (!comparison.gaps.opened.length && !comparison.gaps.closed.length) out.push(text.noGapChange, '');
+    for (const gap of comparison.gaps.closed) out.push(`- ${text.closed(`**${mdEscape(gap.title)}**`, num(gap.gap))}`);
+    for (const gap of comparison.gaps.opened) out.push(`- ${text.opened(`**${mdEscape(gap.title)}**`, num(gap.gap))}`);
     out.push('');
   }
 
-  if (c.roadmap) {
-    out.push(`## ${r.roadmap}`, '');
-    if (!c.roadmap.noLongerNeeded.length && !c.roadmap.added.length) out.push(w.sameRoadmap, '');
-    for (const i of c.roadmap.noLongerNeeded) out.push(`- ${w.noLongerNeeded(mdEscape(i.title))}`);
-    for (const i of c.roadmap.added) out.push(`- ${w.nowNeeded(mdEscape(i.title))}`);
+  if (comparison.roadmap) {
+    out.push(`## ${reportText.roadmap}`, '');
+    if (!comparison.roadmap.noLongerNeeded.length && !comparison.roadmap.added.length) out.push(text.sameRoadmap, '');
+    for (const i of comparison.roadmap.noLongerNeeded) out.push(`- ${text.noLongerNeeded(mdEscape(i.title))}`);
+    for (const i of comparison.roadmap.added) out.push(`- ${text.nowNeeded(mdEscape(i.title))}`);
     out.push('');
   }
 
-  if (c.notCompared.length) {
-    out.push(`## ${w.notCompared}`, '');
-    for (const n of c.notCompared) out.push(`- ${mdEscape(w.notComparedLine(noun(n, wording), n.id, reasonText(n, t)))}`);
+  if (comparison.notCompared.length) {
+    out.push(`## ${text.notCompared}`, '');
+    for (const missing of comparison.notCompared) out.push(`- ${mdEscape(text.notComparedLine(noun(missing, wording), missing.id, reasonText(missing, catalogue)))}`);
     out.push('');
   }
   return `${out
@@ -114,21 +134,21 @@ export function renderComparisonMarkdown(c: Comparison, wording: CompareWording)
 }
 
 /** The comparison as JSON: numbers, ids and codes as computed, with the notes and reasons in words. */
-export function renderComparisonJson(c: Comparison, wording: CompareWording): string {
+export function renderComparisonJson(comparison: Comparison, wording: CompareWording): string {
   const doc = {
     kind: 'comparison',
     schemaVersion: 1,
-    baseline: c.baseline,
-    current: c.current,
-    overall: { ...c.overall, title: c.overall.title ?? wording.words.overallScore },
-    dimensions: c.dimensions,
-    phase: c.phase,
-    predominantStage: c.predominantStage,
-    stages: c.stages,
-    roadmap: c.roadmap,
-    gaps: c.gaps,
-    notCompared: c.notCompared.map((n) => ({ what: n.what, id: n.id, reason: reasonText(n, wording.messages) })),
-    notes: c.notes.map((n) => noteText(n, c, wording)),
+    baseline: comparison.baseline,
+    current: comparison.current,
+    overall: { ...comparison.overall, title: comparison.overall.title ?? wording.words.overallScore },
+    dimensions: comparison.dimensions,
+    phase: comparison.phase,
+    predominantStage: comparison.predominantStage,
+    stages: comparison.stages,
+    roadmap: comparison.roadmap,
+    gaps: comparison.gaps,
+    notCompared: comparison.notCompared.map((n) => ({ what: n.what, id: n.id, reason: reasonText(n, wording.messages) })),
+    notes: comparison.notes.map((n) => noteText(n, comparison, wording)),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -33,10 +33,10 @@ export function toCsv(header: string[], rows: Cell[][]): string {
 }
 
 export function renderDimensionsCsv(ctx: ReportContext): string {
-  const a = ctx.answers.assessment;
+  const assessment = ctx.answers.assessment;
   const rows = ctx.result.dimensions.map((d): Cell[] => [
-    a.organisation,
-    a.date,
+    assessment.organisation,
+    assessment.date,
     d.id,
     ctx.dimTitle(d.id),
     d.axis,
@@ -55,16 +55,28 @@ export function renderDimensionsCsv(ctx: ReportContext): string {
 }
 
 export function renderAnswersCsv(ctx: ReportContext): string {
-  const a = ctx.answers.assessment;
+  const assessment = ctx.answers.assessment;
   const questions = ctx.questionnaire.sections.flatMap((s) => s.questions);
   const rows: Cell[][] = [];
-  for (const r of ctx.answers.respondents) {
-    for (const x of questions) {
-      const raw = r.answers[x.id];
+  for (const respondent of ctx.answers.respondents) {
+    for (const question of questions) {
+      const raw = respondent.answers[question.id];
       if (raw === undefined) continue;
       const { option, note } = answerParts(raw);
-      const level = x.options.find((o) => o.id === option)?.level ?? null;
-      rows.push([a.organisation, a.date, r.name, r.role ?? null, x.id, x.dimension, ctx.questionText(x.id), option, ctx.optionLabel(x.id, option), level, note ?? null]);
+      const level = question.options.find((o) => o.id === option)?.level ?? null;
+      rows.push([
+        assessment.organisation,
+        assessment.date,
+        respondent.name,
+        respondent.role ?? null,
+        question.id,
+        question.dimension,
+        ctx.questionText(question.id),
+        option,
+        ctx.optionLabel(question.id, option),
+        level,
+        note ?? null,
+      ]);
     }
   }
   return toCsv(['organisation', 'date', 'respondent', 'role', 'question', 'dimension', 'text', 'option', 'answer', 'level', 'note'], rows);

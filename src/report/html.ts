@@ -10,13 +10,13 @@ import { renderTemplate, templateData } from './templates.js';
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: unknown): string => String(s).replace(/[&<>"']/g, (c) => ESC[c]!);
 
-function paint(p: Paint): string {
-  const a: string[] = [];
-  a.push(`fill="${p.fill ?? 'none'}"`);
-  if (p.fill && p.fillOpacity !== undefined) a.push(`fill-opacity="${p.fillOpacity}"`);
-  if (p.stroke) a.push(`stroke="${p.stroke}" stroke-width="${p.strokeWidth ?? 1}"`);
-  if (p.dash) a.push(`stroke-dasharray="${p.dash.join(' ')}"`);
-  return a.join(' ');
+function paint(spec: Paint): string {
+  const attributes: string[] = [];
+  attributes.push(`fill="${spec.fill ?? 'none'}"`);
+  if (spec.fill && spec.fillOpacity !== undefined) attributes.push(`fill-opacity="${spec.fillOpacity}"`);
+  if (spec.stroke) attributes.push(`stroke="${spec.stroke}" stroke-width="${spec.strokeWidth ?? 1}"`);
+  if (spec.dash) attributes.push(`stroke-dasharray="${spec.dash.join(' ')}"`);
+  return attributes.join(' ');
 }
 
 /**
@@ -30,16 +30,16 @@ export function figureSvg(fig: Figure, id: string, title: string, desc: string):
     `<title id="${id}-title">${escapeHtml(title)}</title>`,
     `<desc id="${id}-desc">${escapeHtml(desc)}</desc>`,
   );
-  for (const s of fig.shapes) {
-    if (s.kind === 'path') out.push(`<path d="M${s.points.map(([x, y]) => `${x} ${y}`).join('L')}${s.closed ? 'Z' : ''}" ${paint(s)}/>`);
-    else if (s.kind === 'rect') out.push(`<rect x="${s.x}" y="${s.y}" width="${s.w}" height="${s.h}" ${paint(s)}/>`);
-    else if (s.kind === 'circle') out.push(`<circle cx="${s.cx}" cy="${s.cy}" r="${s.r}" ${paint(s)}/>`);
+  for (const shape of fig.shapes) {
+    if (shape.kind === 'path') out.push(`<path d="M${shape.points.map(([x, y]) => `${x} ${y}`).join('L')}${shape.closed ? 'Z' : ''}" ${paint(shape)}/>`);
+    else if (shape.kind === 'rect') out.push(`<rect x="${shape.x}" y="${shape.y}" width="${shape.w}" height="${shape.h}" ${paint(shape)}/>`);
+    else if (shape.kind === 'circle') out.push(`<circle cx="${shape.cx}" cy="${shape.cy}" r="${shape.r}" ${paint(shape)}/>`);
     else {
-      const anchor = s.anchor === 'start' ? '' : ` text-anchor="${s.anchor}"`;
-      const weight = s.bold ? ' font-weight="bold"' : '';
-      const halo = s.halo ? ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' : '';
-      const spans = s.lines.map((l, i) => `<tspan x="${s.x}" dy="${i ? s.lineHeight : 0}">${escapeHtml(l)}</tspan>`).join('');
-      out.push(`<text x="${s.x}" y="${s.y}" font-size="${s.size}" fill="${s.fill}"${anchor}${weight}${halo}>${spans}</text>`);
+      const anchor = shape.anchor === 'start' ? '' : ` text-anchor="${shape.anchor}"`;
+      const weight = shape.bold ? ' font-weight="bold"' : '';
+      const halo = shape.halo ? ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' : '';
+      const spans = shape.lines.map((l, i) => `<tspan x="${shape.x}" dy="${i ? shape.lineHeight : 0}">${escapeHtml(l)}</tspan>`).join('');
+      out.push(`<text x="${shape.x}" y="${shape.y}" font-size="${shape.size}" fill="${shape.fill}"${anchor}${weight}${halo}>${spans}</text>`);
     }
   }
   out.push('</svg>');
@@ -57,7 +57,7 @@ function chart(wide: Figure, narrow: Figure, id: string, title: string, desc: st
 
 /** What the HTML template sees as `it`. `<%= %>` escapes HTML; `<%~ %>` is for the SVG and helper output. */
 export function htmlData(ctx: ReportContext, css: string) {
-  const t = ctx.messages.report;
+  const text = ctx.messages.report;
   const org = ctx.answers.assessment.organisation;
   const items = ctx.result.roadmap?.waves.flatMap((w) => w.items) ?? [];
   const cssHash = createHash('sha256').update(css, 'utf8').digest('base64');
@@ -67,10 +67,10 @@ export function htmlData(ctx: ReportContext, css: string) {
     /** Nothing may load or run: only the one stylesheet above, whose hash is pinned here. */
     csp: `default-src 'none'; style-src 'sha256-${cssHash}'; img-src 'none'; font-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`,
     colors: COLORS,
-    radarSvg: chart(radarFigure(ctx), scoreBarsFigure(ctx), 'radar', t.radarTitle(ctx.hasTargets), t.radarAlt(org, ctx.hasTargets), t.barsAlt(org, ctx.hasTargets)),
+    radarSvg: chart(radarFigure(ctx), scoreBarsFigure(ctx), 'radar', text.radarTitle(ctx.hasTargets), text.radarAlt(org, ctx.hasTargets), text.barsAlt(org, ctx.hasTargets)),
     placementAlt: placementAlt(ctx),
     placementSvg: ctx.result.phase || ctx.result.operatingModel ? chart(placementFigure(ctx), placementFigure(ctx, NARROW_WIDTH), 'placement', placementTitle(ctx), placementAlt(ctx)) : '',
-    timelineSvg: items.length ? chart(timelineFigure(ctx), timelineFigure(ctx, NARROW_WIDTH), 'timeline', t.timeline, t.timelineAlt(items.length)) : '',
+    timelineSvg: items.length ? chart(timelineFigure(ctx), timelineFigure(ctx, NARROW_WIDTH), 'timeline', text.timeline, text.timelineAlt(items.length)) : '',
     esc: escapeHtml,
     /** User text inline: escaped and isolated, so right-to-left text or stray direction marks cannot reorder what is around it. */
     bdi: (s: string) => `<bdi>${escapeHtml(s)}</bdi>`,

@@ -13,64 +13,64 @@ export interface PortfolioWording {
 }
 
 /** The roll-up across several assessments as Markdown, in the language of `wording`. */
-export function renderPortfolioMarkdown(p: Portfolio, { messages: t, scale, precision }: PortfolioWording, opts: { furthest?: number } = {}): string {
-  const w = t.portfolio;
-  const num = (x: number | null, digits = precision) => (x === null ? '–' : x.toFixed(digits).replace('.', t.decimal));
+export function renderPortfolioMarkdown(portfolio: Portfolio, { messages: catalogue, scale, precision }: PortfolioWording, opts: { furthest?: number } = {}): string {
+  const text = catalogue.portfolio;
+  const num = (x: number | null, digits = precision) => (x === null ? '–' : x.toFixed(digits).replace('.', catalogue.decimal));
   const out: string[] = [];
-  const n = p.units.length;
-  out.push(`# ${w.title}`, '');
+  const unitCount = portfolio.units.length;
+  out.push(`# ${text.title}`, '');
   out.push(
-    w.units(
-      n,
-      p.units.map((u) => mdEscape(u.label)),
+    text.units(
+      unitCount,
+      portfolio.units.map((u) => mdEscape(u.label)),
     ),
     '',
   );
 
-  out.push(`## ${w.furthest}`, '');
-  out.push(w.furthestIntro, '');
+  out.push(`## ${text.furthest}`, '');
+  out.push(text.furthestIntro, '');
   out.push(
     table(
-      [w.unit, w.meanGap, w.dimensionsBelowTarget, w.largestGap],
-      p.furthest
+      [text.unit, text.meanGap, text.dimensionsBelowTarget, text.largestGap],
+      portfolio.furthest
         .slice(0, opts.furthest ?? 5)
         .map((u) => [
           mdCell(u.label),
           num(u.meanGap, Math.max(2, precision)),
           String(u.belowTarget),
-          u.largest ? mdCell(`${p.dimensions.find((d) => d.id === u.largest!.dimension)?.title ?? u.largest.dimension} (${num(u.largest.gap)})`) : t.none,
+          u.largest ? mdCell(`${portfolio.dimensions.find((d) => d.id === u.largest!.dimension)?.title ?? u.largest.dimension} (${num(u.largest.gap)})`) : catalogue.none,
         ]),
       ['---', '---:', '---:', '---'],
     ),
     '',
   );
 
-  out.push(`## ${w.distribution}`, '');
-  const levels = p.dimensions[0]?.levels.map((l) => l.level) ?? [];
+  out.push(`## ${text.distribution}`, '');
+  const levels = portfolio.dimensions[0]?.levels.map((l) => l.level) ?? [];
   out.push(
     table(
-      [t.report.dimension, w.min, w.median, w.max, w.belowTarget, ...levels.map((l) => w.levelColumn(num(l, Number.isInteger(l) ? 0 : precision))), w.notAssessed],
-      p.dimensions.map((d) => [mdCell(d.title), num(d.min), num(d.median), num(d.max), `${d.belowTarget}/${n}`, ...d.levels.map((l) => String(l.units)), String(d.notAssessed)]),
+      [catalogue.report.dimension, text.min, text.median, text.max, text.belowTarget, ...levels.map((l) => text.levelColumn(num(l, Number.isInteger(l) ? 0 : precision))), text.notAssessed],
+      portfolio.dimensions.map((d) => [mdCell(d.title), num(d.min), num(d.median), num(d.max), `${d.belowTarget}/${unitCount}`, ...d.levels.map((l) => String(l.units)), String(d.notAssessed)]),
       ['---', '---:', '---:', '---:', '---:', ...levels.map(() => '---:'), '---:'],
     ),
     '',
   );
 
-  out.push(`## ${w.heatmap}`, '');
+  out.push(`## ${text.heatmap}`, '');
   const lowest = Math.min(...scale);
   const highest = Math.max(...scale);
-  out.push(w.heatmapIntro(num(lowest, Number.isInteger(lowest) ? 0 : precision), num(highest, Number.isInteger(highest) ? 0 : precision)), '');
+  out.push(text.heatmapIntro(num(lowest, Number.isInteger(lowest) ? 0 : precision), num(highest, Number.isInteger(highest) ? 0 : precision)), '');
   out.push(
     table(
-      [w.unit, ...p.dimensions.map((d) => mdCell(d.title))],
-      p.heatmap.map((r) => [mdCell(r.label), ...r.scores.map((x) => num(x))]),
-      ['---', ...p.dimensions.map(() => '---:')],
+      [text.unit, ...portfolio.dimensions.map((d) => mdCell(d.title))],
+      portfolio.heatmap.map((r) => [mdCell(r.label), ...r.scores.map((x) => num(x))]),
+      ['---', ...portfolio.dimensions.map(() => '---:')],
     ),
     '',
   );
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-export function renderPortfolioJson(p: Portfolio): string {
-  return `${JSON.stringify({ kind: 'portfolio', schemaVersion: 1, ...p }, null, 2)}\n`;
+export function renderPortfolioJson(portfolio: Portfolio): string {
+  return `${JSON.stringify({ kind: 'portfolio', schemaVersion: 1, ...portfolio }, null, 2)}\n`;
 }

@@ -110,9 +110,9 @@ export function templateData(ctx: ReportContext, format: DocumentFormat) {
   };
 }
 
-function inside(root: string, p: string): boolean {
-  const r = relative(root, p);
-  return r !== '' && r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r);
+function inside(root: string, path: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot !== '' && fromRoot !== '..' && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
 }
 
 /**
@@ -128,18 +128,18 @@ function confinedEta(views: string, opts: TemplateOptions): Eta {
   eta.resolvePath = (template, options) => {
     const from = options?.filepath;
     if (isAbsolute(template) || /^[\\/]/.test(template) || /^[a-zA-Z]:/.test(template)) throw refuse(template, from, 'an absolute path');
-    const p = resolve(from ? dirname(from) : views, template + (extname(template) ? '' : '.eta'));
-    if (!inside(resolve(views), p)) throw refuse(template, from, 'which is outside the templates folder');
-    return p;
+    const path = resolve(from ? dirname(from) : views, template + (extname(template) ? '' : '.eta'));
+    if (!inside(resolve(views), path)) throw refuse(template, from, 'which is outside the templates folder');
+    return path;
   };
-  eta.readFile = (p) => {
+  eta.readFile = (path) => {
     let real: string;
     try {
-      real = realpathSync(p);
+      real = realpathSync(path);
     } catch {
-      throw new UserError(`template ${p} not found`);
+      throw new UserError(`template ${path} not found`);
     }
-    if (!inside(realViews, real)) throw new UserError(`template ${p} leads outside the templates folder ${views} (a symbolic link?); a template may only include files inside it`);
+    if (!inside(realViews, real)) throw new UserError(`template ${path} leads outside the templates folder ${views} (a symbolic link?); a template may only include files inside it`);
     return readFileSync(real, 'utf8');
   };
   return eta;
