@@ -28,8 +28,12 @@ export interface AtomicWriteOptions {
   syncFolder?: boolean;
 }
 
+/** This process's part of a temp file's name: its pid, a random tag and a count. */
+const tempTag = `${process.pid}.${randomBytes(4).toString('hex')}`;
+let tempCount = 0;
+
 function tempPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${tempTag}.${(tempCount++).toString(36)}.tmp`);
 }
 
 function modeFor(target: string, mode: number | undefined): number {

@@ -136,6 +136,9 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
       if (raw !== undefined && answerParts(raw).note) notes.set(`${respondent.name}\u0000${x.id}`, notes.size + 1);
     }
   }
+  // A report names the same few months many times (each item's period, the timeline, the Gantt chart).
+  const monthLabels = new Map<number, string>();
+  const monthDates = new Map<number, string>();
   const ctx: ReportContext = {
     lang: language,
     messages: catalogue,
@@ -175,13 +178,21 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     },
     outcomeTitle: (id) => modelText(model.outcomes.find((o) => o.id === id)?.title) || id,
     monthLabel: (offset) => {
-      const { year, month } = monthAt(roadmapStart, offset);
-      return catalogue.monthYear(month, year);
+      let label = monthLabels.get(offset);
+      if (label === undefined) {
+        const { year, month } = monthAt(roadmapStart, offset);
+        monthLabels.set(offset, (label = catalogue.monthYear(month, year)));
+      }
+      return label;
     },
     period: (start, end) => (end - 1 <= start ? ctx.monthLabel(start) : `${ctx.monthLabel(start)} – ${ctx.monthLabel(end - 1)}`),
     monthDate: (offset) => {
-      const { year, month } = monthAt(roadmapStart, offset);
-      return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+      let date = monthDates.get(offset);
+      if (date === undefined) {
+        const { year, month } = monthAt(roadmapStart, offset);
+        monthDates.set(offset, (date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`));
+      }
+      return date;
     },
     effortLabel: (id) => modelText(model.roadmap?.efforts.find((e) => e.id === id)?.label) || id,
     levelLabel: (level) => (level === null ? catalogue.notAssessed : modelText(model.scale.find((s) => s.level === level)?.label) || String(level)),

@@ -21,8 +21,16 @@ function remember(cache: Map<string, string>, s: string, value: string): string 
   return value;
 }
 
+/**
+ * Text none of escapeUncached's rules can touch: no hidden character, no markup character, no line
+ * start that could open a block, nothing a link could start from (":" "@" "www"). Most words, names
+ * and numbers in a report are such text and are returned as they are.
+ */
+const PLAIN = /^(?![ \t]*(?:#|[-+=]|\d+[.)]))[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\\`*_[\]<>|~&(@:]*$/;
+
 /** Escapes text for Markdown prose: nothing a respondent typed can become markup, HTML or a link. */
 export function mdEscape(s: string): string {
+  if (PLAIN.test(s) && !/www/i.test(s)) return s;
   return escaped.get(s) ?? remember(escaped, s, escapeUncached(s));
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mdCell, mdEscape } from '../../src/report/markdown.js';
 
@@ -20,5 +22,64 @@ describe('Markdown escaping of what people typed', () => {
   });
   it('keeps a table cell on one line with its pipes escaped', () => {
     expect(mdCell('a | b\nc')).toBe('a \\| b c');
+  });
+  it('returns text unchanged without escaping only where escaping would change nothing', () => {
+    // A leading line break sends text through the full escaping without changing how its first line is read.
+    const full = (text: string) => mdEscape(`\n${text}`).slice(1);
+    const shipped = ['models', 'questionnaires', 'examples'].flatMap((dir) =>
+      readdirSync(join(__dirname, '..', '..', dir))
+        .filter((f) => f.endsWith('.yaml'))
+        .flatMap((f) => readFileSync(join(__dirname, '..', '..', dir, f), 'utf8').split('\n')),
+    );
+    const alphabet = [
+      'a',
+      'B',
+      'w',
+      'www',
+      'W',
+      '1',
+      '2',
+      ' ',
+      '\t',
+      '.',
+      ',',
+      '-',
+      '+',
+      '=',
+      '#',
+      ':',
+      '//',
+      '@',
+      '(',
+      ')',
+      '[',
+      ']',
+      '*',
+      '_',
+      '`',
+      '~',
+      '|',
+      '<',
+      '>',
+      '&',
+      ';',
+      '!',
+      '\\',
+      'é',
+      'ü',
+      '\u202e',
+      '\u0007',
+      'http',
+      'mailto',
+    ];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const fuzz = Array.from({ length: 20_000 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    let unchanged = 0;
+    for (const text of [...shipped, ...fuzz]) {
+      expect(mdEscape(text), JSON.stringify(text)).toBe(full(text));
+      if (mdEscape(text) === text) unchanged++;
+    }
+    expect(unchanged).toBeGreaterThan(1000);
   });
 });
