@@ -126,37 +126,55 @@ describe('extending a questionnaire', () => {
   });
 
   describe('says exactly what is wrong, at the line of the extending file', () => {
+    // Every broken file goes through one `itaas validate` (each in a folder of its own); each test reads
+    // the lines that name its own file.
+    const files: string[] = [];
+    let run: ReturnType<typeof itaas> | undefined;
     const check = (body: string, line: number, message: RegExp) => {
       const file = extending(body);
-      const r = itaas(['validate', file]);
-      expect(r.code).toBe(2);
-      expect(r.stdout).toMatch(new RegExp(`custom\\.yaml:${line}:\\d+: ${message.source}`));
+      files.push(file);
+      return () => {
+        run ??= itaas(['validate', ...files]);
+        expect(run.code).toBe(2);
+        const own = run.stdout.split('\n').filter((text) => text.startsWith(`${file}:`));
+        expect(own.join('\n')).toMatch(new RegExp(`custom\\.yaml:${line}:\\d+: ${message.source}`));
+      };
     };
 
-    it('dropping an unknown id, with a suggestion', () => check('drop:\n  - catalog', 6, /drop\[0\]: the extended questionnaire has no question or section "catalog"; did you mean "catalogue"\?/));
-    it('dropping a question that another one depends on', () => check('drop: [scripts]', 5, /drop\[0\]: question "pipelines" is shown only depending on the answer to "scripts", which is dropped/));
-    it('dropping every question of a section', () =>
-      check('drop: [catalogue-exists, catalogue-prices]', 5, /drop\[1\]: dropping "catalogue-prices" leaves section "catalogue" without questions; drop the section instead/));
-    it('replacing a question that is not there', () =>
+    it('dropping an unknown id, with a suggestion', check('drop:\n  - catalog', 6, /drop\[0\]: the extended questionnaire has no question or section "catalog"; did you mean "catalogue"\?/));
+    it('dropping a question that another one depends on', check('drop: [scripts]', 5, /drop\[0\]: question "pipelines" is shown only depending on the answer to "scripts", which is dropped/));
+    it(
+      'dropping every question of a section',
+      check('drop: [catalogue-exists, catalogue-prices]', 5, /drop\[1\]: dropping "catalogue-prices" leaves section "catalogue" without questions; drop the section instead/),
+    );
+    it(
+      'replacing a question that is not there',
       check(
         `replace:\n  - question:\n      ${question('scriptz', 'automation', '      ')}`,
         7,
         /replace\[0\]\.question\.id: the extended questionnaire has no question "scriptz"; did you mean "scripts"\?; to add a new question, use "add"/,
-      ));
-    it('adding a question whose id is taken', () =>
+      ),
+    );
+    it(
+      'adding a question whose id is taken',
       check(
         `add:\n  - into: auto\n    question:\n      ${question('scripts', 'automation', '      ')}`,
         8,
         /add\[0\]\.question\.id: there already is a question "scripts" \(in section "auto"\); to change it, use "replace"/,
-      ));
-    it('adding into an unknown section', () =>
-      check(`add:\n  - into: autom\n    question:\n      ${question('new-one', 'automation', '      ')}`, 6, /add\[0\]\.into: no section "autom"; did you mean "auto"\?/));
-    it('an added question on a dimension the model does not have', () =>
+      ),
+    );
+    it(
+      'adding into an unknown section',
+      check(`add:\n  - into: autom\n    question:\n      ${question('new-one', 'automation', '      ')}`, 6, /add\[0\]\.into: no section "autom"; did you mean "auto"\?/),
+    );
+    it(
+      'an added question on a dimension the model does not have',
       check(
         `add:\n  - into: auto\n    question:\n      ${question('new-one', 'automatoin', '      ')}`,
         9,
         /add\[0\]\.question\.dimension: unknown dimension "automatoin"; did you mean "automation"\?/,
-      ));
+      ),
+    );
   });
 
   it('refuses an unknown base, sections beside extends, and changes without extends', () => {
