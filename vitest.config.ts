@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 // (tmux, Chromium, poppler). Timeouts are hang guards only, generous enough for a loaded machine.
 export default defineConfig({
   test: {
-    // CLI and e2e tests spawn processes of their own; two cores, so keep the pool small.
-    maxWorkers: 2,
+    // CLI and e2e tests wait on processes of their own (the bin, tmux, Chromium): three workers keep two
+    // cores busy while one of them waits, and more gained nothing measurable.
+    maxWorkers: 3,
     // No test file changes process-wide state (environment, working directory, mocks), so a worker runs
     // file after file without starting afresh: a fresh worker per file cost about 0.4 s of CPU each.
     isolate: false,
