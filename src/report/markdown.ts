@@ -5,7 +5,8 @@ import { addMonths } from './summary.js';
 import { renderTemplate, templateData } from './templates.js';
 
 /** Direction overrides and isolates, C0 and C1 controls: they would let a note reorder or hide what follows. */
-const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HIDDEN_CHARS = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const HIDDEN = new RegExp(`[${HIDDEN_CHARS}]`, 'g');
 /** U+2060 WORD JOINER: invisible, and no autolinker takes a scheme, "www" or a mail address across it. */
 const JOIN = '\u2060';
 
@@ -26,11 +27,11 @@ function remember(cache: Map<string, string>, s: string, value: string): string 
  * start that could open a block, nothing a link could start from (":" "@" "www"). Most words, names
  * and numbers in a report are such text and are returned as they are.
  */
-const PLAIN = /^(?![ \t]*(?:#|[-+=]|\d+[.)]))[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\\`*_[\]<>|~&(@:]*$/;
+const PLAIN = new RegExp(`^(?![ \\t]*(?:#|[-+=]|\\d+[.)]))(?![\\s\\S]*www)[^${HIDDEN_CHARS}\\u0000-\\u001f\\\\\`*_[\\]<>|~&(@:]*$`, 'i');
 
 /** Escapes text for Markdown prose: nothing a respondent typed can become markup, HTML or a link. */
 export function mdEscape(s: string): string {
-  if (PLAIN.test(s) && !/www/i.test(s)) return s;
+  if (PLAIN.test(s)) return s;
   return escaped.get(s) ?? remember(escaped, s, escapeUncached(s));
 }
 
