@@ -67,19 +67,29 @@ async function accessible(page: Page): Promise<void> {
   expect(noLegend).toBe(0);
 }
 
-/** Answers each shown, unanswered question of the page: the last real option, else "Don't know" every fifth time. */
+/**
+ * Answers each shown, unanswered question of the page with the keyboard: the last real option, else "Don't know"
+ * every fifth time. The page is asked once per round which questions are open and which input to pick; a
+ * conditional question that appears after an answer is found by the next round.
+ */
 async function answerPage(page: Page, counter: { n: number }): Promise<void> {
   for (;;) {
-    const open = page.locator('fieldset.question:visible').filter({ hasNot: page.locator('input:checked') });
-    if ((await open.count()) === 0) return;
-    // By id: the "open" list changes as soon as this question is answered.
-    const fs = page.locator(`#${await open.first().getAttribute('id')}`);
-    counter.n++;
-    const real = fs.locator('.option:not(.reserved) input');
-    const pick = counter.n % 5 === 0 ? fs.locator('input[value="dontKnow"]') : real.nth((await real.count()) - 1);
-    await pick.focus();
-    await page.keyboard.press('Space');
-    await expect.poll(() => pick.isChecked()).toBe(true);
+    const picks = await page.evaluate((start) => {
+      const open = [...document.querySelectorAll<HTMLFieldSetElement>('fieldset.question')].filter((f) => f.offsetParent !== null && !f.querySelector('input:checked'));
+      return open.map((f, i) => {
+        const real = [...f.querySelectorAll<HTMLInputElement>('.option:not(.reserved) input')];
+        const pick = (start + i + 1) % 5 === 0 ? f.querySelector<HTMLInputElement>('input[value="dontKnow"]') : real[real.length - 1];
+        return `#${pick?.id}`;
+      });
+    }, counter.n);
+    if (picks.length === 0) return;
+    for (const pick of picks) {
+      counter.n++;
+      await page.focus(pick);
+      await page.keyboard.press('Space');
+    }
+    const unchecked = await page.evaluate((ids) => ids.filter((id) => !document.querySelector<HTMLInputElement>(id)?.checked), picks);
+    expect(unchecked, 'chosen with the keyboard but not checked').toEqual([]);
   }
 }
 
