@@ -45,7 +45,7 @@ it('refuses a note the answers file cannot take at the note prompt, says why, an
   expect(readFileSync(file, 'utf8')).toBe(before);
 
   // Shortened (Ctrl-W drops words from the end), the note is taken and saved with the answer.
-  for (let i = 0; i < 55; i++) t.keys('full', 'C-w');
+  t.keys('full', ...Array<string>(55).fill('C-w'));
   t.keys('full', 'Enter');
   await t.waitFor('full', 'Note, saved with the answer: The VMware cluster was sized');
   t.keys('full', '3');
