@@ -30,3 +30,11 @@ export function itaas(args: string[], opts: { cwd?: string; env?: Record<string,
 export function tempDir(prefix = 'itaas-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/** The lines of a run over several files that start with this file's name (`file:line:col: ...`), as one text. */
+export function linesNaming(output: string, file: string): string {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith(`${file}:`))
+    .join('\n');
+}

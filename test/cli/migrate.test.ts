@@ -1,8 +1,8 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fixtures, itaas, tempDir } from '../helpers.js';
+import { fixtures, itaas, linesNaming, tempDir } from '../helpers.js';
 
 // A consultant with last month's answers (itaas-core 1.0.0) and this month's itaas (2.0.0): the answers
 // that still mean the same carry over, the rest is listed to ask again, nothing is made up.
@@ -34,6 +34,47 @@ function oldFile(name: string): string {
   return file;
 }
 
+/** What `itaas migrate` printed on stdout about one of several files: its heading line and everything up to the next file's. */
+function partOf(stdout: string, file: string): string {
+  const lines = stdout.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`${file}: `));
+  if (start < 0) return '';
+  const end = lines.findIndex((line, i) => i > start && /^\S+\.yaml: /.test(line));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n');
+}
+
+/** `itaas validate` over several files found no error in this one: none of its lines on stdout, and its "ok" on stderr. */
+function expectValid(run: ReturnType<typeof itaas>, file: string) {
+  expect(linesNaming(run.stdout, file)).toBe('');
+  expect(run.stderr).toContain(`ok  ${file} (answers)`);
+}
+
+// Every 1.0.0 file the tests below look at is migrated once, all in one run: first with --dry-run, then for
+// real, then validated and reported together (and migrated once more). Each test reads its own file and the
+// lines that name it.
+const flowText =
+  'kind: answers\nquestionnaire: {id: itaas-core, version: 1.0.0}\nassessment: {organisation: Acme, date: 2025-01-02}\n' +
+  'respondents:\n  - {name: Dana, completed: true, answers: {external-service-use: some, sourcing-strategy: general-policy, cmdb-accuracy: partial-cmdb}}\n';
+let migration: ReturnType<typeof migrateAll> | undefined;
+function migrateAll() {
+  const files = { northwind: oldFile('northwind'), meridian: oldFile('meridian'), flow: join(tempDir('itaas-migrate-'), 'flow.yaml'), crlf: oldFile('meridian') };
+  writeFileSync(files.flow, flowText);
+  writeFileSync(files.crlf, readFileSync(files.crlf, 'utf8').replace(/\n/g, '\r\n'));
+  const all = Object.values(files);
+  const textBefore = (file: string) => readFileSync(file, 'utf8');
+  const before = new Map(all.map((file) => [file, textBefore(file)]));
+  const dry = itaas(['migrate', ...all, '--dry-run']);
+  const afterDryRun = new Map(all.map((file) => [file, textBefore(file)]));
+  const real = itaas(['migrate', ...all]);
+  const validation = itaas(['validate', files.northwind, files.meridian, files.flow]);
+  const reports = tempDir();
+  const report = itaas(['report', files.northwind, files.meridian, '--out', reports, '--format', 'md']);
+  const migratedNorthwind = readFileSync(files.northwind, 'utf8');
+  const again = itaas(['migrate', files.northwind]);
+  return { files, before, dry, afterDryRun, real, validation, reports, report, migratedNorthwind, again };
+}
+const migrated = () => (migration ??= migrateAll());
+
 describe('answers given against itaas-core 1.0.0', () => {
   it('are refused by report and validate with the command that carries them over', () => {
     const file = oldFile('northwind');
@@ -47,12 +88,13 @@ describe('answers given against itaas-core 1.0.0', () => {
     }
   });
 
-  it.each(['northwind', 'meridian'])('%s: migrate keeps what still means the same, lists the rest to ask again, and the file reports', (name) => {
-    const file = oldFile(name);
-    const text = readFileSync(file, 'utf8');
-    const before = read(file);
-    const r = itaas(['migrate', file]);
+  it.each(['northwind', 'meridian'] as const)('%s: migrate keeps what still means the same, lists the rest to ask again, and the file reports', (name) => {
+    const { files, before: texts, real: r, validation, reports, report } = migrated();
+    const file = files[name];
+    const text = texts.get(file)!;
+    const before = parse(text) as File;
     expect(r.code, r.stderr).toBe(0);
+    const stdout = partOf(r.stdout, file);
     const after = read(file);
     expect(after.questionnaire.version).toBe('2.0.0');
     expect(after.questionnaire.hash).toMatch(/^sha256:/);
@@ -66,20 +108,20 @@ describe('answers given against itaas-core 1.0.0', () => {
       // Nothing is made up for the questions 2.0.0 added, or for those that now ask something else.
       for (const id of [...added, 'external-service-use', 'supplier-consumption-contracts']) expect(now.answers[id], `${was.name} ${id}`).toBeUndefined();
       // Each respondent is named with what is to be asked again.
-      expect(r.stdout).toContain(was.name);
+      expect(stdout).toContain(was.name);
     });
     // Comments a person wrote are still there.
     for (const line of text.split('\n').filter((l) => l.trim().startsWith('# '))) expect(readFileSync(file, 'utf8')).toContain(line.trim());
-    expect(r.stdout).toMatch(/to ask again/);
-    for (const id of added) expect(r.stdout).toContain(id);
-    expect(itaas(['validate', file]).code).toBe(0);
-    const rep = itaas(['report', file, '--out', tempDir(), '--format', 'md']);
-    expect(rep.code, rep.stderr).toBe(0);
+    expect(stdout).toMatch(/to ask again/);
+    for (const id of added) expect(stdout).toContain(id);
+    expectValid(validation, file);
+    expect(report.code, report.stderr).toBe(0);
+    expect(existsSync(join(reports, `${name}.md`))).toBe(true);
   });
 
   it('keeps an answer whose option still says the same, takes out one whose meaning changed and records it in a comment', () => {
-    const file = oldFile('northwind');
-    const r = itaas(['migrate', file]);
+    const { files, real: r } = migrated();
+    const file = files.northwind;
     expect(r.code, r.stderr).toBe(0);
     const after = read(file);
     const martin = after.respondents.find((p) => p.name === 'Martin Halvorsen')!;
@@ -91,47 +133,38 @@ describe('answers given against itaas-core 1.0.0', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/# sla-definition:\n\s+# {3}option: per-service\n/);
     expect(text).toContain('We signed SLAs for the warehouse management and transport systems with Operations last year.');
-    expect(r.stdout).toContain('Martin Halvorsen');
-    expect(r.stdout).toMatch(/sla-definition/);
+    const stdout = partOf(r.stdout, file);
+    expect(stdout).toContain('Martin Halvorsen');
+    expect(stdout).toMatch(/sla-definition/);
     expect(r.stderr).toContain(`itaas assess --answers ${file}`);
     // Lines the migration does not change stay as they were written, folded notes included.
     expect(text).toContain('          Nothing we run can scale out: the warehouse system is licensed per host and everything else has a\n');
   });
 
   it('migrates answers written in flow style too', () => {
-    const file = join(tempDir('itaas-migrate-'), 'flow.yaml');
-    writeFileSync(
-      file,
-      'kind: answers\nquestionnaire: {id: itaas-core, version: 1.0.0}\nassessment: {organisation: Acme, date: 2025-01-02}\n' +
-        'respondents:\n  - {name: Dana, completed: true, answers: {external-service-use: some, sourcing-strategy: general-policy, cmdb-accuracy: partial-cmdb}}\n',
-    );
-    const r = itaas(['migrate', file]);
+    const { files, real: r, validation } = migrated();
     expect(r.code, r.stderr).toBe(0);
-    const dana = read(file).respondents[0]!;
+    const dana = read(files.flow).respondents[0]!;
     expect(dana.answers).toEqual({ 'sourcing-strategy': 'general-policy', 'cmdb-accuracy': 'partial-cmdb' });
     expect(dana.completed).toBe(false);
-    expect(readFileSync(file, 'utf8')).toMatch(/#.*external-service-use: some/);
-    expect(itaas(['validate', file]).code).toBe(0);
+    expect(readFileSync(files.flow, 'utf8')).toMatch(/#.*external-service-use: some/);
+    expectValid(validation, files.flow);
   });
 
   it('--dry-run prints the same plan and writes nothing', () => {
-    const file = oldFile('northwind');
-    const text = readFileSync(file, 'utf8');
-    const dry = itaas(['migrate', file, '--dry-run']);
+    const { files, before, dry, afterDryRun, real } = migrated();
     expect(dry.code, dry.stderr).toBe(0);
-    expect(readFileSync(file, 'utf8')).toBe(text);
-    const real = itaas(['migrate', file]);
+    for (const file of Object.values(files)) expect(afterDryRun.get(file), file).toBe(before.get(file));
+    expect(partOf(dry.stdout, files.northwind)).toContain('to ask again');
     expect(real.stdout).toBe(dry.stdout);
   });
 
   it('leaves a file alone that is already for the current version, and says so', () => {
-    const file = oldFile('northwind');
-    expect(itaas(['migrate', file]).code).toBe(0);
-    const text = readFileSync(file, 'utf8');
-    const again = itaas(['migrate', file]);
+    const { files, real, migratedNorthwind, again } = migrated();
+    expect(real.code, real.stderr).toBe(0);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('already');
-    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(readFileSync(files.northwind, 'utf8')).toBe(migratedNorthwind);
   });
 
   it('refuses a version it knows no way from, and leaves the file as it was', () => {
@@ -145,10 +178,9 @@ describe('answers given against itaas-core 1.0.0', () => {
   });
 
   it('keeps Windows line endings', () => {
-    const file = oldFile('meridian');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
-    expect(itaas(['migrate', file]).code).toBe(0);
-    const text = readFileSync(file, 'utf8');
+    const { files, real } = migrated();
+    expect(real.code, real.stderr).toBe(0);
+    const text = readFileSync(files.crlf, 'utf8');
     expect(text).toContain('version: 2.0.0\r\n');
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
   });
