@@ -2,7 +2,7 @@
  * Opens the HTML reports in headless Chromium (Debian's chromium through playwright-core; no browser is
  * downloaded), as a reader would: every console message of the page and every Content-Security-Policy
  * violation is collected, and the document is read after it has loaded; then at a phone's width and a
- * laptop's. One browser for the whole file, one page for reading the reports and one for the widths.
+ * laptop's. One browser and one page for the whole file.
  */
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +14,8 @@ import { fixtures, itaas, root, tempDir } from '../helpers.js';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const shots = join(root, 'test', 'output');
 let browser: Browser;
-/** The page the reports are read in, and what it logged since it last loaded a document. */
-let reader: Page;
+/** The page every report is opened in, and what it logged since it last loaded a document. */
+let page: Page;
 const logged: string[] = [];
 
 const inputs = {
@@ -39,10 +39,10 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'],
   });
-  reader = await browser.newPage({ viewport: { width: 1280, height: 4000 } });
-  reader.on('console', (m) => logged.push(`${m.type()}: ${m.text()}`));
-  reader.on('pageerror', (e) => logged.push(`page error: ${e.message}`));
-  await reader.addInitScript(() => {
+  page = await browser.newPage();
+  page.on('console', (m) => logged.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => logged.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
 });
@@ -54,10 +54,12 @@ afterAll(async () => {
 /** The page as Chromium shows it: its document after loading, what it logged (CSP violations included), a screenshot if asked. */
 async function load(file: string, screenshot?: string): Promise<{ dom: string; console: string[] }> {
   logged.length = 0;
-  await reader.goto(`file://${file}`, { waitUntil: 'load' });
+  await page.setViewportSize({ width: 1280, height: 4000 });
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`file://${file}`, { waitUntil: 'load' });
   // JPEG: the same picture as PNG at a third of Chromium's work for a page this tall.
-  if (screenshot) await reader.screenshot({ path: screenshot, type: 'jpeg' });
-  const dom = await reader.content();
+  if (screenshot) await page.screenshot({ path: screenshot, type: 'jpeg' });
+  const dom = await page.content();
   return { dom, console: [...logged] };
 }
 
@@ -70,17 +72,17 @@ function report(name: keyof typeof inputs) {
 
 describe('HTML report in Chromium', () => {
   it('notices a CSP violation and a console error when there is one (the check works)', async () => {
-    const page = join(tempDir(), 'bad.html');
-    writeFileSync(page, `<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><p style="color:red">x</p>`);
-    expect((await load(page)).console.join('\n')).toMatch(/Content Security Policy/);
+    const bad = join(tempDir(), 'bad.html');
+    writeFileSync(bad, `<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><p style="color:red">x</p>`);
+    expect((await load(bad)).console.join('\n')).toMatch(/Content Security Policy/);
   });
 
   it.each(Object.keys(inputs) as Array<keyof typeof inputs>)('%s renders with no console errors or CSP violations, and a screenshot is saved', async (name) => {
     const file = join(out.en, `${name}.html`);
-    const page = await report(name);
-    expect(page.console).toEqual([]);
-    expect(page.dom).toContain('<svg');
-    expect(page.dom).toMatch(/<h2 id="summary-h">Executive summary<\/h2>/);
+    const { dom, console } = await report(name);
+    expect(console).toEqual([]);
+    expect(dom).toContain('<svg');
+    expect(dom).toMatch(/<h2 id="summary-h">Executive summary<\/h2>/);
     expect(statSync(join(shots, `${name}.jpg`)).size).toBeGreaterThan(50_000);
     copyFileSync(file, join(shots, `${name}.html`));
   });
@@ -115,14 +117,12 @@ describe('HTML report in Chromium', () => {
   });
 });
 
-/** The page the widths are tried in: Northwind's report in `lang` at `width` px, for the screen or for print. */
-let sized: Page | undefined;
+/** Northwind's report in `lang` at `width` px, for the screen or for print. */
 async function open(lang: keyof typeof out, width: number, media: 'screen' | 'print' = 'screen'): Promise<Page> {
-  sized ??= await browser.newPage();
-  await sized.setViewportSize({ width, height: 900 });
-  await sized.emulateMedia({ media });
-  await sized.goto(`file://${join(out[lang], 'northwind-logistics.html')}`);
-  return sized;
+  await page.setViewportSize({ width, height: 900 });
+  await page.emulateMedia({ media });
+  await page.goto(`file://${join(out[lang], 'northwind-logistics.html')}`);
+  return page;
 }
 
 /** What a reader sees: page width, the smallest chart text as drawn (font size times the chart's scale), tables wider than their box. */
@@ -168,8 +168,7 @@ describe('HTML report on screens of any width', { timeout: 120_000 }, () => {
   });
 
   it('on a phone each table row is a card whose cells name their column', async () => {
-    const page = await open('en', 390);
-    const card = await page.evaluate(() => {
+    const card = await (await open('en', 390)).evaluate(() => {
       const td = document.querySelector('#roadmap tbody td[data-label="Effort"]')!;
       return { display: getComputedStyle(td.closest('tr')!).display, label: getComputedStyle(td, '::before').content };
     });
@@ -177,8 +176,9 @@ describe('HTML report on screens of any width', { timeout: 120_000 }, () => {
   });
 
   it('printing shows the wide charts across the page and no narrow copies', async () => {
-    const page = await open('en', 390, 'print');
-    const shown = await page.evaluate(() => [...document.querySelectorAll('.chart')].map((c) => `${c.className}:${c.getBoundingClientRect().width > 0 ? 'shown' : 'hidden'}`));
+    const shown = await (await open('en', 390, 'print')).evaluate(() =>
+      [...document.querySelectorAll('.chart')].map((c) => `${c.className}:${c.getBoundingClientRect().width > 0 ? 'shown' : 'hidden'}`),
+    );
     expect(shown).toEqual(['chart chart-wide:shown', 'chart chart-narrow:hidden', 'chart chart-wide:shown', 'chart chart-narrow:hidden', 'chart chart-wide:shown', 'chart chart-narrow:hidden']);
   });
 });
