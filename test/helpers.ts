@@ -38,3 +38,20 @@ export function linesNaming(output: string, file: string): string {
     .filter((line) => line.startsWith(`${file}:`))
     .join('\n');
 }
+
+/**
+ * Files that go through one run of the bin together (`itaas validate a b c`): each test adds its file while the
+ * tests are collected, the first test to ask for the result makes the one run, and each reads its own lines.
+ */
+export function runTogether(args: string[], opts: { cwd?: string } = {}) {
+  const files: string[] = [];
+  let run: RunResult | undefined;
+  return {
+    add(file: string): string {
+      if (run) throw new Error(`${file} was added after the run over ${files.join(', ')}`);
+      files.push(file);
+      return file;
+    },
+    run: (): RunResult => (run ??= itaas([...args, ...files], opts)),
+  };
+}

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, itaas, tempDir } from '../helpers.js';
+import { fixtures, itaas, linesNaming, runTogether, tempDir } from '../helpers.js';
 
 const base = join(fixtures, 'authoring', 'base.yaml');
 
@@ -25,15 +25,26 @@ const option = (id: string, level: number) => `{id: ${id}, level: ${level}, labe
 const question = (id: string, dimension = 'automation', indent = '      ') =>
   [`id: ${id}`, `dimension: ${dimension}`, `text: Question ${id}?`, 'options:', ...[0, 1, 2, 3, 4].map((l) => `  - ${option(`o${l}`, l)}`)].map((l, i) => (i === 0 ? l : indent + l)).join('\n');
 
+// Every file below that validate should accept goes through one run, every one it should refuse through another.
+const accepted = runTogether(['validate']);
+const refused = runTogether(['validate']);
+
+/** validate found no problem in the file: none of its lines on stdout, and its "ok" on stderr. */
+function expectAccepted(file: string, kind: string) {
+  const run = accepted.run();
+  expect(linesNaming(run.stdout, file)).toBe('');
+  expect(run.stderr).toContain(`ok  ${file} (${kind})`);
+}
+
 describe('extending a questionnaire', () => {
+  const unchanged = accepted.add(extending(''));
   it('with no changes keeps every section and question, under its own id and version', () => {
-    const file = extending('');
-    const r = itaas(['questionnaire', 'show', file]);
+    const r = itaas(['questionnaire', 'show', unchanged]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Base questionnaire\ncustom 2\.0\.0 /);
     expect(questionIds(r.stdout)).toEqual(['scripts', 'pipelines', 'catalogue-exists', 'catalogue-prices']);
-    expect(itaas(['validate', file]).code).toBe(0);
+    expectAccepted(unchanged, 'questionnaire');
   });
 
   it('adds a question after another, one at the end of a section, and a new section after another', () => {
@@ -93,51 +104,47 @@ describe('extending a questionnaire', () => {
     expect(questionIds(r.stdout)).toEqual(['catalogue-exists']);
   });
 
+  const acme = tempDir();
+  writeFileSync(join(acme, 'acme.yaml'), 'kind: questionnaire\nid: acme\nversion: 1.0.0\nextends: itaas-core\ndrop: [consolidation-ratio]\n');
+  writeFileSync(
+    accepted.add(join(acme, 'answers.yaml')),
+    [
+      'kind: answers',
+      'questionnaire: {id: acme, version: 1.0.0, path: acme.yaml}',
+      'assessment: {organisation: Acme, date: 2025-01-02}',
+      'respondents:',
+      '  - name: Dana',
+      '    answers: {server-virtualization-share: most}',
+    ].join('\n'),
+  );
+  // An answer to the dropped question is no longer known.
+  writeFileSync(
+    refused.add(join(acme, 'old.yaml')),
+    'kind: answers\nquestionnaire: {id: acme, version: 1.0.0, path: acme.yaml}\nassessment: {organisation: Acme, date: 2025-01-02}\nrespondents:\n  - name: Dana\n    answers: {consolidation-ratio: from-15-to-30}\n',
+  );
   it('extends the built-in questionnaire by id, and reports answers given against the extension', () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'acme.yaml'), 'kind: questionnaire\nid: acme\nversion: 1.0.0\nextends: itaas-core\ndrop: [consolidation-ratio]\n');
-    const show = itaas(['questionnaire', 'show', join(dir, 'acme.yaml')]);
+    const show = itaas(['questionnaire', 'show', join(acme, 'acme.yaml')]);
     expect(show.code).toBe(0);
     expect(show.stdout).not.toContain('[consolidation-ratio]');
     expect(show.stdout).toContain('[server-virtualization-share]');
-    writeFileSync(
-      join(dir, 'answers.yaml'),
-      [
-        'kind: answers',
-        'questionnaire: {id: acme, version: 1.0.0, path: acme.yaml}',
-        'assessment: {organisation: Acme, date: 2025-01-02}',
-        'respondents:',
-        '  - name: Dana',
-        '    answers: {server-virtualization-share: most}',
-      ].join('\n'),
-    );
-    expect(itaas(['validate', join(dir, 'answers.yaml')]).code).toBe(0);
-    const rep = itaas(['report', join(dir, 'answers.yaml'), '--out', join(dir, 'out'), '--format', 'json']);
+    expectAccepted(join(acme, 'answers.yaml'), 'answers');
+    const rep = itaas(['report', join(acme, 'answers.yaml'), '--out', join(acme, 'out'), '--format', 'json']);
     expect(rep.stderr).not.toMatch(/error/);
     expect(rep.code).toBe(0);
-    // An answer to the dropped question is no longer known.
-    writeFileSync(
-      join(dir, 'old.yaml'),
-      'kind: answers\nquestionnaire: {id: acme, version: 1.0.0, path: acme.yaml}\nassessment: {organisation: Acme, date: 2025-01-02}\nrespondents:\n  - name: Dana\n    answers: {consolidation-ratio: from-15-to-30}\n',
-    );
-    const v = itaas(['validate', join(dir, 'old.yaml')]);
+    const v = refused.run();
     expect(v.code).toBe(2);
-    expect(v.stdout).toMatch(/old\.yaml:6:\d+: .*unknown question "consolidation-ratio"/);
+    expect(linesNaming(v.stdout, join(acme, 'old.yaml'))).toMatch(/old\.yaml:6:\d+: .*unknown question "consolidation-ratio"/);
   });
 
   describe('says exactly what is wrong, at the line of the extending file', () => {
     // Every broken file goes through one `itaas validate` (each in a folder of its own); each test reads
     // the lines that name its own file.
-    const files: string[] = [];
-    let run: ReturnType<typeof itaas> | undefined;
     const check = (body: string, line: number, message: RegExp) => {
-      const file = extending(body);
-      files.push(file);
+      const file = refused.add(extending(body));
       return () => {
-        run ??= itaas(['validate', ...files]);
+        const run = refused.run();
         expect(run.code).toBe(2);
-        const own = run.stdout.split('\n').filter((text) => text.startsWith(`${file}:`));
-        expect(own.join('\n')).toMatch(new RegExp(`custom\\.yaml:${line}:\\d+: ${message.source}`));
+        expect(linesNaming(run.stdout, file)).toMatch(new RegExp(`custom\\.yaml:${line}:\\d+: ${message.source}`));
       };
     };
 
@@ -177,23 +184,24 @@ describe('extending a questionnaire', () => {
     );
   });
 
+  const unknownBase = refused.add(extending('', 'extends: nope'));
+  const sectionsBeside = refused.add(extending(`sections:\n  - id: s\n    title: S\n    questions:\n      - ${question('q1', 'automation', '        ')}`));
+  const changesAlone = refused.add(extending('title: T\nmodel: itaas\ndrop: [x]\nsections: []', ''));
   it('refuses an unknown base, sections beside extends, and changes without extends', () => {
-    let r = itaas(['validate', extending('', 'extends: nope')]);
+    const r = refused.run();
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/custom\.yaml:4:10: extends: no built-in questionnaire "nope" \(built-in: itaas-core\)/);
-    r = itaas(['validate', extending(`sections:\n  - id: s\n    title: S\n    questions:\n      - ${question('q1', 'automation', '        ')}`)]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/custom\.yaml:6:\d+: sections: a questionnaire that extends another changes it with drop, replace and add/);
-    r = itaas(['validate', extending('title: T\nmodel: itaas\ndrop: [x]\nsections: []', '')]);
-    expect(r.code).toBe(2);
+    expect(linesNaming(r.stdout, unknownBase)).toMatch(/custom\.yaml:4:10: extends: no built-in questionnaire "nope" \(built-in: itaas-core\)/);
+    expect(linesNaming(r.stdout, sectionsBeside)).toMatch(/custom\.yaml:6:\d+: sections: a questionnaire that extends another changes it with drop, replace and add/);
+    expect(linesNaming(r.stdout, changesAlone)).toMatch(/custom\.yaml:\d+:\d+: drop: only works together with "extends:"/);
   });
 
+  const cycle = tempDir();
+  writeFileSync(refused.add(join(cycle, 'a.yaml')), 'kind: questionnaire\nid: a\nversion: 1.0.0\nextends: ./b.yaml\n');
+  writeFileSync(join(cycle, 'b.yaml'), 'kind: questionnaire\nid: b\nversion: 1.0.0\nextends: ./a.yaml\n');
   it('refuses a questionnaire that extends itself through another', () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'a.yaml'), 'kind: questionnaire\nid: a\nversion: 1.0.0\nextends: ./b.yaml\n');
-    writeFileSync(join(dir, 'b.yaml'), 'kind: questionnaire\nid: b\nversion: 1.0.0\nextends: ./a.yaml\n');
-    const r = itaas(['validate', join(dir, 'a.yaml')]);
+    const r = refused.run();
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/extends itself/);
+    expect(linesNaming(r.stdout, join(cycle, 'a.yaml'))).not.toBe('');
+    expect(linesNaming(r.stdout, join(cycle, 'b.yaml'))).toMatch(/extends itself/);
   });
 });
