@@ -20,6 +20,20 @@ function variant(dir: string, name: string, keep: number[], edit: (d: Doc) => vo
 
 const respondentsOf = (path: string) => (parse(readFileSync(path, 'utf8')) as Doc).respondents;
 
+// One answer in conflict, refused with --json: read by the test of the wording for one conflict (the messages on
+// stderr are the same with and without --json) and by the test of --json, which goes on to settle it.
+let oneConflict: { target: string; input: string; refused: ReturnType<typeof itaas> } | undefined;
+function refusedOneConflict() {
+  if (oneConflict) return oneConflict;
+  const dir = tempDir();
+  const target = variant(dir, 'target.yaml', [0]);
+  const input = variant(dir, 'other.yaml', [0, 1], (d) => {
+    d.respondents[0]!.answers['server-virtualization-share'] = 'half';
+  });
+  oneConflict = { target, input, refused: itaas(['merge', target, input, '--json']) };
+  return oneConflict;
+}
+
 describe('itaas merge', () => {
   it('adds a new respondent, keeping the comments of the target', () => {
     const dir = tempDir();
@@ -77,23 +91,13 @@ describe('itaas merge', () => {
   });
 
   it('says "1 answer differs" when one answer is in conflict', () => {
-    const dir = tempDir();
-    const target = variant(dir, 'target.yaml', [0]);
-    const input = variant(dir, 'other.yaml', [0], (d) => {
-      d.respondents[0]!.answers['server-virtualization-share'] = 'half';
-    });
-    const r = itaas(['merge', target, input]);
+    const { refused: r } = refusedOneConflict();
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/1 answer differs between .*target\.yaml and the inputs; nothing was written/);
   });
 
   it('--json prints what was merged, and each conflict, as one JSON document for scripts', () => {
-    const dir = tempDir();
-    const target = variant(dir, 'target.yaml', [0]);
-    const input = variant(dir, 'other.yaml', [0, 1], (d) => {
-      d.respondents[0]!.answers['server-virtualization-share'] = 'half';
-    });
-    const refused = itaas(['merge', target, input, '--json']);
+    const { target, input, refused } = refusedOneConflict();
     expect(refused.code).toBe(2);
     const conflict = JSON.parse(refused.stdout) as Record<string, unknown>;
     expect(conflict).toMatchObject({
@@ -151,18 +155,26 @@ describe('itaas merge', () => {
     expect(itaas(['merge', t2, input, '--prefer', 'target']).code).toBe(0);
     expect(readFileSync(t2, 'utf8')).toBe(before);
 
-    // newer: the later "updated" stamp wins, whichever side it is on.
-    const t3 = variant(dir, 't3.yaml', [0], (d) => {
+    // newer: the later "updated" stamp wins, whichever side it is on. Both sides in one merge: the target is newer
+    // for Martin Halvorsen, the input for Priya Raman.
+    const both = variant(dir, 'both.yaml', [0, 1], (d) => {
+      for (const respondent of d.respondents) {
+        respondent.answers['consolidation-ratio'] = 'under-5';
+        respondent.updated = '2025-03-13T09:00:00Z';
+      }
+    });
+    const t3 = variant(dir, 't3.yaml', [0, 1], (d) => {
       d.respondents[0]!.updated = '2025-03-14T08:00:00+01:00';
+      d.respondents[1]!.updated = '2025-03-12T17:00:00Z';
+      d.respondents[1]!.answers['consolidation-ratio'] = 'from-15-to-30';
     });
-    expect(itaas(['merge', t3, input, '--prefer', 'newer']).code).toBe(0);
-    expect(answerIn(t3)).toBe('from-15-to-30');
-    const t4 = variant(dir, 't4.yaml', [0], (d) => {
-      d.respondents[0]!.updated = '2025-03-12T17:00:00Z';
-    });
-    expect(itaas(['merge', t4, input, '--prefer', 'newer']).code).toBe(0);
-    expect(answerIn(t4)).toBe('under-5');
-    expect(respondentsOf(t4)[0]!.updated).toBe('2025-03-13T09:00:00Z');
+    const newer = itaas(['merge', t3, both, '--prefer', 'newer']);
+    expect(newer.code, newer.stderr).toBe(0);
+    const [martin, priya] = respondentsOf(t3);
+    expect(martin!.answers['consolidation-ratio'], 'Martin Halvorsen, newer in the target').toBe('from-15-to-30');
+    expect(martin!.updated).toBe('2025-03-14T08:00:00+01:00');
+    expect(priya!.answers['consolidation-ratio'], 'Priya Raman, newer in the input').toBe('under-5');
+    expect(priya!.updated).toBe('2025-03-13T09:00:00Z');
   });
 
   it('refuses answers to another version or another text of the questionnaire', () => {
