@@ -38,7 +38,7 @@ async function waitUntilEnded(pid: number): Promise<void> {
   const until = Date.now() + 20_000;
   while (!ended(pid)) {
     if (Date.now() > until) throw new Error(`itaas (pid ${pid}) still runs 20 s after its terminal was closed`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -61,7 +61,7 @@ async function closeMidInterview(name: string, via?: string[]): Promise<void> {
   await waitUntilEnded(pid);
 
   expect(answersOf(file)).toEqual({ 'virt-share': 'most', 'auto-scaling': 'no' });
-  expect(existsSync(`${file}.lock`)).toBe(false);
+  expect(existsSync(`${file}.lock`), 'the answers file is still locked').toBe(false);
   // Nothing half-written next to it, and nothing on stderr that reads like a crash.
   expect(readdirSync(dir).sort()).toEqual(['acme.yaml', 'stderr.log']);
   const stderr = readFileSync(join(dir, 'stderr.log'), 'utf8');
