@@ -55,3 +55,12 @@ export function runTogether(args: string[], opts: { cwd?: string } = {}) {
     run: (): RunResult => (run ??= itaas([...args, ...files], opts)),
   };
 }
+
+/**
+ * A value made on first use and shared by every test that asks for it: one run of `itaas` whose output
+ * several tests read, each asserting its own part.
+ */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}

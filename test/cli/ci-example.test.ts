@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bin, itaas, root, tempDir } from '../helpers.js';
+import { bin, itaas, once, root, tempDir } from '../helpers.js';
 import { meridian, northwind, variant } from '../report-fixtures.js';
 
 const script = join(root, 'examples', 'ci', 'check-reports.sh');
@@ -44,6 +44,12 @@ function repo(): string {
 const run = (cwd: string, env: Record<string, string> = {}) =>
   spawnSync('sh', [script], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ITAAS: `${process.execPath} ${bin}`, ...env }, timeout: 180_000 });
 
+/** The script with a gate that Northwind fails, on fresh reports: one run that several tests read. */
+const gated = once(() => {
+  const dir = repo();
+  return { dir, ...run(dir, { GATES: '--fail-under automation=3' }) };
+});
+
 describe('examples/ci/check-reports.sh', () => {
   beforeAll(() => {
     template = makeRepo();
@@ -67,22 +73,21 @@ describe('examples/ci/check-reports.sh', () => {
   });
 
   it('fails (exit 1) when a dimension is below its target', () => {
-    const r = run(repo(), { GATES: '--fail-under automation=3' });
+    const r = gated();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('answers/northwind.yaml: automation 2.0 is under 3 by 1.0');
   });
 
   it('GATES="" switches the gates off: a fresh report below target passes', () => {
-    const dir = repo();
-    const gated = run(dir, { GATES: '--fail-under automation=3' });
-    expect(gated.status).toBe(1);
+    const { dir, status } = gated();
+    expect(status).toBe(1);
     const r = run(dir, { GATES: '' });
     expect(r.stderr).toContain('every report in reports is up to date');
     expect(r.status).toBe(0);
   });
 
   it('does not tell anyone to refresh the reports when only a gate failed', () => {
-    const r = run(repo(), { GATES: '--fail-under automation=3' });
+    const r = gated();
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/automation 2(\.0)? is under 3/);
     expect(r.stderr).not.toContain('To refresh the reports');

@@ -1,13 +1,28 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { itaas, tempDir } from '../helpers.js';
+import { itaas, once, tempDir } from '../helpers.js';
 import { meridian, northwind, variant } from '../report-fixtures.js';
+
+const NAME = 'meridian-health-vs-northwind-logistics';
+
+/**
+ * The comparison of the two examples in Markdown and JSON, written into a folder by one run, in English and in German;
+ * several tests read them. What compare prints on stdout is read from the runs further down.
+ */
+function compared(lang: string[]) {
+  const out = join(tempDir(), 'cmp');
+  const r = itaas(['compare', northwind, meridian, '--format', 'md,json', '--out', out, ...lang]);
+  const read = (ext: string) => (r.code === 0 ? readFileSync(join(out, `${NAME}.${ext}`), 'utf8') : '');
+  return { ...r, md: read('md'), json: read('json') };
+}
+const english = once(() => compared([]));
+const german = once(() => compared(['--lang', 'de']));
 
 describe('itaas compare', () => {
   it('shows per-dimension movement, phase and stage changes, roadmap items and gaps in Markdown', () => {
-    const r = itaas(['compare', northwind, meridian]);
-    expect(r.code).toBe(0);
+    const r = { ...english(), stdout: english().md };
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('| Automation | 2.0 | 3.4 | +1.4 | ▲ | 4 | 0.6 |');
     // The model's own words: its name for the overall score and its headings for phases and stages.
     expect(r.stdout).toContain('Overall ITaaS maturity: 1.9 → 3.5 (+1.6), over the 14 dimensions both assessments share');
@@ -21,7 +36,7 @@ describe('itaas compare', () => {
   });
 
   it("speaks German with --lang de, in the model's German words, with the same JSON keys and numbers", () => {
-    const r = itaas(['compare', northwind, meridian, '--lang', 'de']);
+    const r = { ...german(), stdout: german().md };
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('# Was sich bewegt hat: Meridian Health Group');
     expect(r.stdout).toContain('**Ausgangslage:** Northwind Logistics, 2025-03-12');
@@ -33,8 +48,8 @@ describe('itaas compare', () => {
     expect(r.stdout).toContain('| Serviceorientiert | nicht erreicht (66\u00a0%) | erreicht (100\u00a0%) |');
     expect(r.stdout).toContain('- Geschlossen: **Sourcing** (lag 1,7 unter dem Ziel)');
     expect(r.stdout).not.toMatch(/What moved|Baseline|Summary|Before|After|attained|Phase:|overall score/);
-    const en = JSON.parse(itaas(['compare', northwind, meridian, '--json']).stdout);
-    const de = JSON.parse(itaas(['compare', northwind, meridian, '--json', '--lang', 'de']).stdout);
+    const en = JSON.parse(english().json);
+    const de = JSON.parse(german().json);
     expect(Object.keys(de)).toEqual(Object.keys(en));
     expect(de.dimensions.map((d: { delta: number }) => d.delta)).toEqual(en.dimensions.map((d: { delta: number }) => d.delta));
     expect(de.notes).toEqual(['Die Bewertungen betreffen verschiedene Organisationen (Northwind Logistics und Meridian Health Group).']);
@@ -73,18 +88,20 @@ describe('itaas compare', () => {
     expect(c.notCompared).toEqual([{ what: 'dimension', id: 'elasticity', reason: 'only in the current assessment' }]);
     expect(c.dimensions.find((d: { id: string }) => d.id === 'automation').direction).toBe('up');
     expect(c.dimensions.filter((d: { direction: string }) => d.direction === 'same')).toHaveLength(12);
+    // Markdown on stdout, as compare prints it without --out.
     const md = itaas(['compare', old, later]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# What moved/);
     expect(md.stdout).toContain('## Not compared');
     expect(md.stdout).toContain('- dimension elasticity: only in the current assessment');
   });
 
   it('--out writes each requested format into the folder', () => {
-    const out = join(tempDir(), 'cmp');
-    const r = itaas(['compare', northwind, meridian, '--format', 'md,json', '--out', out]);
+    const r = english();
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readFileSync(join(out, 'meridian-health-vs-northwind-logistics.md'), 'utf8')).toContain('# What moved');
-    expect(JSON.parse(readFileSync(join(out, 'meridian-health-vs-northwind-logistics.json'), 'utf8')).kind).toBe('comparison');
+    expect(r.md).toContain('# What moved');
+    expect(JSON.parse(r.json).kind).toBe('comparison');
   });
 
   it('refuses a JSON file that is not an itaas report, and several formats on stdout (exit 2)', () => {

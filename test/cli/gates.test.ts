@@ -1,8 +1,47 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { itaas, tempDir } from '../helpers.js';
+import { itaas, once, tempDir } from '../helpers.js';
 import { meridian, northwind, variant } from '../report-fixtures.js';
+
+const DIMENSIONS = [
+  'virtualization',
+  'automation',
+  'management-tools',
+  'service-brokering',
+  'sourcing',
+  'process-orientation',
+  'service-orientation',
+  'business-orientation',
+  'financial-transparency',
+  'quality-of-service',
+  'rapid-provisioning',
+  'pay-per-use',
+  'elasticity',
+  'resilience',
+];
+
+/**
+ * Gates that all pass, in one run: Northwind's answers with every target at 1 (each dimension meets it), over the
+ * overall level 1.5 and virtualization 3, and no lower than the same answers as a baseline. Each test below that
+ * needs a passing gate reads its part of it.
+ */
+const passing = once(() => {
+  const dir = tempDir();
+  const easy = variant(northwind, join(dir, 'easy.yaml'), [['targets:\n  automation: 4', `targets:\n${DIMENSIONS.map((d) => `  ${d}: 1`).join('\n')}`]]);
+  const args = ['--fail-below-target', '--fail-under', '1.5', '--fail-under', 'virtualization=3', '--fail-on-regression', northwind];
+  return itaas(['report', '--format', 'md', easy, '--out', join(dir, 'out'), ...args]);
+});
+
+/** Gates that fail in one run: under the overall level 2.5 and automation 3, and below Meridian's scores. */
+const failing = once(() => itaas(['report', '--format', 'md', northwind, '--out', tempDir(), '--fail-under', '2.5', '--fail-under', 'automation=3', '--fail-on-regression', meridian]));
+
+/** Meridian's JSON report, a baseline for the tests that read one. */
+const meridianReport = once(() => {
+  const out = tempDir();
+  expect(itaas(['report', meridian, '--out', out, '--format', 'json']).code).toBe(0);
+  return join(out, 'meridian-health.json');
+});
 
 describe('report gates (CLI)', () => {
   it('--fail-below-target exits 1 and lists each dimension below target and by how much', () => {
@@ -17,23 +56,15 @@ describe('report gates (CLI)', () => {
   });
 
   it('--fail-below-target passes when every dimension meets its target', () => {
-    const dir = tempDir();
-    const easy = variant(northwind, join(dir, 'easy.yaml'), [
-      [
-        'targets:\n  automation: 4',
-        `targets:\n${['virtualization', 'automation', 'management-tools', 'service-brokering', 'sourcing', 'process-orientation', 'service-orientation', 'business-orientation', 'financial-transparency', 'quality-of-service', 'rapid-provisioning', 'pay-per-use', 'elasticity', 'resilience'].map((d) => `  ${d}: 1`).join('\n')}`,
-      ],
-    ]);
-    const r = itaas(['report', '--format', 'md', easy, '--out', join(dir, 'out'), '--fail-below-target']);
+    const r = passing();
     expect(r.stderr).not.toContain('fail:');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
   });
 
   it('--fail-under checks the overall score and single dimensions', () => {
-    const out = tempDir();
-    const ok = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-under', '1.5', '--fail-under', 'virtualization=3']);
-    expect(ok.code).toBe(0);
-    const bad = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-under', '2.5', '--fail-under', 'automation=3']);
+    const ok = passing();
+    expect(ok.code, ok.stderr).toBe(0);
+    const bad = failing();
     expect(bad.code).toBe(1);
     // The overall score goes by the model's name for it.
     expect(bad.stderr).toContain('Overall ITaaS maturity 1.9 is under 2.5 by 0.6 (--fail-under 2.5)');
@@ -55,25 +86,24 @@ describe('report gates (CLI)', () => {
   });
 
   it('--fail-on-regression compares with a baseline answers file', () => {
-    const out = tempDir();
-    const r = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-on-regression', meridian]);
+    const r = failing();
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/automation 2\.0 fell from 3\.4 in .*meridian-health\.yaml by 1\.4/);
-    const same = itaas(['report', '--format', 'md', northwind, '--out', out, '--fail-on-regression', northwind]);
-    expect(same.code).toBe(0);
+    // The same answers as the baseline: nothing fell.
+    const same = passing();
+    expect(same.stderr).not.toMatch(/fell from/);
+    expect(same.code, same.stderr).toBe(0);
   });
 
   it('--fail-on-regression reads a JSON report as the baseline', () => {
-    const out = tempDir();
-    expect(itaas(['report', meridian, '--out', out, '--format', 'json']).code).toBe(0);
-    const r = itaas(['report', '--format', 'md', northwind, '--out', join(out, 'now'), '--fail-on-regression', join(out, 'meridian-health.json')]);
+    const r = itaas(['report', '--format', 'md', northwind, '--out', tempDir(), '--fail-on-regression', meridianReport()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/sourcing 1\.3 fell from 3\.7 in .*meridian-health\.json by 2\.4/);
   });
 
   it('refuses a baseline that is not a current JSON report, before writing anything', () => {
     const dir = tempDir();
-    const report = JSON.parse(itaas(['report', meridian, '--out', join(dir, 'r'), '--format', 'json']).code === 0 ? readFileSync(join(dir, 'r', 'meridian-health.json'), 'utf8') : '{}');
+    const report = JSON.parse(readFileSync(meridianReport(), 'utf8'));
     const old = join(dir, 'old.json');
     writeFileSync(old, JSON.stringify({ ...report, schemaVersion: 99 }));
     const r = itaas(['report', '--format', 'md', northwind, '--out', join(dir, 'out'), '--fail-on-regression', old]);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, itaas, tempDir } from '../helpers.js';
+import { fixtures, itaas, once, tempDir } from '../helpers.js';
 
 const dir = join(fixtures, 'i18n');
 
@@ -11,9 +11,12 @@ function report(args: string[]): { code: number | null; stderr: string; md: stri
   return { code: r.code, stderr: r.stderr, md: r.code === 0 ? readFileSync(join(out, 'answers.md'), 'utf8') : '', out };
 }
 
+/** The German report of the fixture, read by two tests. */
+const german = once(() => report(['--lang', 'de']));
+
 describe('a German report', () => {
   it('has German headings, labels and summary, and the German texts of the model and questionnaire', () => {
-    const r = report(['--lang', 'de']);
+    const r = german();
     expect(r.code).toBe(0);
     // Fixed wording.
     for (const heading of ['## Zusammenfassung', '## Werte nach Achse', '## Wo die Organisation steht', '## Zu klärende Abweichungen', '## Roadmap', '## Anhang: alle Antworten']) {
@@ -34,7 +37,7 @@ describe('a German report', () => {
   });
 
   it('falls back to the file language where a text has no German, and says so once', () => {
-    const r = report(['--lang', 'de']);
+    const r = german();
     expect(r.md).toContain('| pipelines | Are scripts run from a pipeline? | Weiß nicht |');
     const notes = r.stderr.split('\n').filter((l) => l.startsWith('note:'));
     expect(notes).toEqual(['note: no German text for 1 text; used English']);
@@ -68,7 +71,7 @@ describe('a German report', () => {
 });
 
 describe('the built-in model and questionnaire', () => {
-  it('give a German report of an example and a German questionnaire listing with nothing falling back', () => {
+  it('give a German report of an example and a German questionnaire listing with nothing falling back, in proper German', () => {
     const out = tempDir();
     const r = itaas(['report', 'examples/northwind-logistics.yaml', '--lang', 'de', '--out', out, '--format', 'md']);
     expect(r.code).toBe(0);
@@ -80,5 +83,8 @@ describe('the built-in model and questionnaire', () => {
     expect(show.code).toBe(0);
     expect(show.stderr).toBe('');
     expect(show.stdout).toContain('außerdem: Nicht zutreffend [na], Weiß nicht [dontKnow]');
+    const head = show.stdout.split('\n').slice(0, 2).join('\n');
+    expect(head).toMatch(/· 7 Abschnitte · verfasst auf Englisch$/m);
+    expect(show.stdout).not.toMatch(/Abschnitten|Sprache en/);
   });
 });

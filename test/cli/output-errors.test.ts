@@ -19,18 +19,21 @@ function toFullStdout(args: string[]) {
 }
 
 describe('writing to a standard output that is full', () => {
-  it.each([[['schema', 'answers']], [['report', example, '--json', '--out', 'OUT']], [['compare', 'examples/meridian-health.yaml', example]]])('itaas %s exits 2 with one line', (args) => {
-    const out = tempDir();
-    const r = toFullStdout(args.map((a) => (a === 'OUT' ? out : a)));
-    expect(r.stderr).not.toMatch(STACK);
-    expect(
-      r.stderr
-        .trim()
-        .split('\n')
-        .filter((l) => l.includes('standard output')),
-    ).toEqual(['error: cannot write to standard output: no space left on the device; the output is incomplete']);
-    expect(r.code).toBe(2);
-  });
+  it.each([[['schema', 'answers']], [['report', example, '--format', 'md', '--json', '--out', 'OUT']], [['compare', 'examples/meridian-health.yaml', example]]])(
+    'itaas %s exits 2 with one line',
+    (args) => {
+      const out = tempDir();
+      const r = toFullStdout(args.map((a) => (a === 'OUT' ? out : a)));
+      expect(r.stderr).not.toMatch(STACK);
+      expect(
+        r.stderr
+          .trim()
+          .split('\n')
+          .filter((l) => l.includes('standard output')),
+      ).toEqual(['error: cannot write to standard output: no space left on the device; the output is incomplete']);
+      expect(r.code).toBe(2);
+    },
+  );
 });
 
 describe('a broken template or a wrong --out is a user error', () => {

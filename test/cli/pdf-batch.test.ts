@@ -11,7 +11,9 @@ describe('PDF reports in a batch', { timeout: 180_000 }, () => {
     const together = tempDir();
     const r = itaas(['report', ...files, '--out', together, '--format', 'pdf'], { env });
     expect(r.code, r.stderr).toBe(0);
-    for (const f of files) {
+    // The first file of a batch is made with nothing shared yet, as it would be alone; the later ones meet the fonts
+    // and shaped words the hostile answers (every script, odd characters) left behind. Those are made alone to compare.
+    for (const f of files.slice(1)) {
       const alone = tempDir();
       const one = itaas(['report', f, '--out', alone, '--format', 'pdf'], { env });
       expect(one.code, one.stderr).toBe(0);

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { itaas, root, tempDir } from '../helpers.js';
+import { itaas, once, root, tempDir } from '../helpers.js';
 
 // What a sceptical reader checks in the roadmap of the shipped examples, read from the JSON report.
 
@@ -48,21 +48,57 @@ function medianChoices(r: Report): Map<string, string> {
   return out;
 }
 
-function report(file: string, args: string[] = []): Report {
-  const out = tempDir('itaas-roadmap-');
-  const r = itaas(['report', file, '--out', out, '--format', 'json', ...args]);
-  expect(r.code, r.stderr).toBe(0);
-  const name = file
+const jsonName = (file: string) =>
+  file
     .split('/')
     .pop()!
     .replace(/\.yaml$/, '.json');
-  return JSON.parse(readFileSync(join(out, name), 'utf8')) as Report;
+
+function report(file: string, args: string[]): Report {
+  const out = tempDir('itaas-roadmap-');
+  const r = itaas(['report', file, '--out', out, '--format', 'json', ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(readFileSync(join(out, jsonName(file)), 'utf8')) as Report;
 }
+
+/** Northwind's answers with every automation question answered at level 4, in all respondents. */
+function automated(): string {
+  const answers = parse(readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8')) as { respondents: Array<{ answers: Record<string, unknown> }> };
+  for (const q of questions.filter((x) => x.dimension === 'automation')) {
+    const top = q.options.find((o) => o.level === 4)!.id;
+    for (const p of answers.respondents) p.answers[q.id] = top;
+  }
+  const file = join(tempDir('itaas-level4-'), 'automated.yaml');
+  writeFileSync(file, stringify(answers));
+  return file;
+}
+
+/** Northwind's answers with a capacity and a start month of their own. */
+function planned(): string {
+  const answers = parse(readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8')) as Record<string, unknown>;
+  answers.roadmap = { capacity: 6, start: '2026-01' };
+  const file = join(tempDir('itaas-plan-'), 'northwind-plan.yaml');
+  writeFileSync(file, stringify(answers));
+  return file;
+}
+
+const batch = ['examples/northwind-logistics.yaml', 'examples/meridian-health.yaml', automated(), planned()];
+/**
+ * The reports of the examples and of the changed answers above with the file's own plan, in JSON and Markdown, made by
+ * one run; each test reads the one it is about. A plan from the command line needs a run of its own.
+ */
+const reported = once(() => {
+  const out = tempDir('itaas-roadmap-');
+  const r = itaas(['report', ...batch, '--out', out, '--format', 'json,md']);
+  expect(r.code, r.stderr).toBe(0);
+  return out;
+});
+const reportOf = (file: string): Report => JSON.parse(readFileSync(join(reported(), jsonName(file)), 'utf8')) as Report;
 
 const items = (r: Report) => r.roadmap.waves.flatMap((w) => w.items);
 
 describe.each(['examples/northwind-logistics.yaml', 'examples/meridian-health.yaml'])('the roadmap of %s', (file) => {
-  const r = report(file);
+  const r = reportOf(file);
   const gates = new Map((r.phase.next?.blockers ?? []).map((b) => [b.dimension, b.min]));
 
   it('marks no step at or above the level the next phase needs as holding it back', () => {
@@ -116,7 +152,7 @@ describe.each(['examples/northwind-logistics.yaml', 'examples/meridian-health.ya
 });
 
 describe('the Northwind roadmap', () => {
-  const r = report('examples/northwind-logistics.yaml');
+  const r = reportOf('examples/northwind-logistics.yaml');
   it('does not credit recovery plans for every critical system while most say only some systems have one', () => {
     expect(medianChoices(r).get('disaster-recovery-plan')).toBe('partial-plan');
     expect(r.strengths.map((s) => s.id)).not.toContain('remove-single-points-of-failure');
@@ -138,9 +174,7 @@ describe('the Northwind roadmap', () => {
   });
 
   it('reads as a whole in Markdown: the summary starts with the blocker and says the plan overruns', () => {
-    const out = tempDir('itaas-roadmap-md-');
-    expect(itaas(['report', 'examples/northwind-logistics.yaml', '--out', out, '--format', 'md']).code).toBe(0);
-    const md = readFileSync(join(out, 'northwind-logistics.md'), 'utf8');
+    const md = readFileSync(join(reported(), 'northwind-logistics.md'), 'utf8');
     const summary = md.slice(md.indexOf('## Executive summary'), md.indexOf('## Scores by axis'));
     expect(summary).toMatch(/held back most by Automation/);
     expect(summary).toMatch(/Start with:\n\n1\. \*\*Automate end-to-end provisioning/);
@@ -154,15 +188,7 @@ describe('the Northwind roadmap', () => {
 
 describe('a dimension at level 4 everywhere', () => {
   it('gets no roadmap work and its initiatives are credited as strengths', () => {
-    const dir = tempDir('itaas-level4-');
-    const answers = parse(readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8')) as { respondents: Array<{ answers: Record<string, unknown> }> };
-    for (const q of questions.filter((x) => x.dimension === 'automation')) {
-      const top = q.options.find((o) => o.level === 4)!.id;
-      for (const p of answers.respondents) p.answers[q.id] = top;
-    }
-    const file = join(dir, 'automated.yaml');
-    writeFileSync(file, stringify(answers));
-    const r = report(file);
+    const r = reportOf(batch[2]!);
     for (const it of items(r))
       expect(
         it.reason.gaps.filter((g) => g.dimension === 'automation'),
@@ -174,7 +200,7 @@ describe('a dimension at level 4 everywhere', () => {
 });
 
 describe('capacity and start date', () => {
-  const base = report('examples/northwind-logistics.yaml');
+  const base = reportOf('examples/northwind-logistics.yaml');
 
   it('come from the command line', () => {
     const wider = report('examples/northwind-logistics.yaml', ['--capacity', '6', '--start', '2025-09']);
@@ -186,12 +212,8 @@ describe('capacity and start date', () => {
   });
 
   it('come from the answers file, and the command line overrides them', () => {
-    const dir = tempDir('itaas-plan-');
-    const answers = parse(readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8')) as Record<string, unknown>;
-    answers.roadmap = { capacity: 6, start: '2026-01' };
-    const file = join(dir, 'northwind-plan.yaml');
-    writeFileSync(file, stringify(answers));
-    const fromFile = report(file);
+    const file = batch[3]!;
+    const fromFile = reportOf(file);
     expect(fromFile.roadmap.capacity).toBe(6);
     expect(fromFile.roadmap.months).toBeLessThan(base.roadmap.months);
     expect(items(fromFile)[0]!.startMonth).toBe('2026-01');
