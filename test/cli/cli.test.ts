@@ -3,24 +3,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bin, itaas, root, tempDir } from '../helpers.js';
+import { bin, itaas, once, root, tempDir } from '../helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const ANSI = /\u001b\[/;
 const STACK = /^\s+at /m;
 
 // Asked once, read by the tests of the top-level help.
-let help: ReturnType<typeof itaas> | undefined;
-const topLevelHelp = () => (help ??= itaas(['--help']));
+const topLevelHelp = once(() => itaas(['--help']));
 
 // A report in the default formats, also read by the test of --aggregate.
-let northwindOut: string | undefined;
-let northwindReport: ReturnType<typeof itaas> | undefined;
-function reportNorthwind() {
-  northwindOut ??= tempDir();
-  northwindReport ??= itaas(['report', 'examples/northwind-logistics.yaml', '--out', northwindOut, '--aggregate', 'mean']);
-  return { out: northwindOut, r: northwindReport };
-}
+const reportNorthwind = once(() => {
+  const out = tempDir();
+  return { out, r: itaas(['report', 'examples/northwind-logistics.yaml', '--out', out, '--aggregate', 'mean']) };
+});
 
 describe('the itaas command line', () => {
   it('--help lists every command and shows examples and exit codes', () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { itaas, linesNaming, root, tempDir } from '../helpers.js';
+import { itaas, linesNaming, once, root, tempDir } from '../helpers.js';
 
 /** Removes the "# " in front of the commented example blocks (from "# drop:" etc. to the next blank line). */
 function uncommentExamples(text: string): string {
@@ -22,8 +22,7 @@ const schemaLine = (text: string) => /^# yaml-language-server: \$schema=(.+)$/m.
 // (examples.yaml) and the standalone questionnaire pointed at the new model in another (own-on-m.yaml). They are
 // validated together: once with --strict, once without. Each test reads the lines naming its own files (a file
 // with no error is listed as "ok" on stderr; the exit code is the whole run's).
-let made: ReturnType<typeof scaffold> | undefined;
-function scaffold() {
+const scaffolded = once(() => {
   const dir = tempDir();
   const read = (file: string) => readFileSync(join(dir, file), 'utf8');
   const questionnaire = itaas(['init', 'questionnaire', 'acme-itaas'], { cwd: dir });
@@ -40,8 +39,7 @@ function scaffold() {
   const strict = itaas(['validate', '--strict', 'acme-itaas.yaml', 'examples.yaml', 'm.yaml', 'own.yaml'], { cwd: dir });
   const plain = itaas(['validate', 'own.yaml', 'm.yaml', 'own-on-m.yaml'], { cwd: dir });
   return { dir, read, questionnaire, standalone, model, strict, plain };
-}
-const scaffolded = () => (made ??= scaffold());
+});
 
 describe('itaas init', () => {
   it('writes a questionnaire that extends the built-in one and validates cleanly, even with --strict', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { acquireLock } from '../../src/interview/lock.js';
-import { itaas, root, tempDir } from '../helpers.js';
+import { itaas, once, root, tempDir } from '../helpers.js';
 
 const example = readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8');
 type Doc = { questionnaire: Record<string, string>; respondents: Array<{ name: string; role?: string; updated?: string; answers: Record<string, unknown> }> } & Record<string, unknown>;
@@ -22,17 +22,14 @@ const respondentsOf = (path: string) => (parse(readFileSync(path, 'utf8')) as Do
 
 // One answer in conflict, refused with --json: read by the test of the wording for one conflict (the messages on
 // stderr are the same with and without --json) and by the test of --json, which goes on to settle it.
-let oneConflict: { target: string; input: string; refused: ReturnType<typeof itaas> } | undefined;
-function refusedOneConflict() {
-  if (oneConflict) return oneConflict;
+const refusedOneConflict = once(() => {
   const dir = tempDir();
   const target = variant(dir, 'target.yaml', [0]);
   const input = variant(dir, 'other.yaml', [0, 1], (d) => {
     d.respondents[0]!.answers['server-virtualization-share'] = 'half';
   });
-  oneConflict = { target, input, refused: itaas(['merge', target, input, '--json']) };
-  return oneConflict;
-}
+  return { target, input, refused: itaas(['merge', target, input, '--json']) };
+});
 
 describe('itaas merge', () => {
   it('adds a new respondent, keeping the comments of the target', () => {

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fixtures, itaas, linesNaming, tempDir } from '../helpers.js';
+import { fixtures, itaas, linesNaming, once, tempDir } from '../helpers.js';
 
 // A consultant with last month's answers (itaas-core 1.0.0) and this month's itaas (2.0.0): the answers
 // that still mean the same carry over, the rest is listed to ask again, nothing is made up.
@@ -55,8 +55,7 @@ function expectValid(run: ReturnType<typeof itaas>, file: string) {
 const flowText =
   'kind: answers\nquestionnaire: {id: itaas-core, version: 1.0.0}\nassessment: {organisation: Acme, date: 2025-01-02}\n' +
   'respondents:\n  - {name: Dana, completed: true, answers: {external-service-use: some, sourcing-strategy: general-policy, cmdb-accuracy: partial-cmdb}}\n';
-let migration: ReturnType<typeof migrateAll> | undefined;
-function migrateAll() {
+const migrated = once(() => {
   const files = { northwind: oldFile('northwind'), meridian: oldFile('meridian'), flow: join(tempDir('itaas-migrate-'), 'flow.yaml'), crlf: oldFile('meridian') };
   writeFileSync(files.flow, flowText);
   writeFileSync(files.crlf, readFileSync(files.crlf, 'utf8').replace(/\n/g, '\r\n'));
@@ -72,8 +71,7 @@ function migrateAll() {
   const migratedNorthwind = readFileSync(files.northwind, 'utf8');
   const again = itaas(['migrate', files.northwind]);
   return { files, before, dry, afterDryRun, real, validation, reports, report, migratedNorthwind, again };
-}
-const migrated = () => (migration ??= migrateAll());
+});
 
 describe('answers given against itaas-core 1.0.0', () => {
   it('are refused by report and validate with the command that carries them over', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { itaas, linesNaming, root, tempDir } from '../helpers.js';
+import { itaas, linesNaming, once, root, tempDir } from '../helpers.js';
 
 type Doc = { respondents: Array<{ name: string; answers: Record<string, unknown> }> };
 const respondentsOf = (path: string) => (parse(readFileSync(path, 'utf8')) as Doc).respondents;
@@ -15,8 +15,7 @@ const layouts = [
 
 // Both examples are exported, imported into an empty target and imported once more; the two imported files
 // go through one `itaas validate`. Each test reads its own example's part.
-let trips: ReturnType<typeof roundTrips> | undefined;
-function roundTrips() {
+const roundTrips = once(() => {
   const dir = tempDir();
   const trip = layouts.map(([name, layout]) => {
     const example = join(root, 'examples', `${name}.yaml`);
@@ -29,22 +28,22 @@ function roundTrips() {
   });
   const validation = itaas(['validate', ...trip.map((t) => t.target)]);
   return trip.map((t) => ({ ...t, validation, again: t.imported.code === 0 ? itaas(['sheet', 'import', t.book, '--answers', t.target]) : t.imported }));
-}
+});
 
 // One blank workbook for two respondents, read by the tests of what a workbook holds and of what an import refuses.
-let blankBook: string | undefined;
-function blank(): string {
-  if (blankBook) return blankBook;
+const blankExport = once(() => {
   const book = join(tempDir(), 'blank.xlsx');
-  const r = itaas(['sheet', 'export', '--organisation', 'Acme Ltd', '--date', '2026-02-01', '-r', 'Dana Ortiz', '-r', 'Ole Berg', '--out', book]);
+  return { book, r: itaas(['sheet', 'export', '--organisation', 'Acme Ltd', '--date', '2026-02-01', '-r', 'Dana Ortiz', '-r', 'Ole Berg', '--out', book]) };
+});
+function blank(): string {
+  const { book, r } = blankExport();
   expect(r.code, r.stderr).toBe(0);
-  blankBook = book;
   return book;
 }
 
 describe('itaas sheet export and import', () => {
   it.each(layouts)('%s: export (%s) then import into an empty target gives the same respondents, answers and notes', (name) => {
-    const { example, target, exported, imported: r, written, validation, again } = (trips ??= roundTrips()).find((t) => t.name === name)!;
+    const { example, target, exported, imported: r, written, validation, again } = roundTrips().find((t) => t.name === name)!;
     expect(exported.code, exported.stderr).toBe(0);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('created');
