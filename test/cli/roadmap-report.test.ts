@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,10 +24,26 @@ interface Report {
   questions: Array<{ id: string; responses: Array<{ status: string; option: string | null; level: number | null }> }>;
 }
 
-const model = parse(readFileSync(join(root, 'models', 'itaas.yaml'), 'utf8')) as { initiatives: Array<{ id: string; doneWhen?: Cond; raises: Array<{ dimension: string }> }> };
-const questionnaire = parse(readFileSync(join(root, 'questionnaires', 'itaas-core.yaml'), 'utf8')) as {
-  sections: Array<{ questions: Array<{ id: string; dimension: string; options: Array<{ id: string; level: number }> }> }>;
-};
+/**
+ * The built-in model or questionnaire as the build checked and kept it (dist/builtin), read as JSON: parsing the
+ * YAML here again cost most of a second. Its hash shows it is the data of the file as it is now.
+ */
+function builtIn<T>(kind: 'models' | 'questionnaires', id: string): T {
+  const compiled = JSON.parse(readFileSync(join(root, 'dist', 'builtin', kind, `${id}.json`), 'utf8')) as { sha256: string; data: T };
+  expect(compiled.sha256, `dist/builtin/${kind}/${id}.json is of the current ${kind}/${id}.yaml (run npm run build)`).toBe(
+    createHash('sha256')
+      .update(readFileSync(join(root, kind, `${id}.yaml`)))
+      .digest('hex'),
+  );
+  return compiled.data;
+}
+const model = builtIn<{ initiatives: Array<{ id: string; doneWhen?: Cond; raises: Array<{ dimension: string }> }> }>('models', 'itaas');
+const questionnaire = builtIn<{ sections: Array<{ questions: Array<{ id: string; dimension: string; options: Array<{ id: string; level: number }> }> }> }>('questionnaires', 'itaas-core');
+/** The Northwind example's answers, a copy to change each time. */
+const northwindData = (() => {
+  const data = parse(readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8')) as Record<string, unknown>;
+  return () => structuredClone(data);
+})();
 const questions = questionnaire.sections.flatMap((s) => s.questions);
 
 function holds(c: Cond, choice: ReadonlyMap<string, string>): boolean {
@@ -63,7 +80,7 @@ function report(file: string, args: string[]): Report {
 
 /** Northwind's answers with every automation question answered at level 4, in all respondents. */
 function automated(): string {
-  const answers = parse(readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8')) as { respondents: Array<{ answers: Record<string, unknown> }> };
+  const answers = northwindData() as { respondents: Array<{ answers: Record<string, unknown> }> };
   for (const q of questions.filter((x) => x.dimension === 'automation')) {
     const top = q.options.find((o) => o.level === 4)!.id;
     for (const p of answers.respondents) p.answers[q.id] = top;
@@ -75,7 +92,7 @@ function automated(): string {
 
 /** Northwind's answers with a capacity and a start month of their own. */
 function planned(): string {
-  const answers = parse(readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8')) as Record<string, unknown>;
+  const answers = northwindData() as Record<string, unknown>;
   answers.roadmap = { capacity: 6, start: '2026-01' };
   const file = join(tempDir('itaas-plan-'), 'northwind-plan.yaml');
   writeFileSync(file, stringify(answers));
@@ -231,7 +248,7 @@ describe('capacity and start date', () => {
     const month = itaas(['report', 'examples/northwind-logistics.yaml', '--out', out, '--start', '2025-13']);
     expect(month.code).toBe(2);
     expect(month.stderr).toContain('YYYY-MM');
-    const answers = parse(readFileSync(join(root, 'examples', 'northwind-logistics.yaml'), 'utf8')) as Record<string, unknown>;
+    const answers = northwindData() as Record<string, unknown>;
     answers.roadmap = { capacity: 2.5 };
     const file = join(out, 'half.yaml');
     writeFileSync(file, stringify(answers));

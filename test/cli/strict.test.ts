@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, itaas, once, tempDir } from '../helpers.js';
+import { fixtures, itaas, runTogether, tempDir } from '../helpers.js';
 
 const base = join(fixtures, 'authoring', 'base.yaml');
 const model = join(fixtures, 'authoring', 'model.yaml');
@@ -12,15 +12,18 @@ const clean = [base, model];
  * Every file below goes through one `itaas validate --strict` run (which prints every warning of every file it is
  * given, each line starting with the file it is about); each test reads the lines that name its own file's folder.
  */
-const checked = [...clean];
-const run = once(() => itaas(['validate', '--strict', ...checked]));
+const together = runTogether(['validate', '--strict']);
+for (const file of clean) together.add(file);
+const run = together.run;
+/** The changed files, each in a folder of its own. */
+const changed: string[] = [];
 
 /** A changed copy of the small base questionnaire (or its model), in a folder of its own, to be validated with --strict. */
 function strict(change: (yaml: string) => string, file = base): string {
   const dir = tempDir();
   const target = join(dir, file === base ? 'q.yaml' : 'm.yaml');
   writeFileSync(target, change(readFileSync(file, 'utf8')).replace('model: ./model.yaml', `model: ${JSON.stringify(model)}`));
-  checked.push(target);
+  changed.push(together.add(target));
   return target;
 }
 
@@ -65,14 +68,14 @@ describe('validate --strict', () => {
   const copied = join(dirname(extending), 'base.yaml');
   writeFileSync(copied, readFileSync(base, 'utf8').replace('model: ./model.yaml', `model: ${JSON.stringify(model)}`));
   writeFileSync(extending, `kind: questionnaire\nid: x\nversion: 1.0.0\nextends: ${JSON.stringify(copied)}\ndrop: [catalogue-prices]\n`);
-  checked.push(extending);
+  changed.push(together.add(extending));
 
   it('finds nothing to warn about in the small fixtures', () => {
     const r = run();
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout.split('\n').filter((l) => clean.some((f) => l.startsWith(`${f}:`)))).toEqual([]);
     // Nothing else is said either: every line is about one of the changed files.
-    expect(r.stdout.split('\n').filter((l) => l && !checked.slice(clean.length).some((f) => l.includes(`${dirname(f)}/`)))).toEqual([]);
+    expect(r.stdout.split('\n').filter((l) => l && !changed.some((f) => l.includes(`${dirname(f)}/`)))).toEqual([]);
   });
 
   it('without --strict says nothing about smells', () => {
