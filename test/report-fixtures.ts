@@ -21,3 +21,26 @@ export function copy(from: string, to: string): string {
   copyFileSync(from, to);
   return to;
 }
+
+/** The dimensions of the built-in ITaaS model. */
+const ITAAS_DIMENSIONS = [
+  'virtualization',
+  'automation',
+  'management-tools',
+  'service-brokering',
+  'sourcing',
+  'process-orientation',
+  'service-orientation',
+  'business-orientation',
+  'financial-transparency',
+  'quality-of-service',
+  'rapid-provisioning',
+  'pay-per-use',
+  'elasticity',
+  'resilience',
+];
+
+/** An answers file's `targets:` block setting every dimension of the ITaaS model to `level`. */
+export function everyTarget(level: number): string {
+  return `targets:\n${ITAAS_DIMENSIONS.map((d) => `  ${d}: ${level}`).join('\n')}`;
+}

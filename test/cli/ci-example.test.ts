@@ -3,31 +3,14 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bin, itaas, once, root, tempDir } from '../helpers.js';
-import { meridian, northwind, variant } from '../report-fixtures.js';
+import { everyTarget, meridian, northwind, variant } from '../report-fixtures.js';
 
 const script = join(root, 'examples', 'ci', 'check-reports.sh');
-const allDims = [
-  'virtualization',
-  'automation',
-  'management-tools',
-  'service-brokering',
-  'sourcing',
-  'process-orientation',
-  'service-orientation',
-  'business-orientation',
-  'financial-transparency',
-  'quality-of-service',
-  'rapid-provisioning',
-  'pay-per-use',
-  'elasticity',
-  'resilience',
-];
-
 /** A repository with answers and their committed reports, made once; each test works on its own copy. */
 function makeRepo(): string {
   const dir = tempDir('itaas-ci-');
   mkdirSync(join(dir, 'answers'));
-  const targets = `targets:\n${allDims.map((d) => `  ${d}: 1`).join('\n')}\n`;
+  const targets = `${everyTarget(1)}\n`;
   variant(northwind, join(dir, 'answers', 'northwind.yaml'), [['targets:\n  automation: 4\n', targets]]);
   variant(meridian, join(dir, 'answers', 'meridian.yaml'), [['targets:\n  pay-per-use: 4\n  elasticity: 4\n', targets]]);
   expect(itaas(['report', 'answers/meridian.yaml', 'answers/northwind.yaml', '--out', 'reports'], { cwd: dir }).code).toBe(0);
