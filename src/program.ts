@@ -1,16 +1,25 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { COMPARE_FORMATS, REPORT_FORMATS } from './report/formats.js';
+import { list, REPORT_OPTIONS, repeat, VALIDATE_OPTIONS } from './command-options.js';
+import type { OptionSpec } from './command-options.js';
+import { COMPARE_FORMATS } from './report/formats.js';
+
+/** A commander option from its one declaration in command-options.ts. */
+function toOption(spec: OptionSpec): Option {
+  const option = new Option(spec.flags, spec.description);
+  if (spec.choices) option.choices(spec.choices);
+  if (spec.collect) option.argParser(spec.collect === 'list' ? list : repeat);
+  if (spec.default !== undefined) option.default(spec.default);
+  return option;
+}
+
+/** Adds the options declared in command-options.ts to a command. */
+function withOptions(command: Command, specs: readonly OptionSpec[]): Command {
+  for (const spec of specs) command.addOption(toOption(spec));
+  return command;
+}
 
 /** Every command and option of itaas; each command's handler is imported only when it runs. */
 export function buildProgram(version: string): Command {
-  const list = (v: string, prev: string[] = []) => [
-    ...prev,
-    ...v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  ];
-
   function examples(...lines: string[]): string {
     return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
   }
@@ -32,35 +41,17 @@ export function buildProgram(version: string): Command {
       )}\nExit codes: 0 ok, 1 a check failed, 2 bad input or usage, 130 interrupted.\n`,
     );
 
-  program
-    .command('validate')
-    .description('check models, questionnaires and answers files against their schemas and rules')
-    .argument('<files...>', 'YAML files of any kind; each is recognised by its "kind"')
-    .option('-q, --questionnaire <id|file>', 'questionnaire to check answers files against (default: the one they name)')
-    .option('--json', 'print one JSON document with every problem on stdout')
-    .option('--strict', 'also warn about authoring smells (thin dimensions, dead conditions, unreachable initiatives)')
+  withOptions(
+    program
+      .command('validate')
+      .description('check models, questionnaires and answers files against their schemas and rules')
+      .argument('<files...>', 'YAML files of any kind; each is recognised by its "kind"'),
+    VALIDATE_OPTIONS,
+  )
     .addHelpText('after', examples('itaas validate models/itaas.yaml questionnaires/itaas-core.yaml', 'itaas validate answers/*.yaml --json'))
     .action(async (files: string[], opts) => (await import('./commands/validate.js')).validateCommand(files, opts));
 
-  program
-    .command('report')
-    .description('score answers files and write their reports')
-    .argument('<answers...>', 'answers files (YAML)')
-    .option('-o, --out <dir>', 'folder to write reports into', 'reports')
-    .option('-f, --format <list>', `formats, comma-separated: ${REPORT_FORMATS.join(', ')}`, list)
-    .option('-q, --questionnaire <id|file>', 'questionnaire the answers belong to (default: the one they name)')
-    .option('--lang <code>', "report language (default: the answers file's, else the questionnaire's)")
-    .addOption(new Option('--aggregate <how>', 'how answers of several respondents combine per question').choices(['median', 'mean', 'min']).default('median'))
-    .addOption(new Option('--paper <size>', 'paper size of the PDF report').choices(['a4', 'letter']).default('a4'))
-    .option('--templates <dir>', 'folder with report templates that replace the built-in ones')
-    .option('--capacity <n>', "initiatives the roadmap runs at once (default: the answers file's roadmap.capacity, else the model's)")
-    .option('--start <YYYY-MM>', "month the roadmap starts (default: the answers file's roadmap.start, else the month of the assessment)")
-    .option('--check', 'compare with the reports already in --out and exit 1 if any is stale or missing; write nothing')
-    .option('--fail-below-target', 'exit 1 if any dimension is below its target')
-    .option('--fail-under <level|dimension=level>', 'exit 1 if the overall score, or a dimension, is below the level (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--fail-on-regression <baseline>', 'exit 1 if any dimension is lower than in this baseline (answers file or JSON report)')
-    .option('--portfolio', 'also write one roll-up report across all the answers files')
-    .option('--json', 'print one JSON document summarising the run (and any gate failures) on stdout')
+  withOptions(program.command('report').description('score answers files and write their reports').argument('<answers...>', 'answers files (YAML)'), REPORT_OPTIONS)
     .addHelpText(
       'after',
       examples(
@@ -145,7 +136,7 @@ export function buildProgram(version: string): Command {
     .option('--date <yyyy-mm-dd>', 'date of the assessment (without --answers; default today)')
     .option('--scope <text>', 'what is assessed (without --answers)')
     .option('--assessor <name>', 'who runs the assessment (without --answers)')
-    .option('-r, --respondent <name>', 'add an empty column for this respondent (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('-r, --respondent <name>', 'add an empty column for this respondent (repeatable)', repeat)
     .option('--layout <how>', 'columns (a column per respondent, default) or sheets (a sheet per respondent)')
     .option('--lang <code>', "language of the questions and answer lists (default: the questionnaire's)")
     .option('--force', 'replace an existing file')

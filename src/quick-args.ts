@@ -5,56 +5,47 @@
  * Anything else (help, a mistake, an unknown or incomplete option, `--`, a value that begins with a dash, an option
  * before the command) returns undefined and goes to commander (program.ts) as before, which then says what is
  * wrong in its own words. The options handed to the command are the ones commander would hand it, defaults first
- * in the order program.ts declares them; test/unit/quick-args.test.ts compares the two.
+ * in the order command-options.ts declares them (commander is given the same declarations);
+ * test/unit/quick-args.test.ts compares the two.
  */
+
+import { list, REPORT_OPTIONS, repeat, VALIDATE_OPTIONS } from './command-options.js';
+import type { OptionSpec } from './command-options.js';
 
 type Options = Record<string, string | boolean | string[]>;
 
-interface OptionSpec {
+/** An option as this reader needs it, worked out from its declaration: `--fail-under <…>` is `failUnder`, takes a value. */
+interface QuickOption {
   key: string;
-  short?: string;
-  /** Takes a value; `list` splits it at commas and adds to what came before, `repeat` adds it whole. */
-  value?: 'one' | 'list' | 'repeat';
+  takesValue: boolean;
   choices?: readonly string[];
+  collect?: (value: string, before?: string[]) => string[];
 }
 
 interface CommandSpec {
-  options: Record<string, OptionSpec>;
+  /** By `--long` and `-s` name. */
+  options: Map<string, QuickOption>;
   defaults: Options;
   run: (files: string[], opts: Options) => Promise<void>;
 }
 
+function command(specs: readonly OptionSpec[], run: CommandSpec['run']): CommandSpec {
+  const options = new Map<string, QuickOption>();
+  const defaults: Options = {};
+  for (const spec of specs) {
+    const [, short, long] = /^(?:(-\w), )?(--[\w-]+)/.exec(spec.flags)!;
+    const key = long!.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    const option: QuickOption = { key, takesValue: spec.flags.includes('<'), choices: spec.choices, collect: spec.collect && (spec.collect === 'list' ? list : repeat) };
+    options.set(long!, option);
+    if (short) options.set(short, option);
+    if (spec.default !== undefined) defaults[key] = spec.default;
+  }
+  return { options, defaults, run };
+}
+
 const COMMANDS: Record<string, CommandSpec> = {
-  report: {
-    options: {
-      out: { key: 'out', short: 'o', value: 'one' },
-      format: { key: 'format', short: 'f', value: 'list' },
-      questionnaire: { key: 'questionnaire', short: 'q', value: 'one' },
-      lang: { key: 'lang', value: 'one' },
-      aggregate: { key: 'aggregate', value: 'one', choices: ['median', 'mean', 'min'] },
-      paper: { key: 'paper', value: 'one', choices: ['a4', 'letter'] },
-      templates: { key: 'templates', value: 'one' },
-      capacity: { key: 'capacity', value: 'one' },
-      start: { key: 'start', value: 'one' },
-      check: { key: 'check' },
-      'fail-below-target': { key: 'failBelowTarget' },
-      'fail-under': { key: 'failUnder', value: 'repeat' },
-      'fail-on-regression': { key: 'failOnRegression', value: 'one' },
-      portfolio: { key: 'portfolio' },
-      json: { key: 'json' },
-    },
-    defaults: { out: 'reports', aggregate: 'median', paper: 'a4' },
-    run: async (files, opts) => (await import('./commands/report.js')).reportCommand(files, opts as never),
-  },
-  validate: {
-    options: {
-      questionnaire: { key: 'questionnaire', short: 'q', value: 'one' },
-      json: { key: 'json' },
-      strict: { key: 'strict' },
-    },
-    defaults: {},
-    run: async (files, opts) => (await import('./commands/validate.js')).validateCommand(files, opts as never),
-  },
+  report: command(REPORT_OPTIONS, async (files, opts) => (await import('./commands/report.js')).reportCommand(files, opts as never)),
+  validate: command(VALIDATE_OPTIONS, async (files, opts) => (await import('./commands/validate.js')).validateCommand(files, opts as never)),
 };
 
 /** The program's own options, which commander accepts after the command too; they do not reach the command. */
@@ -73,7 +64,6 @@ export function quickCommand(args: readonly string[]): QuickLine | undefined {
   if (!spec || !Object.hasOwn(COMMANDS, args[0]!)) return undefined;
   const opts: Options = { ...spec.defaults };
   const files: string[] = [];
-  const byShort = new Map<string, OptionSpec>(Object.values(spec.options).flatMap((o) => (o.short ? [[`-${o.short}`, o]] : [])));
   for (let i = 1; i < args.length; i++) {
     const arg = args[i]!;
     if (!arg.startsWith('-')) {
@@ -82,10 +72,9 @@ export function quickCommand(args: readonly string[]): QuickLine | undefined {
     }
     if (PROGRAM_FLAGS.has(arg)) continue;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const option = name.startsWith('--') ? (Object.hasOwn(spec.options, name.slice(2)) ? spec.options[name.slice(2)] : undefined) : byShort.get(name);
+    const option = spec.options.get(eq > 0 ? arg.slice(0, eq) : arg);
     if (!option) return undefined;
-    if (!option.value) {
+    if (!option.takesValue) {
       if (eq > 0) return undefined;
       opts[option.key] = true;
       continue;
@@ -93,18 +82,7 @@ export function quickCommand(args: readonly string[]): QuickLine | undefined {
     const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
     if (value === undefined || (eq < 0 && value.startsWith('-'))) return undefined;
     if (option.choices && !option.choices.includes(value)) return undefined;
-    if (option.value === 'one') opts[option.key] = value;
-    else {
-      const before = (opts[option.key] as string[] | undefined) ?? [];
-      const added =
-        option.value === 'list'
-          ? value
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : [value];
-      opts[option.key] = [...before, ...added];
-    }
+    opts[option.key] = option.collect ? option.collect(value, opts[option.key] as string[] | undefined) : value;
   }
   if (!files.length) return undefined;
   return { files, opts, run: () => spec.run(files, opts) };
