@@ -92,26 +92,13 @@ function toBuffer(data: string | Uint8Array): Buffer {
   return typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
-// The synchronous writer encodes text into one buffer it keeps and reuses (it is done with it before it returns).
-// A batch writes two or three reports per answers file; a fresh buffer for each left hundreds of kilobytes per
-// file to the garbage collector, and the process's memory grew with them.
-let scratch: Buffer | undefined;
-
-function encodeSync(data: string | Uint8Array): Buffer {
-  if (typeof data !== 'string') return toBuffer(data);
-  const size = Buffer.byteLength(data, 'utf8');
-  if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.max(size, 64 * 1024));
-  scratch.write(data, 0, size, 'utf8');
-  return scratch.subarray(0, size);
-}
-
 function shortWrite(tmp: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`ENOSPC: no space left on device, write '${tmp}'`), { code: 'ENOSPC' });
 }
 
 /** Replaces `target` with `data`, all of it or nothing; throws a UserError (exit 2) on failure. */
 export function writeFileAtomicSync(target: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): void {
-  const buf = encodeSync(data);
+  const buf = toBuffer(data);
   const tmp = tempPath(target);
   let fd: number | undefined;
   let created = false;
