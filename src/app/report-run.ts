@@ -112,8 +112,8 @@ export function reportPath(outDir: string, answersFile: string, ext: string): st
 /**
  * A batch keeps only a small summary per file, so what it holds stays flat (about 15 MB however many files), but
  * V8 lets the old generation grow to up to four times what survived its last full collection, by a factor it
- * derives from how fast the collector and the program ran. Two runs of the same 1,000 files peaked anywhere
- * between 150 and 195 MB. A fixed, modest growth keeps the peak near the low end: a few more full collections
+ * derives from how fast the collector and the program ran. Five runs of the same 1,000 files peaked anywhere
+ * between 152 and 175 MB. A fixed, modest growth keeps the peak near the low end: a few more full collections
  * of a small heap (about one per 60 files), each a few milliseconds. The setting is read at every collection and
  * changes nothing else; the process ends with the batch.
  */

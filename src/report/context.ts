@@ -137,8 +137,17 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
     }
   }
   // A report names the same few months many times (each item's period, the timeline, the Gantt chart).
-  const monthLabels = new Map<number, string>();
-  const monthDates = new Map<number, string>();
+  const byMonth = (write: (year: number, month: number) => string): ((offset: number) => string) => {
+    const written = new Map<number, string>();
+    return (offset) => {
+      let text = written.get(offset);
+      if (text === undefined) {
+        const { year, month } = monthAt(roadmapStart, offset);
+        written.set(offset, (text = write(year, month)));
+      }
+      return text;
+    };
+  };
   const ctx: ReportContext = {
     lang: language,
     messages: catalogue,
@@ -177,23 +186,9 @@ export function buildContext(model: Model, questionnaire: Questionnaire, answers
         : catalogue.report.waveTitle(modelText(model.roadmap?.waves.find((x) => x.id === id)?.title) || id, from, to);
     },
     outcomeTitle: (id) => modelText(model.outcomes.find((o) => o.id === id)?.title) || id,
-    monthLabel: (offset) => {
-      let label = monthLabels.get(offset);
-      if (label === undefined) {
-        const { year, month } = monthAt(roadmapStart, offset);
-        monthLabels.set(offset, (label = catalogue.monthYear(month, year)));
-      }
-      return label;
-    },
+    monthLabel: byMonth((year, month) => catalogue.monthYear(month, year)),
     period: (start, end) => (end - 1 <= start ? ctx.monthLabel(start) : `${ctx.monthLabel(start)} – ${ctx.monthLabel(end - 1)}`),
-    monthDate: (offset) => {
-      let date = monthDates.get(offset);
-      if (date === undefined) {
-        const { year, month } = monthAt(roadmapStart, offset);
-        monthDates.set(offset, (date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`));
-      }
-      return date;
-    },
+    monthDate: byMonth((year, month) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`),
     effortLabel: (id) => modelText(model.roadmap?.efforts.find((e) => e.id === id)?.label) || id,
     levelLabel: (level) => (level === null ? catalogue.notAssessed : modelText(model.scale.find((s) => s.level === level)?.label) || String(level)),
     levelDescriptor: (dimension, level) => (level === null ? '' : modelText(dims.get(dimension)?.levels[String(level)])),
